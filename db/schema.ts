@@ -1,0 +1,252 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+// ---------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'stats_viewer']);
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: userRole('role').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  // Bumped when a user is disabled or changes role, so existing JWTs stop working at once.
+  sessionVersion: integer('session_version').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------------------
+// Content
+// ---------------------------------------------------------------------------
+
+export const categories = pgTable('categories', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  inMenu: boolean('in_menu').notNull().default(true),
+});
+
+export const articleStatus = pgEnum('article_status', ['draft', 'submitted', 'published', 'withdrawn']);
+
+export const media = pgTable('media', {
+  id: serial('id').primaryKey(),
+  sha256: text('sha256').notNull().unique(),
+  mimeType: text('mime_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  alt: text('alt').notNull(),
+  uploadedBy: integer('uploaded_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    bodyHtml: text('body_html').notNull().default(''),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    byline: text('byline').notNull().default(''),
+    coverMediaId: integer('cover_media_id').references(() => media.id),
+    status: articleStatus('status').notNull().default('draft'),
+    featured: boolean('featured').notNull().default(false),
+    // Synthetic articles made by `npm run seed:demo` are marked so they can never pass for news.
+    synthetic: boolean('synthetic').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    authorId: integer('author_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('articles_published_idx').on(t.status, t.publishedAt.desc()),
+    index('articles_category_published_idx').on(t.categoryId, t.status, t.publishedAt.desc()),
+  ],
+);
+
+export const articleSlugRedirects = pgTable('article_slug_redirects', {
+  oldSlug: text('old_slug').primaryKey(),
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+});
+
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    authorId: integer('author_id').references(() => users.id),
+    snapshot: jsonb('snapshot').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('article_revisions_article_version_idx').on(t.articleId, t.version)],
+);
+
+// ---------------------------------------------------------------------------
+// Sidebar contact blocks and site settings
+// ---------------------------------------------------------------------------
+
+export const contactBlocks = pgTable('contact_blocks', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const contactEntries = pgTable(
+  'contact_entries',
+  {
+    id: serial('id').primaryKey(),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => contactBlocks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    // Several numbers are allowed ("02963.957.049 - 0378.247.247"): kept as shown, split for tel: links.
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    email: text('email'),
+  },
+  (t) => [index('contact_entries_block_idx').on(t.blockId, t.position)],
+);
+
+export const siteSettings = pgTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------------------
+// Visit statistics: aggregates only. No IP address, no user agent, no raw event rows.
+// ---------------------------------------------------------------------------
+
+/** Totals per day (Asia/Ho_Chi_Minh calendar day). */
+export const visitDaily = pgTable('visit_daily', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  pageViews: bigint('page_views', { mode: 'number' }).notNull().default(0),
+  visits: bigint('visits', { mode: 'number' }).notNull().default(0),
+  visitors: bigint('visitors', { mode: 'number' }).notNull().default(0),
+  newVisitors: bigint('new_visitors', { mode: 'number' }).notNull().default(0),
+});
+
+/** Page views and visits per hour, for the "today by hour" chart. */
+export const visitHourly = pgTable('visit_hourly', {
+  hour: timestamp('hour', { withTimezone: true }).primaryKey(),
+  pageViews: bigint('page_views', { mode: 'number' }).notNull().default(0),
+  visits: bigint('visits', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * Page views per day and page. Only pages that exist are kept by path; every other path is
+ * folded into one row, so random URLs cannot grow the table.
+ */
+export const pageViewDaily = pgTable(
+  'page_view_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    path: text('path').notNull(),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    views: bigint('views', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.path] }),
+    index('page_view_daily_article_idx').on(t.articleId, t.day),
+  ],
+);
+
+export const visitDimension = pgEnum('visit_dimension', ['referrer', 'device', 'browser', 'os']);
+
+/** Visits per day by where they came from and what they came with. */
+export const visitDimensionDaily = pgTable(
+  'visit_dimension_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    dimension: visitDimension('dimension').notNull(),
+    value: text('value').notNull(),
+    visits: bigint('visits', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.dimension, t.value] })],
+);
+
+/**
+ * The last page view of each visitor seen in the last ~25 hours: decides where a visit starts
+ * (30 minutes of silence), whether a visitor is new today, and who is online (5 minutes).
+ * The id is a random cookie value, not personal data; old rows are pruned on every flush.
+ */
+export const visitorPresence = pgTable(
+  'visitor_presence',
+  {
+    visitorId: text('visitor_id').primaryKey(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('visitor_presence_last_seen_idx').on(t.lastSeen)],
+);
+
+// ---------------------------------------------------------------------------
+// Security and audit
+// ---------------------------------------------------------------------------
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: serial('id').primaryKey(),
+    // "email:<address>" or "client:<hash>"; a hash, never a raw IP address.
+    key: text('key').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_attempts_key_idx').on(t.key, t.createdAt)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    detail: jsonb('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Category = typeof categories.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ContactBlock = typeof contactBlocks.$inferSelect;
+export type ContactEntry = typeof contactEntries.$inferSelect;
