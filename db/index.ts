@@ -32,11 +32,11 @@ export class DatabaseLockedError extends Error {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
 }
 
 function migrationsFolder(): string {
-  return path.join(process.cwd(), 'drizzle');
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle');
 }
 
 /**

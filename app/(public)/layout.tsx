@@ -1,0 +1,25 @@
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { Sidebar } from '@/components/sidebar/sidebar';
+import { VisitorWidget } from '@/components/stats/visitor-widget';
+import { listMenuCategories } from '@/db/queries/categories';
+import { listContactBlocks } from '@/db/queries/contacts';
+import { getSiteInfo } from '@/db/queries/settings';
+
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const [site, categories, blocks] = await Promise.all([getSiteInfo(), listMenuCategories(), listContactBlocks()]);
+  return (
+    <>
+      <SiteHeader site={site} categories={categories} />
+      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <main id="noi-dung" tabIndex={-1} className="min-w-0 focus:outline-none">
+          {children}
+        </main>
+        <Sidebar blocks={blocks}>
+          <VisitorWidget />
+        </Sidebar>
+      </div>
+      <SiteFooter site={site} />
+    </>
+  );
+}

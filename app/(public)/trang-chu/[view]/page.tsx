@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleCard, ArticleList, SyntheticBadge } from '@/components/article/article-card';
+import { ArticleTime } from '@/components/article/article-time';
+import { SectionHeading } from '@/components/ui/section-heading';
+import { listLatestArticles, listLatestArticlesPerCategory } from '@/db/queries/articles';
+import { listMenuCategories } from '@/db/queries/categories';
+
+// The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+const HOME_VIEW = 'moi-nhat';
+
+export const metadata: Metadata = {
+  title: { absolute: 'Trang chủ | Sở Nội vụ tỉnh An Giang' },
+  alternates: { canonical: '/' },
+  openGraph: { url: '/', title: 'Sở Nội vụ tỉnh An Giang' },
+};
+
+export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
+  const { view } = await params;
+  if (view !== HOME_VIEW) notFound();
+
+  const [latest, categories, perCategory] = await Promise.all([
+    listLatestArticles({ limit: 9 }),
+    listMenuCategories(),
+    listLatestArticlesPerCategory({ perCategory: 4 }),
+  ]);
+  const [featured, ...others] = latest;
+
+  return (
+    <div className="space-y-8">
+      <h1 className="sr-only">Trang chủ Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang</h1>
+      <section aria-labelledby="tin-moi" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+        <SectionHeading id="tin-moi">Tin mới nhất</SectionHeading>
+        {featured ? (
+          <div className="mt-4 grid gap-5 md:grid-cols-2">
+            <article className="md:border-r md:border-slate-200 md:pr-5">
+              <h3 className="text-xl font-bold leading-snug">
+                {featured.synthetic && <SyntheticBadge />}
+                <a href={`/tin-tuc/${featured.slug}`} className="text-brand-800 hover:underline">
+                  {featured.title}
+                </a>
+              </h3>
+              <p className="mt-2 text-sm text-slate-600">
+                <ArticleTime date={featured.publishedAt} /> ·{' '}
+                <a href={`/chuyen-muc/${featured.categorySlug}`} className="hover:underline">
+                  {featured.categoryName}
+                </a>
+              </p>
+              {featured.summary && <p className="mt-3 text-slate-800">{featured.summary}</p>}
+            </article>
+            {others.length > 0 ? (
+              <ArticleList articles={others} showSummary={false} />
+            ) : (
+              <p className="text-sm text-slate-600">Các tin tiếp theo sẽ hiển thị tại đây.</p>
+            )}
+          </div>
+        ) : (
+          <p className="mt-4 text-slate-700">Chưa có bài viết nào được xuất bản.</p>
+        )}
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        {categories.map((category) => {
+          const items = perCategory.filter((a) => a.categorySlug === category.slug);
+          const headingId = `chuyen-muc-${category.slug}`;
+          return (
+            <section key={category.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
+              <SectionHeading id={headingId} href={`/chuyen-muc/${category.slug}`}>
+                {category.name}
+              </SectionHeading>
+              {items.length > 0 ? (
+                <ul className="divide-y divide-slate-200">
+                  {items.map((article) => (
+                    <li key={article.id}>
+                      <ArticleCard article={article} showSummary={false} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="pt-3 text-sm text-slate-600">Chưa có bài viết trong chuyên mục này.</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

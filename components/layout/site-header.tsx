@@ -1,0 +1,69 @@
+import type { CategorySummary } from '@/db/queries/categories';
+import type { SiteInfo } from '@/db/settings-defaults';
+
+const linkClass =
+  'block px-3 py-2.5 font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white';
+
+function MenuLinks({ categories }: { categories: CategorySummary[] }) {
+  return (
+    <>
+      <li>
+        <a href="/" className={linkClass}>
+          Trang chủ
+        </a>
+      </li>
+      {categories.map((category) => (
+        <li key={category.id}>
+          <a href={`/chuyen-muc/${category.slug}`} className={linkClass}>
+            {category.name}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The menu works without JavaScript: on a phone it is a <details> disclosure, on wider screens a
+ * plain list (only one of the two is displayed, so assistive technology meets one menu).
+ */
+export function SiteHeader({ site, categories }: { site: SiteInfo; categories: CategorySummary[] }) {
+  return (
+    <header className="print:border-b print:border-black">
+      <a
+        href="#noi-dung"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
+      >
+        Bỏ qua, đến nội dung chính
+      </a>
+      <div className="bg-brand-800 text-white print:bg-white print:text-black">
+        <div className="mx-auto max-w-6xl px-4 py-4 sm:py-6">
+          <a href="/" className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
+            <span className="block text-xs font-medium uppercase tracking-wide text-brand-100 sm:text-sm print:text-black">
+              {site.parentName}
+            </span>
+            <span className="block text-xl font-bold uppercase leading-tight sm:text-3xl">{site.name}</span>
+          </a>
+        </div>
+      </div>
+      <nav aria-label="Menu chính" className="bg-brand-700 print:hidden">
+        <div className="mx-auto max-w-6xl">
+          <details className="group md:hidden">
+            <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 font-semibold text-white [&::-webkit-details-marker]:hidden">
+              <span>Chuyên mục</span>
+              <span aria-hidden="true" className="text-xl leading-none group-open:rotate-45">
+                +
+              </span>
+            </summary>
+            <ul className="border-t border-brand-600 pb-2">
+              <MenuLinks categories={categories} />
+            </ul>
+          </details>
+          <ul className="hidden flex-wrap text-sm md:flex">
+            <MenuLinks categories={categories} />
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Starts the production server: builds first when there is no build, then runs `next start` with
+// NEXT_MANUAL_SIG_HANDLE=1 so our own SIGTERM handler (instrumentation.ts) can write the pending
+// visit counts before the process exits. Signals are passed on and the exit code is kept.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.log('Chưa có bản build: đang chạy `next build` (khoảng 1 phút)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: '1', NODE_ENV: 'production' },
+});
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
