@@ -1,0 +1,93 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The visitor cookie: `<id>.<signature>`, a random 16-byte id and a truncated HMAC-SHA256 of it.
+ * The signature stops anyone from choosing ids (to inflate counts or to collide with a real
+ * visitor's row); the id itself is random and carries no personal data.
+ */
+const ID_BYTES = 16;
+const SIGNATURE_BYTES = 16;
+const MAX_COOKIE_LENGTH = 200;
+const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const SIGNATURE_LENGTH = 22;
+
+export type VisitorIdentity = { visitorId: string; isNew: boolean; cookieValue: string | null };
+
+function sign(id: string, key: Buffer): Buffer {
+  return createHmac('sha256', key).update(id).digest().subarray(0, SIGNATURE_BYTES);
+}
+
+export function createVisitorCookieValue(key: Buffer, id = randomBytes(ID_BYTES).toString('base64url')): string {
+  return `${id}.${sign(id, key).toString('base64url')}`;
+}
+
+/** The visitor id of a genuine cookie, or null for anything missing, forged, malformed or oversized. */
+export function verifyVisitorCookie(value: string | undefined | null, key: Buffer): string | null {
+  if (!value || value.length > MAX_COOKIE_LENGTH) return null;
+  const dot = value.indexOf('.');
+  if (dot < 0) return null;
+  const id = value.slice(0, dot);
+  const signature = value.slice(dot + 1);
+  if (!ID_PATTERN.test(id) || signature.length !== SIGNATURE_LENGTH) return null;
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== SIGNATURE_BYTES) return null;
+  return timingSafeEqual(given, sign(id, key)) ? id : null;
+}
+
+/** Reads the visitor from its cookie, or makes a new one: a visitor we cannot verify is a new visitor. */
+export function identifyVisitor(cookie: string | undefined | null, key: Buffer): VisitorIdentity {
+  const visitorId = verifyVisitorCookie(cookie, key);
+  if (visitorId) return { visitorId, isNew: false, cookieValue: null };
+  const cookieValue = createVisitorCookieValue(key);
+  return { visitorId: cookieValue.slice(0, cookieValue.indexOf('.')), isNew: true, cookieValue };
+}
+
+/** Derives a key of its own from a secret that may also sign sessions, so one never unlocks the other. */
+export function deriveVisitorCookieKey(secret: string | Buffer): Buffer {
+  return createHmac('sha256', secret).update('portal.visitor-cookie.v1').digest();
+}
+
+function readOrCreateSecretFile(dir: string): string {
+  const file = path.join(dir, 'visitor-cookie-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    // Another process created it first: use theirs, so both accept each other's cookies.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+let cachedKey: Buffer | undefined;
+
+/**
+ * The key for visitor cookies, loaded once per module graph: AUTH_SECRET or NEXTAUTH_SECRET when
+ * set (every production deployment sets one for next-auth, and all instances share it); otherwise
+ * a random secret written once into the data folder, so cookies survive restarts on a single
+ * machine. Read from a file, never from the database, so the proxy's hot path never waits for it.
+ */
+export function getVisitorCookieKey(): Buffer {
+  if (cachedKey) return cachedKey;
+  const secret = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
+  if (secret) {
+    cachedKey = deriveVisitorCookieKey(secret);
+  } else {
+    const dir = path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+    try {
+      cachedKey = deriveVisitorCookieKey(readOrCreateSecretFile(dir));
+    } catch (error) {
+      // A read-only disk must not stop counting: cookies then last until the next restart.
+      console.warn(`[visits] Không ghi được khóa cookie khách truy cập vào ${dir}; dùng khóa tạm thời.`, error);
+      cachedKey = deriveVisitorCookieKey(randomBytes(32));
+    }
+  }
+  return cachedKey;
+}

@@ -1,0 +1,91 @@
+import UAParser from 'ua-parser-js';
+import { DIRECT_REFERRER, OTHER_PATH, OTHER_VALUE } from './rules';
+import { isValidSlug } from '../slug';
+
+const MAX_PATH_LENGTH = 300;
+
+/**
+ * A request path as one key: query dropped (by the caller), percent-encoding decoded, trailing
+ * slash removed, length capped. Paths that do not decode (invalid UTF-8) or hold control
+ * characters cannot name one of our pages and become OTHER_PATH.
+ */
+export function normalizePath(rawPath: string): string {
+  if (!rawPath.startsWith('/') || rawPath.length > MAX_PATH_LENGTH * 3) return OTHER_PATH;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return OTHER_PATH;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return OTHER_PATH;
+  const trimmed = decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : decoded;
+  return trimmed.length > MAX_PATH_LENGTH ? OTHER_PATH : trimmed;
+}
+
+export type PageRef =
+  | { kind: 'home'; path: '/' }
+  | { kind: 'article'; slug: string }
+  | { kind: 'category'; slug: string }
+  | { kind: 'static'; path: string }
+  | { kind: 'other' };
+
+/** Public pages that exist without a database row. */
+const STATIC_PAGES = new Set(['/tim-kiem']);
+
+/** What page a normalized path names, before the database says whether that slug exists. */
+export function classifyPath(path: string): PageRef {
+  if (path === '/') return { kind: 'home', path: '/' };
+  if (STATIC_PAGES.has(path)) return { kind: 'static', path };
+  const parts = path.split('/');
+  // '/tin-tuc/<slug>' splits into ['', 'tin-tuc', slug].
+  if (parts.length === 3 && parts[1] === 'tin-tuc' && isValidSlug(parts[2]!)) return { kind: 'article', slug: parts[2]! };
+  if (parts[1] === 'chuyen-muc' && isValidSlug(parts[2] ?? '')) {
+    // Every page of a category list counts as the category: page numbers would not stay bounded.
+    if (parts.length === 3) return { kind: 'category', slug: parts[2]! };
+    if (parts.length === 5 && parts[3] === 'trang' && /^[1-9][0-9]{0,5}$/.test(parts[4]!)) {
+      return { kind: 'category', slug: parts[2]! };
+    }
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * The site a visit came from: the referrer's host, lower case, without "www."; DIRECT_REFERRER
+ * when there is none, it cannot be read, or it is our own site (a visit that restarts on a page
+ * opened from another of ours after 30 minutes).
+ */
+export function referrerDomain(referrer: string | null | undefined, ownHost: string | null | undefined): string {
+  if (!referrer) return DIRECT_REFERRER;
+  let host: string;
+  try {
+    const url = new URL(referrer);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return OTHER_VALUE;
+    host = url.hostname.toLowerCase();
+  } catch {
+    return OTHER_VALUE;
+  }
+  if (!host) return DIRECT_REFERRER;
+  const own = (ownHost ?? '').toLowerCase().replace(/:\d+$/, '');
+  const stripWww = (h: string) => (h.startsWith('www.') ? h.slice(4) : h);
+  if (own && stripWww(host) === stripWww(own)) return DIRECT_REFERRER;
+  return stripWww(host).slice(0, 253);
+}
+
+export type DeviceInfo = { device: 'mobile' | 'tablet' | 'desktop'; browser: string; os: string };
+
+/**
+ * Device class, browser and OS names from a user agent, with ua-parser-js 1.x (MIT; 2.x is AGPL).
+ * ua-parser-js leaves `device.type` empty for desktops; wearables and TVs are counted as mobile
+ * and desktop by their nearest screen.
+ */
+export function parseDevice(userAgent: string | null | undefined): DeviceInfo {
+  const result = new UAParser(userAgent ?? '').getResult();
+  const type = result.device.type;
+  const device = type === 'tablet' ? 'tablet' : type === 'mobile' || type === 'wearable' ? 'mobile' : 'desktop';
+  return {
+    device,
+    browser: result.browser.name?.slice(0, 60) || OTHER_VALUE,
+    os: result.os.name?.slice(0, 60) || OTHER_VALUE,
+  };
+}

@@ -1,0 +1,474 @@
+import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../../db';
+import {
+  articles,
+  categories,
+  pageViewDaily,
+  visitDaily,
+  visitDimensionDaily,
+  visitHourly,
+  visitorPresence,
+} from '../../db/schema';
+import { classifyPath, normalizePath, parseDevice, referrerDomain } from './parse';
+import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, VISIT_GAP_MS } from './rules';
+import { startOfHour, vietnamDay } from './time';
+
+/** One page view as the proxy saw it. Referrer and user agent stay in memory only, until flush. */
+export type PageViewHit = {
+  visitorId: string;
+  /** The cookie was issued by this very request: a visitor never seen before. */
+  isNew: boolean;
+  at: number;
+  /** The request path without its query string, still percent-encoded. */
+  path: string;
+  referrer: string | null;
+  userAgent: string;
+  host: string;
+};
+
+/** A page view that may start a visit, with what the visit's dimensions are read from. */
+type VisitStart = { at: number; referrer: string | null; userAgent: string | null; host: string | null };
+
+/**
+ * One visitor's page views within a batch, reduced to what the flush needs. starts[0] is the
+ * first view (whether it starts a visit depends on the database); later entries follow 30 minutes
+ * of silence inside the batch and start a visit for sure. days[0] likewise: later days are days on
+ * which this visitor is certainly new.
+ */
+type VisitorBatch = { isNew: boolean; first: number; last: number; starts: VisitStart[]; days: string[] };
+
+type Batch = {
+  visitors: Map<string, VisitorBatch>;
+  /** Page views per hour (epoch ms of the hour's start). */
+  hourViews: Map<number, number>;
+  /** Page views per `${day}\t${normalized path}`. */
+  pathViews: Map<string, number>;
+  /** Visitors that arrived after the visitor bound was reached: only certain facts are kept. */
+  overflow: { newVisitorsByHour: Map<number, number> };
+  size: number;
+};
+
+type DayTotals = { pageViews: number; visits: number; visitors: number; newVisitors: number };
+type Dimension = (typeof visitDimensionDaily.dimension.enumValues)[number];
+
+export type VisitRecorderOptions = {
+  getDb: () => Promise<Db>;
+  now?: () => number;
+  /** Distinct visitors held between flushes; beyond it only new visitors' visits stay exact. */
+  maxVisitors?: number;
+  /** Distinct day-and-path keys held between flushes; beyond it paths fold into OTHER_PATH. */
+  maxPathKeys?: number;
+  /** Distinct values per dimension per day; the rest are counted as OTHER_VALUE. */
+  maxDimensionValues?: number;
+  flushIntervalMs?: number;
+  /** Start the flush timer on the first hit (the app); tests flush by hand. */
+  autoFlush?: boolean;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type VisitRecorder = {
+  record: (hit: PageViewHit) => void;
+  /** Writes everything pending. Resolves false (and keeps the hits) when the database failed. */
+  flush: () => Promise<boolean>;
+  /** Stops the timer; pending hits stay until the next flush(). */
+  stop: () => void;
+  pending: () => { visitors: number; pageViews: number };
+};
+
+/** Keeps statements well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 2000;
+/** Dimensions are read for this many visit starts per visitor and batch; more are still counted. */
+const MAX_STARTS_WITH_DETAILS = 8;
+const MAX_REFERRER_LENGTH = 512;
+const MAX_USER_AGENT_LENGTH = 512;
+
+function emptyBatch(): Batch {
+  return { visitors: new Map(), hourViews: new Map(), pathViews: new Map(), overflow: { newVisitorsByHour: new Map() }, size: 0 };
+}
+
+function add<K>(map: Map<K, number>, key: K, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** `<table>.<column> + excluded.<column>`: the additive half of an upsert. */
+function plusExcluded(table: PgTable, column: PgColumn) {
+  return sql.raw(`"${getTableName(table)}"."${column.name}" + excluded."${column.name}"`);
+}
+
+/** Folds the hits of a later batch into an earlier one for the same visitor, as if seen in one. */
+function mergeVisitor(older: VisitorBatch, newer: VisitorBatch): VisitorBatch {
+  const starts = [...older.starts];
+  newer.starts.forEach((start, index) => {
+    if (index > 0 || start.at - older.last > VISIT_GAP_MS) starts.push(start);
+  });
+  const days = [...older.days];
+  for (const day of newer.days) if (!days.includes(day)) days.push(day);
+  return {
+    isNew: older.isNew || newer.isNew,
+    first: older.first,
+    last: Math.max(older.last, newer.last),
+    starts,
+    days,
+  };
+}
+
+function mergeBatches(older: Batch, newer: Batch): Batch {
+  const merged = older;
+  for (const [id, visitor] of newer.visitors) {
+    const existing = merged.visitors.get(id);
+    merged.visitors.set(id, existing ? mergeVisitor(existing, visitor) : visitor);
+  }
+  for (const [k, n] of newer.hourViews) add(merged.hourViews, k, n);
+  for (const [k, n] of newer.pathViews) add(merged.pathViews, k, n);
+  for (const [k, n] of newer.overflow.newVisitorsByHour) add(merged.overflow.newVisitorsByHour, k, n);
+  merged.size += newer.size;
+  return merged;
+}
+
+/**
+ * Sums page views in memory and writes them every few seconds in one transaction of additive
+ * upserts, so any number of processes can share one database and the totals stay exact.
+ * The app keeps one on globalThis (see ./index.ts); tests build their own over a given database.
+ */
+export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorder {
+  const now = options.now ?? Date.now;
+  const maxVisitors = options.maxVisitors ?? 50_000;
+  const maxPathKeys = options.maxPathKeys ?? 50_000;
+  const maxDimensionValues = options.maxDimensionValues ?? 500;
+  const flushIntervalMs = options.flushIntervalMs ?? 2000;
+  const autoFlush = options.autoFlush ?? true;
+  const log = options.log ?? ((message, error) => console.warn(`[visits] ${message}`, error ?? ''));
+
+  let current = emptyBatch();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let flushing: Promise<boolean> | null = null;
+  let warnedBound = false;
+  let failingSince: number | null = null;
+  /** Values already written per `${day}\t${dimension}`, to cap each dimension per day. */
+  const dimensionValues = new Map<string, Set<string>>();
+
+  function startTimer(): void {
+    if (timer || !autoFlush) return;
+    timer = setInterval(() => void flush(), flushIntervalMs);
+    // The timer alone must not keep a process alive; shutdown flushes explicitly.
+    timer.unref?.();
+  }
+
+  function warnBoundOnce(): void {
+    if (warnedBound) return;
+    warnedBound = true;
+    log(
+      `Bộ đệm lượt xem đã đầy (${maxVisitors} khách, ${maxPathKeys} đường dẫn) vì chưa ghi được vào cơ sở dữ liệu; ` +
+        'lượt xem vẫn được đếm, chi tiết theo trang và khách quay lại được gộp.',
+    );
+  }
+
+  function record(hit: PageViewHit): void {
+    const batch = current;
+    batch.size += 1;
+    const day = vietnamDay(hit.at);
+    add(batch.hourViews, startOfHour(hit.at));
+
+    const pathKey = `${day}\t${normalizePath(hit.path)}`;
+    if (batch.pathViews.has(pathKey) || batch.pathViews.size < maxPathKeys) add(batch.pathViews, pathKey);
+    else {
+      warnBoundOnce();
+      add(batch.pathViews, `${day}\t${OTHER_PATH}`);
+    }
+
+    const visitor = batch.visitors.get(hit.visitorId);
+    if (!visitor) {
+      if (batch.visitors.size >= maxVisitors) {
+        warnBoundOnce();
+        // A just-issued cookie is a new visitor and a new visit, whatever the database holds.
+        if (hit.isNew) add(batch.overflow.newVisitorsByHour, startOfHour(hit.at));
+      } else {
+        batch.visitors.set(hit.visitorId, {
+          isNew: hit.isNew,
+          first: hit.at,
+          last: hit.at,
+          starts: [details(hit)],
+          days: [day],
+        });
+      }
+    } else {
+      // Clocks can step back; a view is never earlier than the one before it for this visitor.
+      const at = Math.max(hit.at, visitor.last);
+      if (at - visitor.last > VISIT_GAP_MS) {
+        visitor.starts.push(visitor.starts.length < MAX_STARTS_WITH_DETAILS ? details(hit) : { at, referrer: null, userAgent: null, host: null });
+      }
+      if (visitor.days[visitor.days.length - 1] !== vietnamDay(at)) visitor.days.push(vietnamDay(at));
+      visitor.last = at;
+      visitor.isNew ||= hit.isNew;
+    }
+    startTimer();
+  }
+
+  function details(hit: PageViewHit): VisitStart {
+    return {
+      at: hit.at,
+      referrer: hit.referrer ? hit.referrer.slice(0, MAX_REFERRER_LENGTH) : null,
+      userAgent: hit.userAgent.slice(0, MAX_USER_AGENT_LENGTH),
+      host: hit.host.slice(0, 255),
+    };
+  }
+
+  function cappedDimensionValue(day: string, dimension: Dimension, value: string): string {
+    const key = `${day}\t${dimension}`;
+    let values = dimensionValues.get(key);
+    if (!values) {
+      // Only the days being written matter; older ones are dropped so the sets stay bounded.
+      if (dimensionValues.size > 16) dimensionValues.clear();
+      values = new Set();
+      dimensionValues.set(key, values);
+    }
+    if (values.has(value)) return value;
+    if (values.size >= maxDimensionValues) return OTHER_VALUE;
+    values.add(value);
+    return value;
+  }
+
+  async function writeBatch(tx: Tx, batch: Batch, flushedAt: number): Promise<void> {
+    const daily = new Map<string, DayTotals>();
+    const dayTotals = (day: string) => {
+      let totals = daily.get(day);
+      if (!totals) daily.set(day, (totals = { pageViews: 0, visits: 0, visitors: 0, newVisitors: 0 }));
+      return totals;
+    };
+    const hourly = new Map<number, { pageViews: number; visits: number }>();
+    const hourTotals = (hour: number) => {
+      let totals = hourly.get(hour);
+      if (!totals) hourly.set(hour, (totals = { pageViews: 0, visits: 0 }));
+      return totals;
+    };
+    const dimensions = new Map<string, number>();
+
+    for (const [hour, n] of batch.hourViews) {
+      hourTotals(hour).pageViews += n;
+      dayTotals(vietnamDay(hour)).pageViews += n;
+    }
+    for (const [hour, n] of batch.overflow.newVisitorsByHour) {
+      hourTotals(hour).visits += n;
+      const totals = dayTotals(vietnamDay(hour));
+      totals.visits += n;
+      totals.visitors += n;
+      totals.newVisitors += n;
+    }
+
+    // Visitors, in one order everywhere, so two processes lock presence rows in the same order.
+    const ids = [...batch.visitors.keys()].sort();
+    const previous = new Map<string, Date | null>();
+    for (const part of chunks(ids)) {
+      const inserted = await tx
+        .insert(visitorPresence)
+        .values(part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) })))
+        .onConflictDoNothing()
+        .returning({ visitorId: visitorPresence.visitorId });
+      for (const row of inserted) previous.set(row.visitorId, null);
+    }
+    const known = ids.filter((id) => !previous.has(id));
+    for (const part of chunks(known)) {
+      const rows = await tx
+        .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
+        .from(visitorPresence)
+        .where(inArray(visitorPresence.visitorId, part))
+        .orderBy(visitorPresence.visitorId)
+        .for('update');
+      for (const row of rows) previous.set(row.visitorId, row.lastSeen);
+      await tx
+        .insert(visitorPresence)
+        .values(part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) })))
+        .onConflictDoUpdate({
+          target: visitorPresence.visitorId,
+          set: { lastSeen: sql`greatest(${sql.raw('"visitor_presence"."last_seen"')}, excluded."last_seen")` },
+        });
+    }
+
+    for (const id of ids) {
+      const visitor = batch.visitors.get(id)!;
+      const lastSeen = previous.get(id)?.getTime() ?? null;
+      visitor.starts.forEach((start, index) => {
+        if (index === 0 && lastSeen !== null && start.at - lastSeen <= VISIT_GAP_MS) return;
+        const day = vietnamDay(start.at);
+        dayTotals(day).visits += 1;
+        hourTotals(startOfHour(start.at)).visits += 1;
+        const device = start.userAgent === null ? null : parseDevice(start.userAgent);
+        const values: [Dimension, string][] = [
+          ['referrer', start.userAgent === null ? OTHER_VALUE : referrerDomain(start.referrer, start.host)],
+          ['device', device?.device ?? OTHER_VALUE],
+          ['browser', device?.browser ?? OTHER_VALUE],
+          ['os', device?.os ?? OTHER_VALUE],
+        ];
+        for (const [dimension, value] of values) {
+          add(dimensions, `${day}\t${dimension}\t${cappedDimensionValue(day, dimension, value)}`);
+        }
+      });
+      visitor.days.forEach((day, index) => {
+        if (index === 0 && lastSeen !== null && vietnamDay(lastSeen) >= day) return;
+        dayTotals(day).visitors += 1;
+      });
+      if (visitor.isNew) dayTotals(visitor.days[0]!).newVisitors += 1;
+    }
+
+    await upsertPageViews(tx, batch.pathViews);
+
+    const dailyRows = [...daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, totals]) => ({ day, ...totals }));
+    if (dailyRows.length > 0) {
+      await tx
+        .insert(visitDaily)
+        .values(dailyRows)
+        .onConflictDoUpdate({
+          target: visitDaily.day,
+          set: {
+            pageViews: plusExcluded(visitDaily, visitDaily.pageViews),
+            visits: plusExcluded(visitDaily, visitDaily.visits),
+            visitors: plusExcluded(visitDaily, visitDaily.visitors),
+            newVisitors: plusExcluded(visitDaily, visitDaily.newVisitors),
+          },
+        });
+    }
+    const hourlyRows = [...hourly].sort(([a], [b]) => a - b).map(([hour, totals]) => ({ hour: new Date(hour), ...totals }));
+    if (hourlyRows.length > 0) {
+      await tx
+        .insert(visitHourly)
+        .values(hourlyRows)
+        .onConflictDoUpdate({
+          target: visitHourly.hour,
+          set: {
+            pageViews: plusExcluded(visitHourly, visitHourly.pageViews),
+            visits: plusExcluded(visitHourly, visitHourly.visits),
+          },
+        });
+    }
+    const dimensionRows = [...dimensions].sort(([a], [b]) => a.localeCompare(b)).map(([key, visits]) => {
+      const [day, dimension, value] = key.split('\t') as [string, Dimension, string];
+      return { day, dimension, value, visits };
+    });
+    for (const part of chunks(dimensionRows)) {
+      await tx
+        .insert(visitDimensionDaily)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [visitDimensionDaily.day, visitDimensionDaily.dimension, visitDimensionDaily.value],
+          set: { visits: plusExcluded(visitDimensionDaily, visitDimensionDaily.visits) },
+        });
+    }
+
+    await tx.delete(visitorPresence).where(lt(visitorPresence.lastSeen, new Date(flushedAt - PRESENCE_RETENTION_MS)));
+  }
+
+  /**
+   * Page views per day and page. Only pages that exist keep their own row (articles also get
+   * their id, so a renamed slug still adds up); every other path is folded into OTHER_PATH.
+   */
+  async function upsertPageViews(tx: Tx, pathViews: Map<string, number>): Promise<void> {
+    if (pathViews.size === 0) return;
+    const refs = new Map<string, ReturnType<typeof classifyPath>>();
+    const articleSlugs = new Set<string>();
+    const categorySlugs = new Set<string>();
+    for (const key of pathViews.keys()) {
+      const path = key.slice(key.indexOf('\t') + 1);
+      if (refs.has(path)) continue;
+      const ref = classifyPath(path);
+      refs.set(path, ref);
+      if (ref.kind === 'article') articleSlugs.add(ref.slug);
+      if (ref.kind === 'category') categorySlugs.add(ref.slug);
+    }
+    const articleIds = new Map<string, number>();
+    for (const part of chunks([...articleSlugs])) {
+      const rows = await tx
+        .select({ id: articles.id, slug: articles.slug })
+        .from(articles)
+        .where(and(inArray(articles.slug, part), eq(articles.status, 'published')));
+      for (const row of rows) articleIds.set(row.slug, row.id);
+    }
+    const knownCategories = new Set<string>();
+    for (const part of chunks([...categorySlugs])) {
+      const rows = await tx.select({ slug: categories.slug }).from(categories).where(inArray(categories.slug, part));
+      for (const row of rows) knownCategories.add(row.slug);
+    }
+
+    const rows = new Map<string, { day: string; path: string; articleId: number | null; views: number }>();
+    for (const [key, views] of pathViews) {
+      const tab = key.indexOf('\t');
+      const day = key.slice(0, tab);
+      const ref = refs.get(key.slice(tab + 1))!;
+      let path = OTHER_PATH;
+      let articleId: number | null = null;
+      if (ref.kind === 'home' || ref.kind === 'static') path = ref.path;
+      else if (ref.kind === 'article' && articleIds.has(ref.slug)) {
+        path = `/tin-tuc/${ref.slug}`;
+        articleId = articleIds.get(ref.slug)!;
+      } else if (ref.kind === 'category' && knownCategories.has(ref.slug)) path = `/chuyen-muc/${ref.slug}`;
+      const rowKey = `${day}\t${path}`;
+      const row = rows.get(rowKey);
+      if (row) row.views += views;
+      else rows.set(rowKey, { day, path, articleId, views });
+    }
+    const sorted = [...rows].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
+    for (const part of chunks(sorted)) {
+      await tx
+        .insert(pageViewDaily)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [pageViewDaily.day, pageViewDaily.path],
+          set: { views: plusExcluded(pageViewDaily, pageViewDaily.views), articleId: sql`excluded."article_id"` },
+        });
+    }
+  }
+
+  async function writeCurrent(): Promise<boolean> {
+    if (current.size === 0) return true;
+    const batch = current;
+    current = emptyBatch();
+    try {
+      const db = await options.getDb();
+      const flushedAt = now();
+      await db.transaction((tx) => writeBatch(tx, batch, flushedAt));
+      if (failingSince !== null) {
+        log(`Đã ghi lại được lượt xem sau ${Math.round((now() - failingSince) / 1000)} giây gián đoạn.`);
+        failingSince = null;
+      }
+      warnedBound = false;
+      return true;
+    } catch (error) {
+      // Keep every hit: the older batch first, so visit starts are decided in time order.
+      current = mergeBatches(batch, current);
+      if (failingSince === null) {
+        failingSince = now();
+        log('Không ghi được lượt xem vào cơ sở dữ liệu; giữ lại trong bộ nhớ và thử lại.', error);
+      }
+      return false;
+    }
+  }
+
+  function flush(): Promise<boolean> {
+    const run = async (): Promise<boolean> => {
+      while (flushing) await flushing;
+      flushing = writeCurrent();
+      try {
+        return await flushing;
+      } finally {
+        flushing = null;
+      }
+    };
+    return run();
+  }
+
+  return {
+    record,
+    flush,
+    stop: () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    pending: () => ({ visitors: current.visitors.size, pageViews: current.size }),
+  };
+}

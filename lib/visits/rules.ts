@@ -1,0 +1,22 @@
+import { MINUTE_MS } from './time';
+
+/** A visit ends after this much silence; the next page view starts a new one (DESIGN.md). */
+export const VISIT_GAP_MS = 30 * MINUTE_MS;
+/** "Đang online": a page view within this window. */
+export const ONLINE_WINDOW_MS = 5 * MINUTE_MS;
+/**
+ * How long a visitor's last page view is kept: a day to tell a returning visitor today from a new
+ * one, plus an hour of slack for batches that were held back while the database was away.
+ */
+export const PRESENCE_RETENTION_MS = 25 * 60 * MINUTE_MS;
+
+export const VISITOR_COOKIE = 'vid';
+/** Browsers cap cookie lifetime at 400 days anyway. */
+export const VISITOR_COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+/** Every path that names no known page is stored under this one row, so random URLs stay bounded. */
+export const OTHER_PATH = '(khác)';
+/** A referrer value for visits that came from no other site. */
+export const DIRECT_REFERRER = '(trực tiếp)';
+/** Dimension value for anything unknown, and for values beyond the per-day cap. */
+export const OTHER_VALUE = 'Khác';

@@ -1,0 +1,28 @@
+/**
+ * Calendar arithmetic in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without daylight saving since
+ * 1975, so a fixed offset is exact and far cheaper than Intl on the hot path.
+ */
+export const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+export const MINUTE_MS = 60 * 1000;
+
+/** The Vietnamese calendar day of an instant, as 'YYYY-MM-DD' (the visit tables' `date` format). */
+export function vietnamDay(at: number | Date): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  return new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant 00:00 Asia/Ho_Chi_Minh of the day that contains `at`. */
+export function startOfVietnamDay(at: number | Date): Date {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const local = ms + VIETNAM_UTC_OFFSET_MS;
+  return new Date(local - (((local % 86_400_000) + 86_400_000) % 86_400_000) - VIETNAM_UTC_OFFSET_MS);
+}
+
+/**
+ * The start of the hour that contains `at`. The offset is a whole number of hours, so UTC hour
+ * buckets are also Vietnamese hour buckets and each falls inside exactly one Vietnamese day.
+ */
+export function startOfHour(at: number): number {
+  return Math.floor(at / HOUR_MS) * HOUR_MS;
+}

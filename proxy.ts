@@ -1,0 +1,63 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
+import { isVisitCountingEnabled, recordPageView } from './lib/visits';
+import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
+import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
+
+/**
+ * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
+ * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
+ * buffer that lib/visits writes every 2 s. It decides nothing about access: pages and route
+ * handlers check the session themselves.
+ */
+export function proxy(request: NextRequest): NextResponse | undefined {
+  try {
+    return countPageView(request);
+  } catch (error) {
+    // Counting is never worth a failed page.
+    console.warn('[visits] Không ghi nhận được lượt xem.', error);
+    return undefined;
+  }
+}
+
+function countPageView(request: NextRequest): NextResponse | undefined {
+  if (!isVisitCountingEnabled()) return undefined;
+  const { pathname, protocol, host } = request.nextUrl;
+  const { headers, cookies } = request;
+  // A staff session (next-auth's session cookie) means a preview by staff, not a visit: see isPageViewRequest.
+  if (!isPageViewRequest({ method: request.method, pathname, headers, hasCookie: (name) => cookies.has(name) })) {
+    return undefined;
+  }
+  const userAgent = headers.get('user-agent') ?? '';
+  if (isBotUserAgent(userAgent)) return undefined;
+
+  const identity = identifyVisitor(cookies.get(VISITOR_COOKIE)?.value, getVisitorCookieKey());
+  recordPageView({
+    visitorId: identity.visitorId,
+    isNew: identity.isNew,
+    at: Date.now(),
+    // nextUrl.pathname has no query string, so RSC navigations (`?_rsc=`) count as their page.
+    path: pathname,
+    referrer: headers.get('referer'),
+    userAgent,
+    host: headers.get('host') ?? host,
+  });
+  if (!identity.cookieValue) return undefined;
+
+  const response = NextResponse.next();
+  response.cookies.set({
+    name: VISITOR_COOKIE,
+    value: identity.cookieValue,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: VISITOR_COOKIE_MAX_AGE_S,
+    secure: isSecureRequest(protocol, headers),
+  });
+  return response;
+}
+
+export const config = {
+  // Not assets, images, route handlers or any file with an extension: none of them is a page view.
+  matcher: ['/((?!api/|api$|_next/static|_next/image|favicon\\.ico|.*\\.[A-Za-z0-9]+$).*)'],
+};
