@@ -28,7 +28,7 @@ export type PageViewHit = {
 };
 
 /** A page view that may start a visit, with what the visit's dimensions are read from. */
-type VisitStart = { at: number; referrer: string | null; userAgent: string | null; host: string | null };
+export type VisitStart = { at: number; referrer: string | null; userAgent: string | null; host: string | null };
 
 /**
  * One visitor's page views within a batch, reduced to what the flush needs. starts[0] is the
@@ -36,7 +36,7 @@ type VisitStart = { at: number; referrer: string | null; userAgent: string | nul
  * of silence inside the batch and start a visit for sure. days[0] likewise: later days are days on
  * which this visitor is certainly new.
  */
-type VisitorBatch = { isNew: boolean; first: number; last: number; starts: VisitStart[]; days: string[] };
+export type VisitorBatch = { isNew: boolean; first: number; last: number; starts: VisitStart[]; days: string[] };
 
 type Batch = {
   visitors: Map<string, VisitorBatch>;
@@ -132,6 +132,47 @@ function mergeBatches(older: Batch, newer: Batch): Batch {
   return merged;
 }
 
+function visitStartOf(hit: PageViewHit, withDetails = true): VisitStart {
+  if (!withDetails) return { at: hit.at, referrer: null, userAgent: null, host: null };
+  return {
+    at: hit.at,
+    referrer: hit.referrer ? hit.referrer.slice(0, MAX_REFERRER_LENGTH) : null,
+    userAgent: hit.userAgent.slice(0, MAX_USER_AGENT_LENGTH),
+    host: hit.host.slice(0, 255),
+  };
+}
+
+/** A visitor's first page view in a batch. */
+export function startVisitorBatch(hit: PageViewHit): VisitorBatch {
+  return { isNew: hit.isNew, first: hit.at, last: hit.at, starts: [visitStartOf(hit)], days: [vietnamDay(hit.at)] };
+}
+
+/** A later page view of the same visitor in the same batch: after 30 minutes of silence it starts a visit. */
+export function addViewToVisitor(visitor: VisitorBatch, hit: PageViewHit): void {
+  // Clocks can step back; a view is never earlier than the one before it for this visitor.
+  const at = Math.max(hit.at, visitor.last);
+  if (at - visitor.last > VISIT_GAP_MS) {
+    visitor.starts.push(visitStartOf({ ...hit, at }, visitor.starts.length < MAX_STARTS_WITH_DETAILS));
+  }
+  const day = vietnamDay(at);
+  if (visitor.days[visitor.days.length - 1] !== day) visitor.days.push(day);
+  visitor.last = at;
+  visitor.isNew ||= hit.isNew;
+}
+
+/**
+ * Which of a visitor's candidate visit starts are visits, and on which days the visitor counts,
+ * given their last page view before this batch (null: none in the last ~25 hours).
+ */
+export function decideVisitor(visitor: VisitorBatch, lastSeen: number | null): { visitStarts: VisitStart[]; visitorDays: string[] } {
+  const continuesVisit = lastSeen !== null && visitor.first - lastSeen <= VISIT_GAP_MS;
+  const seenThatDay = lastSeen !== null && vietnamDay(lastSeen) >= visitor.days[0]!;
+  return {
+    visitStarts: continuesVisit ? visitor.starts.slice(1) : visitor.starts,
+    visitorDays: seenThatDay ? visitor.days.slice(1) : visitor.days,
+  };
+}
+
 /**
  * Sums page views in memory and writes them every few seconds in one transaction of additive
  * upserts, so any number of processes can share one database and the totals stay exact.
@@ -190,34 +231,12 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         // A just-issued cookie is a new visitor and a new visit, whatever the database holds.
         if (hit.isNew) add(batch.overflow.newVisitorsByHour, startOfHour(hit.at));
       } else {
-        batch.visitors.set(hit.visitorId, {
-          isNew: hit.isNew,
-          first: hit.at,
-          last: hit.at,
-          starts: [details(hit)],
-          days: [day],
-        });
+        batch.visitors.set(hit.visitorId, startVisitorBatch(hit));
       }
     } else {
-      // Clocks can step back; a view is never earlier than the one before it for this visitor.
-      const at = Math.max(hit.at, visitor.last);
-      if (at - visitor.last > VISIT_GAP_MS) {
-        visitor.starts.push(visitor.starts.length < MAX_STARTS_WITH_DETAILS ? details(hit) : { at, referrer: null, userAgent: null, host: null });
-      }
-      if (visitor.days[visitor.days.length - 1] !== vietnamDay(at)) visitor.days.push(vietnamDay(at));
-      visitor.last = at;
-      visitor.isNew ||= hit.isNew;
+      addViewToVisitor(visitor, hit);
     }
     startTimer();
-  }
-
-  function details(hit: PageViewHit): VisitStart {
-    return {
-      at: hit.at,
-      referrer: hit.referrer ? hit.referrer.slice(0, MAX_REFERRER_LENGTH) : null,
-      userAgent: hit.userAgent.slice(0, MAX_USER_AGENT_LENGTH),
-      host: hit.host.slice(0, 255),
-    };
   }
 
   function cappedDimensionValue(day: string, dimension: Dimension, value: string): string {
@@ -293,9 +312,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
 
     for (const id of ids) {
       const visitor = batch.visitors.get(id)!;
-      const lastSeen = previous.get(id)?.getTime() ?? null;
-      visitor.starts.forEach((start, index) => {
-        if (index === 0 && lastSeen !== null && start.at - lastSeen <= VISIT_GAP_MS) return;
+      const { visitStarts, visitorDays } = decideVisitor(visitor, previous.get(id)?.getTime() ?? null);
+      for (const start of visitStarts) {
         const day = vietnamDay(start.at);
         dayTotals(day).visits += 1;
         hourTotals(startOfHour(start.at)).visits += 1;
@@ -309,11 +327,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         for (const [dimension, value] of values) {
           add(dimensions, `${day}\t${dimension}\t${cappedDimensionValue(day, dimension, value)}`);
         }
-      });
-      visitor.days.forEach((day, index) => {
-        if (index === 0 && lastSeen !== null && vietnamDay(lastSeen) >= day) return;
-        dayTotals(day).visitors += 1;
-      });
+      }
+      for (const day of visitorDays) dayTotals(day).visitors += 1;
       if (visitor.isNew) dayTotals(visitor.days[0]!).newVisitors += 1;
     }
 
