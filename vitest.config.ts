@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': import.meta.dirname,
       // Server-only guards are for the Next bundler; tests run the same modules in plain Node.
-      'server-only': path.resolve(__dirname, 'tests/helpers/empty.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'tests/helpers/empty.ts'),
     },
   },
   test: {

@@ -152,6 +152,11 @@ async function handle(): Promise<Handle> {
   return store[globalKey];
 }
 
+/** Makes getDb() return this database: for tests and scripts that open their own. */
+export function provideDatabase(handle: DbHandle): void {
+  store[globalKey] = Promise.resolve(handle);
+}
+
 /** The ready database: migrated and seeded on first use. */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
