@@ -312,7 +312,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
 
     for (const id of ids) {
       const visitor = batch.visitors.get(id)!;
-      const { visitStarts, visitorDays } = decideVisitor(visitor, previous.get(id)?.getTime() ?? null);
+      const lastSeen = previous.get(id)?.getTime() ?? null;
+      const { visitStarts, visitorDays } = decideVisitor(visitor, lastSeen);
       for (const start of visitStarts) {
         const day = vietnamDay(start.at);
         dayTotals(day).visits += 1;
@@ -329,6 +330,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         }
       }
       for (const day of visitorDays) dayTotals(day).visitors += 1;
+      // Decided by the cookie, not by the stored row: another process may have stored this
+      // visitor's second page view before we store the first.
       if (visitor.isNew) dayTotals(visitor.days[0]!).newVisitors += 1;
     }
 
