@@ -3,14 +3,41 @@
 // NEXT_MANUAL_SIG_HANDLE=1 so our own SIGTERM handler (instrumentation.ts) can write the pending
 // visit counts before the process exits. Signals are passed on and the exit code is kept.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const sourceDirs = ['app', 'components', 'db', 'lib', 'drizzle', 'public'];
+const sourceFiles = ['package-lock.json', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'postcss.config.mjs'];
 
-if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.log('Chưa có bản build: đang chạy `next build` (khoảng 1 phút)…');
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** True when there is no build, or a source file changed after it was made. */
+function buildIsStale() {
+  const built = mtime(path.join(root, '.next', 'BUILD_ID'));
+  if (!built) return true;
+  const files = [
+    ...sourceFiles.map((f) => path.join(root, f)),
+    ...sourceDirs.flatMap((dir) => {
+      try {
+        return readdirSync(path.join(root, dir), { recursive: true }).map((f) => path.join(root, dir, String(f)));
+      } catch {
+        return [];
+      }
+    }),
+  ];
+  return files.some((file) => mtime(file) > built);
+}
+
+if (buildIsStale()) {
+  console.log('Bản build chưa có hoặc đã cũ: đang chạy `next build` (khoảng 1 phút)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

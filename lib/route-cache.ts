@@ -1,0 +1,33 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { siteSettings } from '@/db/schema';
+
+const DATABASE_ID_KEY = 'database_id';
+
+/** A random id stored in the database itself, so a reset or a switched database is recognised. */
+async function getDatabaseId(db: Db): Promise<string> {
+  await db.insert(siteSettings).values({ key: DATABASE_ID_KEY, value: randomUUID() }).onConflictDoNothing();
+  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, DATABASE_ID_KEY));
+  return String(row?.value);
+}
+
+/**
+ * The ISR pages written at run time (.next/server/route-cache) survive restarts but do not know
+ * which database they came from: after the database is reset or switched they would show old
+ * content. Called once at server start, before any request is served.
+ */
+export async function clearRouteCacheIfDatabaseChanged(db: Db, distDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next')): Promise<boolean> {
+  const databaseId = await getDatabaseId(db);
+  const marker = path.join(distDir, 'cache', 'portal-database-id');
+  const previous = await fs.readFile(marker, 'utf8').catch(() => null);
+  if (previous === databaseId) return false;
+  await fs.rm(path.join(distDir, 'server', 'route-cache'), { recursive: true, force: true });
+  await fs.rm(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true });
+  await fs.mkdir(path.dirname(marker), { recursive: true });
+  await fs.writeFile(marker, databaseId);
+  return previous !== null;
+}

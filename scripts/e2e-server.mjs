@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Starts the built app for the end-to-end tests on a database of its own: a fresh PGlite folder,
+// or a fresh PostgreSQL database. Usage: node scripts/e2e-server.mjs pglite|postgres PORT
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const [kind = 'pglite', port = '3105'] = process.argv.slice(2);
+const env = { ...process.env, PORT: port, VISIT_FLUSH_INTERVAL_MS: process.env.VISIT_FLUSH_INTERVAL_MS ?? '500' };
+delete env.DATABASE_URL;
+
+if (kind === 'postgres') {
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `portal_e2e_${Date.now().toString(36)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+}
+
+const child = spawn(process.execPath, [path.join(import.meta.dirname, 'start.mjs')], { env, stdio: 'inherit' });
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

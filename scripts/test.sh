@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Every test: unit and data-layer tests (PGlite and PostgreSQL), then a production build and the
+# end-to-end tests in Chromium against it, once on PGlite and once on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+# PostgreSQL for the data-layer and e2e tests: start the local cluster where it is installed but stopped.
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    echo "PostgreSQL không chạy: đang khởi động cụm cục bộ…"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+fi
+
+# Debian's Chromium for Playwright: Playwright cannot download its own browser on these machines.
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Chưa có Chromium: đang cài từ apt…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Cần Chromium tại $CHROMIUM_PATH (sudo apt-get install chromium) hoặc đặt CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+
+npx vitest run
+
+npx next build
+
+# The ISR cache on disk belongs to one database: each e2e run starts on an empty one.
+for db in pglite postgres; do
+  if [ "$db" = postgres ] && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    if [ -n "${CI:-}" ]; then echo "PostgreSQL is required in CI" >&2; exit 1; fi
+    echo "PostgreSQL không trả lời tại 127.0.0.1:5432: bỏ qua phần e2e trên PostgreSQL."
+    continue
+  fi
+  rm -rf .next/server/route-cache
+  E2E_DB="$db" npx playwright test
+done
