@@ -80,7 +80,7 @@ export function getVisitorCookieKey(): Buffer {
   if (secret) {
     cachedKey = deriveVisitorCookieKey(secret);
   } else {
-    const dir = path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+    const dir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
     try {
       cachedKey = deriveVisitorCookieKey(readOrCreateSecretFile(dir));
     } catch (error) {

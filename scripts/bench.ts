@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: what visit counting costs a cached article page, and whether it counts right.
+ *
+ * Builds (unless --no-build), starts two production servers from the same build, one with
+ * VISIT_COUNTING=off, each on its own temporary PGlite data folder, and loads them in
+ * interleaved rounds (runs vary ±20 % on these machines, so only a ratio from one run means
+ * anything). With wrk installed, servers are pinned to CPU 0 and wrk to CPU 1 so the load
+ * generator does not steal the server's core; otherwise autocannon runs in this process.
+ * Finally it sends a known number of page views to the counting server and prints counted vs sent.
+ *
+ * Options: --no-build  --rounds=3  --duration=10  --connections=16  --requests=2000  --visitors=200
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { createVisitorCookieValue, deriveVisitorCookieKey } from '../lib/visits/cookie';
+
+const ARTICLE =
+  '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
+const BROWSER_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const SECRET = 'bench-secret-not-for-production';
+const WRK = '/usr/bin/wrk';
+
+/** The part of autocannon's API used here; it ships no types and @types would touch package.json. */
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; headers: Record<string, string> }[];
+}) => Promise<{ non2xx: number; requests: { average: number }; latency: { p99: number } }>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key!, value ?? 'true'] as const;
+  }),
+);
+const option = (name: string, fallback: number) => Number(args.get(name) ?? fallback);
+const rounds = option('rounds', 3);
+const duration = option('duration', 10);
+const connections = option('connections', 16);
+const requestCount = option('requests', 2000);
+const visitorCount = option('visitors', 200);
+const pin = fs.existsSync(WRK) && fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
+
+const cookieKey = deriveVisitorCookieKey(SECRET);
+/** Returning visitors, as most real traffic is: signed cookies the servers accept. */
+const cookies = Array.from({ length: 1000 }, () => `vid=${createVisitorCookieValue(cookieKey)}`);
+
+type Server = { name: string; port: number; child: ChildProcess; dataDir: string };
+type Result = { rps: number; p99: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function build(): void {
+  console.log('Đang build (next build)…');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error('next build thất bại');
+}
+
+async function startServer(name: string, port: number, counting: boolean): Promise<Server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    AUTH_SECRET: SECRET,
+    VISIT_COUNTING: counting ? 'on' : 'off',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // Each server gets its own embedded database: PGlite allows one process per folder.
+  delete env.DATABASE_URL;
+  const command = pin ? 'taskset' : process.execPath;
+  const commandArgs = [...(pin ? ['-c', '0', process.execPath] : []), path.join(root, 'scripts/start.mjs')];
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = { name, port, child, dataDir };
+  for (let i = 0; i < 240; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/thong-ke-truy-cap`);
+      if (response.ok) {
+        // Renders the article once so the rounds measure the cached page.
+        for (let j = 0; j < 3; j++) await (await fetch(`http://127.0.0.1:${port}${ARTICLE}`, { headers: { 'user-agent': BROWSER_UA } })).text();
+        return server;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    if (child.exitCode !== null) throw new Error(`Máy chủ ${name} đã dừng (mã ${child.exitCode})`);
+    await sleep(500);
+  }
+  throw new Error(`Máy chủ ${name} không khởi động được`);
+}
+
+async function stopServer(server: Server): Promise<number | null> {
+  if (server.child.exitCode === null) {
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    server.child.kill('SIGTERM');
+    const code = await Promise.race([exited, sleep(20_000).then(() => 'timeout' as const)]);
+    if (code === 'timeout') server.child.kill('SIGKILL');
+  }
+  fs.rmSync(server.dataDir, { recursive: true, force: true });
+  return server.child.exitCode;
+}
+
+function runWrk(port: number): Result {
+  const script = path.join(os.tmpdir(), 'portal-bench-cookies.lua');
+  fs.writeFileSync(
+    script,
+    `local cookies = {${cookies.map((c) => JSON.stringify(c)).join(',')}}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", nil, { ["User-Agent"] = ${JSON.stringify(BROWSER_UA)}, ["Cookie"] = cookies[(i % #cookies) + 1] })
+end
+`,
+  );
+  const result = spawnSync(
+    'taskset',
+    ['-c', '1', WRK, '-t1', `-c${connections}`, `-d${duration}s`, '--latency', '-s', script, `http://127.0.0.1:${port}${ARTICLE}`],
+    { encoding: 'utf8' },
+  );
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
+  const p99Match = /\s99%\s+([\d.]+)(us|ms|s)/.exec(result.stdout);
+  const unit = { us: 0.001, ms: 1, s: 1000 }[p99Match?.[2] as 'us' | 'ms' | 's'] ?? NaN;
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(result.stdout);
+  if (non2xx) console.warn(`  cảnh báo: ${non2xx[1]} phản hồi không phải 2xx/3xx`);
+  return { rps, p99: Number(p99Match?.[1]) * unit };
+}
+
+async function runAutocannon(port: number): Promise<Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${ARTICLE}`,
+    connections,
+    duration,
+    requests: cookies.slice(0, 200).map((cookie) => ({ method: 'GET', headers: { 'user-agent': BROWSER_UA, cookie } })),
+  });
+  if (result.non2xx > 0) console.warn(`  cảnh báo: ${result.non2xx} phản hồi không phải 2xx`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+type Stats = { totalPageViews: number; totalVisits: number; todayVisits: number };
+
+async function settledStats(port: number): Promise<Stats> {
+  // A flush every 2 s and a 2 s cache on the route: read until two reads 2.5 s apart agree.
+  let previous: Stats | null = null;
+  for (let i = 0; i < 20; i++) {
+    await sleep(2500);
+    const stats = (await (await fetch(`http://127.0.0.1:${port}/api/thong-ke-truy-cap`)).json()) as Stats;
+    if (previous && previous.totalPageViews === stats.totalPageViews && previous.totalVisits === stats.totalVisits) return stats;
+    previous = stats;
+  }
+  return previous!;
+}
+
+async function sendPageViews(port: number): Promise<{ visitors: number }> {
+  const visitors = Array.from({ length: visitorCount }, () => `vid=${createVisitorCookieValue(cookieKey)}`);
+  let next = 0;
+  const worker = async () => {
+    while (next < requestCount) {
+      const n = next++;
+      const response = await fetch(`http://127.0.0.1:${port}${ARTICLE}`, {
+        headers: { 'user-agent': BROWSER_UA, cookie: visitors[n % visitors.length]! },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`Trả về ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { visitors: visitors.length };
+}
+
+const format = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main(): Promise<void> {
+  if (args.get('build') !== 'false' && !args.has('no-build')) build();
+  const servers: Server[] = [];
+  try {
+    const on = await startServer('dem-bat', 3101, true);
+    servers.push(on);
+    const off = await startServer('dem-tat', 3102, false);
+    servers.push(off);
+    console.log(
+      `Tải: ${pin ? `wrk (máy chủ trên CPU 0, wrk trên CPU 1)` : 'autocannon'}, ${connections} kết nối, ${duration} s mỗi lượt, ${rounds} lượt xen kẽ.`,
+    );
+
+    const load = (port: number) => (pin ? Promise.resolve(runWrk(port)) : runAutocannon(port));
+    await load(on.port);
+    await load(off.port);
+    const results: Record<'on' | 'off', Result[]> = { on: [], off: [] };
+    for (let round = 1; round <= rounds; round++) {
+      // Alternate which goes first so drift over the run does not favour one side.
+      const order = round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+      for (const side of order) {
+        const result = await load(side === 'on' ? on.port : off.port);
+        results[side].push(result);
+        console.log(`  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms`);
+      }
+    }
+    const onRps = median(results.on.map((r) => r.rps));
+    const offRps = median(results.off.map((r) => r.rps));
+    console.log(`Trung vị, đếm bật: ${format(onRps)} req/s, p99 ${format(median(results.on.map((r) => r.p99)), 1)} ms`);
+    console.log(`Trung vị, đếm tắt: ${format(offRps)} req/s, p99 ${format(median(results.off.map((r) => r.p99)), 1)} ms`);
+    console.log(`Tỉ lệ bật/tắt: ${(onRps / offRps).toFixed(3)} (mục tiêu ≥ 0,95)`);
+
+    const before = await settledStats(on.port);
+    const { visitors } = await sendPageViews(on.port);
+    const after = await settledStats(on.port);
+    const counted = after.totalPageViews - before.totalPageViews;
+    const visits = after.totalVisits - before.totalVisits;
+    console.log(`Lượt xem: đã gửi ${format(requestCount)}, đã đếm ${format(counted)}${counted === requestCount ? ' ✓' : ' ✗'}`);
+    console.log(`Lượt truy cập: ${format(visitors)} khách mới, đã đếm ${format(visits)}${visits === visitors ? ' ✓' : ' ✗'}`);
+    process.exitCode = counted === requestCount && visits === visitors ? 0 : 1;
+  } finally {
+    for (const server of servers) {
+      const code = await stopServer(server);
+      if (code !== 0) console.warn(`Máy chủ ${server.name} dừng với mã ${code}`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
