@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { SignOutButton } from '@/components/staff/sign-out-button';
+import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
+
+/** The admin area: only for a current session. Each page and action still checks its own rights. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await auth();
+  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Quản trị" className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-800 px-4 py-2 text-white">
+        <Link href="/quan-tri" className="font-semibold underline-offset-2 hover:underline">
+          Bài viết
+        </Link>
+        {canManageUsers(user) && (
+          <Link href="/quan-tri/tai-khoan" className="font-semibold underline-offset-2 hover:underline">
+            Tài khoản
+          </Link>
+        )}
+        <span className="ml-auto text-sm">
+          {user.name} · {ROLE_LABELS[user.role]}
+        </span>
+        <SignOutButton />
+      </nav>
+      {children}
+    </div>
+  );
+}

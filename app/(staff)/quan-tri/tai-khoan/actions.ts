@@ -1,0 +1,64 @@
+'use server';
+
+import { z } from 'zod';
+import { insertAuditEntry } from '@/db/queries/article-editing';
+import { countActiveAdmins, getUserById, insertUser, updateUserAccess } from '@/db/queries/users';
+import { ActionError, defineAction } from '@/lib/actions';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { canManageUsers } from '@/lib/permissions';
+
+const role = z.enum(['admin', 'editor', 'author', 'stats_viewer'], { error: 'Hãy chọn một vai trò.' });
+const userId = z.coerce.number({ error: 'Thiếu tài khoản.' }).int().positive('Thiếu tài khoản.');
+
+export const createUser = defineAction({
+  roles: canManageUsers,
+  schema: z.object({
+    email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'Email không hợp lệ.' })),
+    name: z.string().trim().min(1, 'Hãy nhập họ tên.').max(200, 'Họ tên quá dài.'),
+    role,
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`).max(1000, 'Mật khẩu quá dài.'),
+  }),
+  authorize: ({ user }) => canManageUsers(user),
+  async run({ user, input, tx }) {
+    const created = await insertUser({ db: tx, email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    if (!created) throw new ActionError('Email này đã có tài khoản.', { fieldErrors: { email: ['Email này đã có tài khoản.'] } });
+    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.create', objectType: 'user', objectId: String(created.id), detail: { role: input.role } });
+    return { result: { id: created.id } };
+  },
+});
+
+/** The last enabled admin cannot be demoted or disabled: nobody could manage accounts any more. */
+async function assertNotLastAdmin(tx: Parameters<typeof countActiveAdmins>[0]['db'], targetId: number) {
+  const target = await getUserById({ db: tx, id: targetId });
+  if (!target) throw new ActionError('Không tìm thấy tài khoản.');
+  if (target.role === 'admin' && !target.disabled && (await countActiveAdmins({ db: tx })) <= 1) {
+    throw new ActionError('Cần giữ ít nhất một Quản trị viên đang hoạt động.');
+  }
+}
+
+export const changeUserRole = defineAction({
+  roles: canManageUsers,
+  schema: z.object({ userId, role }),
+  authorize: ({ user }) => canManageUsers(user),
+  async run({ user, input, tx }) {
+    if (input.role !== 'admin') await assertNotLastAdmin(tx, input.userId);
+    if (!(await updateUserAccess({ db: tx, id: input.userId, role: input.role }))) throw new ActionError('Không tìm thấy tài khoản.');
+    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.role', objectType: 'user', objectId: String(input.userId), detail: { role: input.role } });
+    return { result: {} };
+  },
+});
+
+export const setUserDisabled = defineAction({
+  roles: canManageUsers,
+  schema: z.object({ userId, disabled: z.enum(['true', 'false']).transform((v) => v === 'true') }),
+  authorize: ({ user }) => canManageUsers(user),
+  async run({ user, input, tx }) {
+    if (input.disabled) {
+      if (input.userId === user.id) throw new ActionError('Bạn không thể tự khóa tài khoản của mình.');
+      await assertNotLastAdmin(tx, input.userId);
+    }
+    if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled }))) throw new ActionError('Không tìm thấy tài khoản.');
+    await insertAuditEntry({ db: tx, userId: user.id, action: input.disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectId: String(input.userId) });
+    return { result: {} };
+  },
+});

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { auth } from '@/auth';
+import { AddUserForm, UserAccessControls } from '@/components/staff/account-forms';
+import { listUsers } from '@/db/queries/users';
+import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
+import { changeUserRole, createUser, setUserDisabled } from './actions';
+
+export const metadata: Metadata = { title: 'Tài khoản' };
+
+export default async function AccountsPage() {
+  const user = await auth();
+  if (!user || !canManageUsers(user)) notFound();
+  const users = await listUsers();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-bold text-brand-900">Tài khoản</h1>
+      <section aria-labelledby="them-tai-khoan" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="them-tai-khoan" className="mb-3 font-bold">
+          Thêm tài khoản
+        </h2>
+        <AddUserForm createUser={createUser} />
+      </section>
+      <section aria-labelledby="danh-sach-tai-khoan" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="danh-sach-tai-khoan" className="mb-3 font-bold">
+          Danh sách tài khoản
+        </h2>
+        <ul className="divide-y divide-slate-200">
+          {users.map((item) => (
+            <li key={item.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div>
+                <p className="font-semibold">
+                  {item.name} {item.disabled && <span className="text-sm text-red-700">(đã khóa)</span>}
+                </p>
+                <p className="text-sm text-slate-600">
+                  {item.email} · {ROLE_LABELS[item.role]}
+                </p>
+              </div>
+              {item.id !== user.id && (
+                <UserAccessControls user={item} changeUserRole={changeUserRole} setUserDisabled={setUserDisabled} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** A labelled input with its error beside it, tied by aria-describedby. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-semibold text-red-700">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+export const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700';
+export const buttonClass = 'rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60';
+export const secondaryButtonClass = 'rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 disabled:opacity-60';

@@ -1,0 +1,209 @@
+import 'server-only';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '../index';
+import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, users } from '../schema';
+
+type Conn = Db | Tx;
+
+/** Every field the editor shows and saves, plus what permissions and revalidation need. */
+const editableColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  summary: articles.summary,
+  bodyHtml: articles.bodyHtml,
+  categoryId: articles.categoryId,
+  categorySlug: categories.slug,
+  byline: articles.byline,
+  status: articles.status,
+  publishedAt: articles.publishedAt,
+  authorId: articles.authorId,
+  version: articles.version,
+  updatedAt: articles.updatedAt,
+};
+
+export type EditableArticle = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  categoryId: number;
+  categorySlug: string;
+  byline: string;
+  status: 'draft' | 'submitted' | 'published' | 'withdrawn';
+  publishedAt: Date | null;
+  authorId: number | null;
+  version: number;
+  updatedAt: Date;
+};
+
+/** Reads an article for a change; `forUpdate` holds its row until the transaction ends. */
+export async function getEditableArticle({ db, id, forUpdate = false }: { db: Conn; id: number; forUpdate?: boolean }): Promise<EditableArticle | null> {
+  const query = db.select(editableColumns).from(articles).innerJoin(categories, eq(categories.id, articles.categoryId)).where(eq(articles.id, id)).limit(1);
+  const [row] = forUpdate ? await query.for('update', { of: articles }) : await query;
+  return row ?? null;
+}
+
+/** The article's full content as one revision row keeps it. */
+function snapshotOf(article: Omit<EditableArticle, 'categorySlug' | 'updatedAt'>) {
+  return {
+    slug: article.slug,
+    title: article.title,
+    summary: article.summary,
+    bodyHtml: article.bodyHtml,
+    categoryId: article.categoryId,
+    byline: article.byline,
+    status: article.status,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    authorId: article.authorId,
+  };
+}
+
+export type ArticleChanges = Partial<Pick<EditableArticle, 'slug' | 'title' | 'summary' | 'bodyHtml' | 'categoryId' | 'byline' | 'status' | 'publishedAt'>>;
+
+/**
+ * Applies changes only if nobody saved since `version` was read (optimistic concurrency), and
+ * writes the revision (who, when, full snapshot) with it. Null means a conflict: nothing written.
+ */
+export async function updateArticleIfVersion({
+  db,
+  id,
+  version,
+  changes,
+  userId,
+  note,
+}: {
+  db: Tx;
+  id: number;
+  version: number;
+  changes: ArticleChanges;
+  userId: number;
+  note: string;
+}): Promise<EditableArticle | null> {
+  const [updated] = await db
+    .update(articles)
+    .set({ ...changes, version: sql`${articles.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(articles.id, id), eq(articles.version, version)))
+    .returning({ id: articles.id });
+  if (!updated) return null;
+  const article = await getEditableArticle({ db, id });
+  if (!article) return null;
+  await db.insert(articleRevisions).values({ articleId: id, version: article.version, authorId: userId, snapshot: snapshotOf(article), note });
+  return article;
+}
+
+export async function insertArticle({
+  db,
+  values,
+  userId,
+}: {
+  db: Tx;
+  values: { slug: string; title: string; categoryId: number; summary?: string; byline?: string };
+  userId: number;
+}): Promise<EditableArticle> {
+  const [row] = await db.insert(articles).values({ ...values, status: 'draft', authorId: userId }).returning({ id: articles.id });
+  const article = await getEditableArticle({ db, id: row!.id });
+  await db.insert(articleRevisions).values({ articleId: row!.id, version: article!.version, authorId: userId, snapshot: snapshotOf(article!), note: 'Tạo bài viết' });
+  return article!;
+}
+
+/** True when another article uses this slug now or used it before (its redirect must keep working). */
+export async function isSlugTaken({ db, slug, exceptArticleId }: { db: Conn; slug: string; exceptArticleId?: number }): Promise<boolean> {
+  const other = exceptArticleId ?? -1;
+  const [live] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), ne(articles.id, other))).limit(1);
+  if (live) return true;
+  const [old] = await db
+    .select({ id: articleSlugRedirects.articleId })
+    .from(articleSlugRedirects)
+    .where(and(eq(articleSlugRedirects.oldSlug, slug), ne(articleSlugRedirects.articleId, other)))
+    .limit(1);
+  return Boolean(old);
+}
+
+/** The old address now leads to the article; its new address is no longer an old one. */
+export async function recordSlugChange({ db, articleId, oldSlug, newSlug }: { db: Tx; articleId: number; oldSlug: string; newSlug: string }) {
+  await db.delete(articleSlugRedirects).where(eq(articleSlugRedirects.oldSlug, newSlug));
+  await db
+    .insert(articleSlugRedirects)
+    .values({ oldSlug, articleId })
+    .onConflictDoUpdate({ target: articleSlugRedirects.oldSlug, set: { articleId } });
+}
+
+/** The current slug of the public article that once lived at `slug`, for a 301. */
+export async function getRedirectedArticleSlug({ slug }: { slug: string }): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ slug: articles.slug })
+    .from(articleSlugRedirects)
+    .innerJoin(articles, eq(articles.id, articleSlugRedirects.articleId))
+    .where(and(eq(articleSlugRedirects.oldSlug, slug), eq(articles.status, 'published')))
+    .limit(1);
+  return row?.slug ?? null;
+}
+
+/** Has it ever been published? Until then its slug follows its title. */
+export async function wasEverPublished({ db, article }: { db: Conn; article: Pick<EditableArticle, 'id' | 'status'> }): Promise<boolean> {
+  if (article.status === 'published' || article.status === 'withdrawn') return true;
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.objectType, 'article'), eq(auditLog.objectId, String(article.id)), eq(auditLog.action, 'article.publish')))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function insertAuditEntry({
+  db,
+  userId,
+  action,
+  objectType,
+  objectId,
+  detail,
+}: {
+  db: Tx;
+  userId: number;
+  action: string;
+  objectType: string;
+  objectId: string;
+  detail?: Record<string, unknown>;
+}) {
+  await db.insert(auditLog).values({ userId, action, objectType, objectId, detail: detail ?? null });
+}
+
+export type StaffArticleListItem = { id: number; slug: string; title: string; status: EditableArticle['status']; updatedAt: Date; authorName: string | null };
+
+/** The staff landing list: an author's own articles, or every article for editors. */
+export async function listArticlesForStaff({ authorId, limit }: { authorId: number | null; limit: number }): Promise<StaffArticleListItem[]> {
+  const db = await getDb();
+  return db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, updatedAt: articles.updatedAt, authorName: users.name })
+    .from(articles)
+    .leftJoin(users, eq(users.id, articles.authorId))
+    .where(authorId === null ? undefined : eq(articles.authorId, authorId))
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit);
+}
+
+export async function listCategoryChoices({ db }: { db?: Conn } = {}) {
+  const conn = db ?? (await getDb());
+  return conn.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id));
+}
+
+export async function getCategorySlugById({ db, id }: { db: Conn; id: number }): Promise<string | null> {
+  const [row] = await db.select({ slug: categories.slug }).from(categories).where(eq(categories.id, id)).limit(1);
+  return row?.slug ?? null;
+}
+
+/** For the staff preview page: any status, by id. */
+export async function getArticleForPreview({ id }: { id: number }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...editableColumns, categoryName: categories.name })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(eq(articles.id, id))
+    .limit(1);
+  return row ?? null;
+}
+

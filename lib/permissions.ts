@@ -1,0 +1,61 @@
+/**
+ * Who may do what: the one place. Actions, pages and tests all ask these functions; the proxy and
+ * the UI never decide on their own.
+ */
+export type Role = 'admin' | 'editor' | 'author' | 'stats_viewer';
+export type ArticleStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
+export type Actor = { id: number; role: Role };
+export type ArticleAccess = { authorId: number | null; status: ArticleStatus };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị viên',
+  editor: 'Biên tập viên',
+  author: 'Phóng viên',
+  stats_viewer: 'Người xem thống kê',
+};
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Bản nháp',
+  submitted: 'Chờ duyệt',
+  published: 'Đã xuất bản',
+  withdrawn: 'Đã gỡ',
+};
+
+const isEditorial = (user: Actor) => user.role === 'admin' || user.role === 'editor';
+
+/** Staff who write: everyone but statistics viewers. */
+export function canWriteArticles(user: Actor): boolean {
+  return isEditorial(user) || user.role === 'author';
+}
+
+/** Editors and admins edit any article; authors only their own, and only before publication. */
+export function canEditArticle(user: Actor, article: ArticleAccess): boolean {
+  if (isEditorial(user)) return true;
+  return user.role === 'author' && article.authorId === user.id && (article.status === 'draft' || article.status === 'submitted');
+}
+
+/** Sees a not-yet-public article: whoever may edit it. */
+export function canPreviewArticle(user: Actor, article: ArticleAccess): boolean {
+  return canEditArticle(user, article);
+}
+
+export function canSubmitArticle(user: Actor, article: ArticleAccess): boolean {
+  return article.status === 'draft' && canEditArticle(user, article);
+}
+
+export function canPublish(user: Actor): boolean {
+  return isEditorial(user);
+}
+
+/** A published article's address changes only by an editor's explicit choice. */
+export function canChangeSlug(user: Actor): boolean {
+  return isEditorial(user);
+}
+
+export function canManageUsers(user: Actor): boolean {
+  return user.role === 'admin';
+}
+
+export function canViewStatistics(user: Actor): boolean {
+  return user.role === 'admin' || user.role === 'stats_viewer';
+}
