@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleList, SyntheticBadge } from '@/components/article/article-card';
 import { ArticleTime } from '@/components/article/article-time';
 import { Breadcrumb } from '@/components/article/breadcrumb';
+import { StaffIsland } from '@/components/editor/staff-island';
 import { SectionHeading } from '@/components/ui/section-heading';
+import { getRedirectedArticleSlug } from '@/db/queries/article-editing';
 import { getPublishedArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
 
@@ -40,13 +42,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await loadArticle(slug);
+  if (!article) {
+    // An address the article had before an editor changed it: a permanent redirect (308).
+    const current = isValidSlug(slug) ? await getRedirectedArticleSlug({ slug }) : null;
+    if (current) permanentRedirect(`/tin-tuc/${current}`);
+    notFound();
+  }
   const related = await listRelatedArticles({ categoryId: article.categoryId, excludeId: article.id, limit: 5 });
 
   return (
     <div className="space-y-6">
-      <article className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0">
+      <StaffIsland articleId={article.id} contentId="bai-viet" />
+      <article id="bai-viet" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0">
         <Breadcrumb
           items={[
             { label: 'Trang chủ', href: '/' },

@@ -1,0 +1,250 @@
+'use server';
+
+import { z } from 'zod';
+import {
+  getCategorySlugById,
+  getEditableArticle,
+  insertArticle,
+  insertAuditEntry,
+  isSlugTaken,
+  listCategoryChoices,
+  recordSlugChange,
+  updateArticleIfVersion,
+  wasEverPublished,
+  type ArticleChanges,
+  type EditableArticle,
+} from '@/db/queries/article-editing';
+import type { Tx } from '@/db';
+import type { SessionUser } from '@/auth';
+import { ActionError, defineAction, MESSAGES } from '@/lib/actions';
+import { pagesShowingArticle } from '@/lib/cache-tags';
+import {
+  canChangeSlug,
+  canEditArticle,
+  canPublish,
+  canSubmitArticle,
+  canWriteArticles,
+  type ArticleStatus,
+} from '@/lib/permissions';
+import { cleanPlainText, sanitizeArticleHtml } from '@/lib/sanitize';
+import { isValidSlug, slugify } from '@/lib/slug';
+
+const id = z.coerce.number({ error: 'Thiếu bài viết.' }).int().positive('Thiếu bài viết.');
+const version = z.coerce.number({ error: 'Thiếu phiên bản.' }).int().positive('Thiếu phiên bản.');
+const plainText = (max: number, tooLong: string) => z.string().default('').transform(cleanPlainText).pipe(z.string().max(max, tooLong));
+const title = z
+  .string({ error: 'Hãy nhập tiêu đề.' })
+  .transform(cleanPlainText)
+  .pipe(z.string().min(1, 'Hãy nhập tiêu đề.').max(500, 'Tiêu đề quá dài (tối đa 500 ký tự).'));
+const categoryId = z.coerce.number({ error: 'Hãy chọn chuyên mục.' }).int().positive('Hãy chọn chuyên mục.');
+
+/** "2018-08-07T07:37" from a datetime-local field, read as Asia/Ho_Chi_Minh time (UTC+7, no DST). */
+const publishedAt = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value?.trim()) return null;
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value.trim());
+    const date = match ? new Date(`${match[1]}T${match[2]}:00+07:00`) : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      context.addIssue({ code: 'custom', message: 'Thời gian xuất bản không hợp lệ.' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const slug = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined)
+  .refine((value) => value === undefined || isValidSlug(value), 'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang.');
+
+export type EditorArticle = Omit<EditableArticle, 'authorId'>;
+
+export type EditorData = {
+  article: EditorArticle;
+  categories: { id: number; name: string }[];
+  can: { publish: boolean; submit: boolean; withdraw: boolean; returnToDraft: boolean; changeSlug: boolean };
+};
+
+function forEditor(article: EditableArticle): EditorArticle {
+  const { authorId: _authorId, ...rest } = article;
+  return rest;
+}
+
+async function loadForChange(tx: Tx, articleId: number): Promise<EditableArticle> {
+  const article = await getEditableArticle({ db: tx, id: articleId, forUpdate: true });
+  if (!article) throw new ActionError(MESSAGES.notFound);
+  return article;
+}
+
+async function mayEdit({ user, input, tx }: { user: SessionUser; input: { id: number }; tx: Tx }): Promise<boolean> {
+  const article = await getEditableArticle({ db: tx, id: input.id, forUpdate: true });
+  return Boolean(article && canEditArticle(user, article));
+}
+
+/** A free slug from the title: "tieu-de", else "tieu-de-2", "tieu-de-3"… */
+async function uniqueSlugFrom(tx: Tx, text: string, articleId?: number): Promise<string> {
+  const base = slugify(text) || 'bai-viet';
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${base.slice(0, 190)}-${n}`;
+    if (!(await isSlugTaken({ db: tx, slug: candidate, exceptArticleId: articleId }))) return candidate;
+  }
+  throw new ActionError(MESSAGES.failed);
+}
+
+function revalidationFor(before: EditableArticle, after: EditableArticle) {
+  return pagesShowingArticle({ slugs: [before.slug, after.slug], categorySlugs: [before.categorySlug, after.categorySlug] });
+}
+
+function conflict(): never {
+  throw new ActionError(MESSAGES.conflict, { conflict: true });
+}
+
+export const loadArticleForEditing = defineAction({
+  roles: canWriteArticles,
+  schema: z.object({ id }),
+  authorize: mayEdit,
+  async run({ user, input, tx }) {
+    const article = await loadForChange(tx, input.id);
+    const editorial = canPublish(user);
+    const data: EditorData = {
+      article: forEditor(article),
+      categories: (await listCategoryChoices({ db: tx })).map(({ id: categoryId, name }) => ({ id: categoryId, name })),
+      can: {
+        publish: editorial && article.status !== 'published',
+        submit: canSubmitArticle(user, article),
+        withdraw: editorial && article.status === 'published',
+        returnToDraft: editorial && article.status === 'submitted',
+        changeSlug: canChangeSlug(user),
+      },
+    };
+    return { result: data };
+  },
+});
+
+export const createArticle = defineAction({
+  roles: canWriteArticles,
+  schema: z.object({ title, categoryId }),
+  // Anyone who writes may start a draft of their own; there is no existing object to check.
+  authorize: ({ user }) => canWriteArticles(user),
+  async run({ user, input, tx }) {
+    if (!(await getCategorySlugById({ db: tx, id: input.categoryId }))) {
+      throw new ActionError(MESSAGES.invalid, { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
+    }
+    const article = await insertArticle({
+      db: tx,
+      values: { slug: await uniqueSlugFrom(tx, input.title), title: input.title, categoryId: input.categoryId },
+      userId: user.id,
+    });
+    return { result: { id: article.id } };
+  },
+});
+
+export const saveArticle = defineAction({
+  roles: canWriteArticles,
+  schema: z.object({
+    id,
+    version,
+    title,
+    summary: plainText(2000, 'Tóm tắt quá dài (tối đa 2000 ký tự).'),
+    bodyHtml: z.string().max(1_000_000, 'Nội dung quá dài.').default('').transform(sanitizeArticleHtml),
+    categoryId,
+    byline: plainText(300, 'Tác giả quá dài (tối đa 300 ký tự).'),
+    publishedAt,
+    slug,
+  }),
+  authorize: mayEdit,
+  async run({ user, input, tx }) {
+    const before = await loadForChange(tx, input.id);
+    if (before.version !== input.version) conflict();
+    if (!(await getCategorySlugById({ db: tx, id: input.categoryId }))) {
+      throw new ActionError(MESSAGES.invalid, { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
+    }
+
+    const everPublished = await wasEverPublished({ db: tx, article: before });
+    let newSlug = before.slug;
+    if (input.slug && input.slug !== before.slug) {
+      if (!canChangeSlug(user)) throw new ActionError(MESSAGES.forbidden, { fieldErrors: { slug: ['Chỉ biên tập viên được đổi đường dẫn.'] } });
+      if (await isSlugTaken({ db: tx, slug: input.slug, exceptArticleId: before.id })) {
+        throw new ActionError(MESSAGES.invalid, { fieldErrors: { slug: ['Đường dẫn này đã được dùng.'] } });
+      }
+      newSlug = input.slug;
+    } else if (!everPublished && input.title !== before.title) {
+      // Until its first publication, nobody links to an article: its address follows its title.
+      newSlug = await uniqueSlugFrom(tx, input.title, before.id);
+    }
+
+    const changes: ArticleChanges = {
+      title: input.title,
+      summary: input.summary,
+      bodyHtml: input.bodyHtml,
+      categoryId: input.categoryId,
+      byline: input.byline,
+      slug: newSlug,
+      ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+    };
+    const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note: 'Lưu' });
+    if (!after) conflict();
+    if (everPublished && newSlug !== before.slug) await recordSlugChange({ db: tx, articleId: before.id, oldSlug: before.slug, newSlug });
+    return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
+  },
+});
+
+type Transition = {
+  to: ArticleStatus;
+  from: ArticleStatus[];
+  allowed: (user: SessionUser, article: EditableArticle) => boolean;
+  audit?: string;
+  note: string;
+};
+
+function statusAction(transition: Transition) {
+  return defineAction({
+    roles: (user) => (transition.to === 'submitted' ? canWriteArticles(user) : canPublish(user)),
+    schema: z.object({ id, version }),
+    async authorize({ user, input, tx }) {
+      const article = await getEditableArticle({ db: tx, id: input.id, forUpdate: true });
+      return Boolean(article && transition.allowed(user, article));
+    },
+    async run({ user, input, tx }) {
+      const before = await loadForChange(tx, input.id);
+      if (before.version !== input.version) conflict();
+      if (!transition.from.includes(before.status)) throw new ActionError('Bài viết không ở trạng thái cho phép thao tác này.');
+      const changes: ArticleChanges = { status: transition.to };
+      if (transition.to === 'published' && !before.publishedAt) changes.publishedAt = new Date();
+      const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note: transition.note });
+      if (!after) conflict();
+      if (transition.audit) {
+        await insertAuditEntry({ db: tx, userId: user.id, action: transition.audit, objectType: 'article', objectId: String(before.id), detail: { slug: after.slug, from: before.status } });
+      }
+      return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
+    },
+  });
+}
+
+export const submitArticle = statusAction({ to: 'submitted', from: ['draft'], allowed: canSubmitArticle, note: 'Gửi duyệt' });
+
+export const publishArticle = statusAction({
+  to: 'published',
+  from: ['draft', 'submitted', 'withdrawn'],
+  allowed: (user) => canPublish(user),
+  audit: 'article.publish',
+  note: 'Xuất bản',
+});
+
+export const withdrawArticle = statusAction({
+  to: 'withdrawn',
+  from: ['published'],
+  allowed: (user) => canPublish(user),
+  audit: 'article.withdraw',
+  note: 'Gỡ bài',
+});
+
+export const returnArticleToDraft = statusAction({
+  to: 'draft',
+  from: ['submitted'],
+  allowed: (user) => canPublish(user),
+  audit: 'article.return',
+  note: 'Trả lại',
+});

@@ -1,0 +1,29 @@
+import { ArticleTime } from './article-time';
+
+export type ArticleContentProps = {
+  title: string;
+  categoryName: string;
+  publishedAt: Date | null;
+  summary: string;
+  bodyHtml: string;
+  byline: string;
+};
+
+/** An article as readers see it; used by the staff preview of articles not yet public. */
+export function ArticleContent({ title, categoryName, publishedAt, summary, bodyHtml, byline }: ArticleContentProps) {
+  return (
+    <>
+      <p className="text-sm font-semibold uppercase text-accent-600">{categoryName}</p>
+      <h1 className="mt-1 text-xl font-bold leading-snug text-brand-900 sm:text-2xl">{title}</h1>
+      {publishedAt && (
+        <p className="mt-2 text-sm text-slate-600">
+          <ArticleTime date={publishedAt} />
+        </p>
+      )}
+      {summary && <p className="mt-4 font-semibold leading-relaxed text-slate-800">{summary}</p>}
+      {/* body_html is sanitised with an allowlist when it is saved; only that is ever stored. */}
+      <div className="article-body mt-2 leading-relaxed text-slate-900" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {byline && <p className="mt-6 text-right font-semibold text-slate-800">{byline}</p>}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import {
+  loadArticleForEditing,
+  publishArticle,
+  returnArticleToDraft,
+  submitArticle,
+  withdrawArticle,
+  type EditorData,
+} from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { clearStaffHint } from '@/lib/auth/staff-hint';
+import { STATUS_LABELS } from '@/lib/permissions';
+import { ArticleEditorForm } from './article-editor-form';
+
+type Props = { articleId: number; contentId: string; startEditing?: boolean };
+
+const buttonClass = 'rounded px-3 py-1.5 text-sm font-semibold disabled:opacity-60';
+
+/**
+ * What a staff member sees on an article: its status, "Chỉnh sửa", and the status changes they
+ * are allowed. What is allowed comes from the server, which checks the session and the article.
+ */
+export function StaffToolbar({ articleId, contentId, startEditing = false }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [data, setData] = useState<EditorData | null>(null);
+  const [editing, setEditing] = useState(startEditing);
+  const [message, setMessage] = useState('');
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadArticleForEditing({ id: articleId }).then((result) => {
+      if (cancelled) return;
+      if (result.ok) setData(result);
+      // Logged out or no right to edit: the hint is stale or this article is not theirs.
+      else if (result.error.includes('đăng nhập')) clearStaffHint();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId]);
+
+  // The page's own rendering of the article steps aside while the editor takes its place.
+  useEffect(() => {
+    const content = document.getElementById(contentId);
+    if (content) content.hidden = editing;
+    return () => {
+      if (content) content.hidden = false;
+    };
+  }, [editing, contentId]);
+
+  if (!data) return null;
+  const { article, can } = data;
+
+  const afterChange = (next: EditorData['article'], done: string) => {
+    setData({ ...data, article: next });
+    setMessage(done);
+    // A new address (the first save of a draft, or an editor's change): follow it on the public page.
+    if (pathname.startsWith('/tin-tuc/') && next.slug !== article.slug && next.status === 'published') router.replace(`/tin-tuc/${next.slug}`);
+    else router.refresh();
+    void loadArticleForEditing({ id: articleId }).then((result) => result.ok && setData(result));
+  };
+
+  const changeStatus = (action: typeof publishArticle, done: string) =>
+    startTransition(async () => {
+      const result = await action({ id: article.id, version: article.version });
+      if (result.ok) afterChange(result.article, done);
+      else setMessage(result.error);
+    });
+
+  return (
+    <div className="mb-4 space-y-4 print:hidden">
+      <div role="region" aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
+        <span className="text-sm">
+          Trạng thái: <strong>{STATUS_LABELS[article.status]}</strong>
+        </span>
+        {!editing && (
+          <button type="button" className={`${buttonClass} bg-brand-700 text-white`} onClick={() => setEditing(true)}>
+            Chỉnh sửa
+          </button>
+        )}
+        {!editing && can.submit && (
+          <button type="button" disabled={pending} className={`${buttonClass} border border-brand-700 bg-white`} onClick={() => changeStatus(submitArticle, 'Đã gửi duyệt.')}>
+            Gửi duyệt
+          </button>
+        )}
+        {!editing && can.publish && (
+          <button type="button" disabled={pending} className={`${buttonClass} bg-green-700 text-white`} onClick={() => changeStatus(publishArticle, 'Đã xuất bản.')}>
+            Xuất bản
+          </button>
+        )}
+        {!editing && can.returnToDraft && (
+          <button type="button" disabled={pending} className={`${buttonClass} border border-slate-500 bg-white`} onClick={() => changeStatus(returnArticleToDraft, 'Đã trả lại.')}>
+            Trả lại
+          </button>
+        )}
+        {!editing && can.withdraw && (
+          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() => changeStatus(withdrawArticle, 'Đã gỡ bài.')}>
+            Gỡ bài
+          </button>
+        )}
+        <p role="status" aria-live="polite" className="text-sm font-semibold">
+          {message}
+        </p>
+      </div>
+      {editing && (
+        <ArticleEditorForm
+          data={data}
+          onSaved={(next) => {
+            setEditing(false);
+            afterChange(next, 'Đã lưu.');
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+    </div>
+  );
+}
