@@ -192,6 +192,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
   let flushing: Promise<boolean> | null = null;
   let warnedBound = false;
   let failingSince: number | null = null;
+  /** The last_seen this process last committed per visitor, kept for one visit gap. */
+  const lastWritten = new Map<string, number>();
   /** Values already written per `${day}\t${dimension}`, to cap each dimension per day. */
   const dimensionValues = new Map<string, Set<string>>();
 
@@ -283,36 +285,55 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
 
     // Visitors, in one order everywhere, so two processes lock presence rows in the same order.
     const ids = [...batch.visitors.keys()].sort();
-    const previous = new Map<string, Date | null>();
-    for (const part of chunks(ids)) {
+    const previous = new Map<string, number | null>();
+    const lastSeenValues = (part: string[]) =>
+      part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) }));
+    const raiseLastSeen = { lastSeen: sql`greatest(${sql.raw('"visitor_presence"."last_seen"')}, excluded."last_seen")` };
+
+    // The stored last_seen only ever grows (greatest), so one this process wrote itself is a lower
+    // bound: when even that bound says "same visit, same day", the stored row must agree, and the
+    // visitor needs neither a lock nor a read, only the additive last_seen update.
+    const undecided: string[] = [];
+    const continuing: string[] = [];
+    for (const id of ids) {
+      const written = lastWritten.get(id);
+      const visitor = batch.visitors.get(id)!;
+      if (written !== undefined && visitor.first - written <= VISIT_GAP_MS && vietnamDay(written) >= visitor.days[0]!) {
+        previous.set(id, written);
+        continuing.push(id);
+      } else undecided.push(id);
+    }
+
+    for (const part of chunks(undecided)) {
       const inserted = await tx
         .insert(visitorPresence)
-        .values(part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) })))
+        .values(lastSeenValues(part))
         .onConflictDoNothing()
         .returning({ visitorId: visitorPresence.visitorId });
       for (const row of inserted) previous.set(row.visitorId, null);
     }
-    const known = ids.filter((id) => !previous.has(id));
+    const known = [...undecided.filter((id) => !previous.has(id)), ...continuing].sort();
+    const toLock = new Set(undecided);
     for (const part of chunks(known)) {
-      const rows = await tx
-        .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
-        .from(visitorPresence)
-        .where(inArray(visitorPresence.visitorId, part))
-        .orderBy(visitorPresence.visitorId)
-        .for('update');
-      for (const row of rows) previous.set(row.visitorId, row.lastSeen);
+      const locked = part.filter((id) => toLock.has(id));
+      if (locked.length > 0) {
+        const rows = await tx
+          .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
+          .from(visitorPresence)
+          .where(inArray(visitorPresence.visitorId, locked))
+          .orderBy(visitorPresence.visitorId)
+          .for('update');
+        for (const row of rows) previous.set(row.visitorId, row.lastSeen.getTime());
+      }
       await tx
         .insert(visitorPresence)
-        .values(part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) })))
-        .onConflictDoUpdate({
-          target: visitorPresence.visitorId,
-          set: { lastSeen: sql`greatest(${sql.raw('"visitor_presence"."last_seen"')}, excluded."last_seen")` },
-        });
+        .values(lastSeenValues(part))
+        .onConflictDoUpdate({ target: visitorPresence.visitorId, set: raiseLastSeen });
     }
 
     for (const id of ids) {
       const visitor = batch.visitors.get(id)!;
-      const lastSeen = previous.get(id)?.getTime() ?? null;
+      const lastSeen = previous.get(id) ?? null;
       const { visitStarts, visitorDays } = decideVisitor(visitor, lastSeen);
       for (const start of visitStarts) {
         const day = vietnamDay(start.at);
@@ -442,6 +463,14 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     }
   }
 
+  function rememberWritten(batch: Batch, flushedAt: number): void {
+    for (const [id, written] of lastWritten) if (flushedAt - written > VISIT_GAP_MS) lastWritten.delete(id);
+    if (lastWritten.size + batch.visitors.size > maxVisitors * 2) lastWritten.clear();
+    for (const [id, visitor] of batch.visitors) {
+      if (visitor.last > (lastWritten.get(id) ?? -Infinity)) lastWritten.set(id, visitor.last);
+    }
+  }
+
   async function writeCurrent(): Promise<boolean> {
     if (current.size === 0) return true;
     const batch = current;
@@ -450,6 +479,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       const db = await options.getDb();
       const flushedAt = now();
       await db.transaction((tx) => writeBatch(tx, batch, flushedAt));
+      rememberWritten(batch, flushedAt);
       if (failingSince !== null) {
         log(`Đã ghi lại được lượt xem sau ${Math.round((now() - failingSince) / 1000)} giây gián đoạn.`);
         failingSince = null;
