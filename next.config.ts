@@ -9,7 +9,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   async redirects() {
     // The home page is rendered by /trang-chu/moi-nhat (see rewrites); that address is not public.
-    return [{ source: '/trang-chu/:view*', destination: '/', permanent: true }];
+    return [
+      { source: '/trang-chu/:view*', destination: '/', permanent: true },
+      // Page 1 of a category has one address. Redirecting here rather than in the page keeps the
+      // redirect out of the ISR cache (a cached redirect is served with its Location header twice).
+      { source: '/chuyen-muc/:slug/trang/1', destination: '/chuyen-muc/:slug', permanent: true },
+    ];
   },
   async rewrites() {
     return {

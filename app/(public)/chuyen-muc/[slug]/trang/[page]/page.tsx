@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
-import { CategoryView, categoryHref, categoryMetadata, parsePageNumber } from '../../../category-view';
+import { notFound } from 'next/navigation';
+import { CategoryView, categoryMetadata, parsePageNumber } from '../../../category-view';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPageN({ params }: Props) {
   const { slug, page: pageParam } = await params;
   const page = parsePageNumber(pageParam);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect(categoryHref(slug, 1));
+  // Page 1 is redirected to the category's own address in next.config.ts.
+  if (page === null || page === 1) notFound();
   return <CategoryView slug={slug} page={page} />;
 }
