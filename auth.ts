@@ -2,6 +2,7 @@ import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import NextAuth, { getServerSession } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getActiveSessionUser, type SessionUser } from '@/db/queries/users';
 import { authenticate, clientKey } from '@/lib/auth/login';
@@ -14,6 +15,9 @@ export type { SessionUser };
 export const THROTTLED_ERROR = 'THROTTLED';
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
+
+// next-auth v4's JWT cookie, with the __Secure- prefix behind HTTPS and chunked (.0, .1) when large.
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 type TokenClaims = { uid?: number; sv?: number };
 
@@ -62,6 +66,9 @@ async function authOptions(): Promise<AuthOptions> {
  * role (both bump session_version) ends existing sessions at once. Null for visitors.
  */
 export async function auth(): Promise<SessionUser | null> {
+  // Reading cookies first also marks the page dynamic before anything touches the database.
+  const names = (await cookies()).getAll().map((cookie) => cookie.name);
+  if (!names.some((name) => SESSION_COOKIE.test(name))) return null;
   const session = (await getServerSession(await authOptions())) as (TokenClaims & object) | null;
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
   return getActiveSessionUser({ id: session.uid, sessionVersion: session.sv });

@@ -8,7 +8,14 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 const [kind = 'pglite', port = '3105'] = process.argv.slice(2);
-const env = { ...process.env, PORT: port, VISIT_FLUSH_INTERVAL_MS: process.env.VISIT_FLUSH_INTERVAL_MS ?? '500' };
+const env = {
+  ...process.env,
+  PORT: port,
+  VISIT_FLUSH_INTERVAL_MS: process.env.VISIT_FLUSH_INTERVAL_MS ?? '500',
+  // The first admin, for the editing tests (tests/e2e/fixtures.ts logs in with these).
+  ADMIN_EMAIL: 'quantri@example.vn',
+  ADMIN_PASSWORD: 'mat-khau-e2e-2024',
+};
 delete env.DATABASE_URL;
 
 if (kind === 'postgres') {

@@ -1,0 +1,117 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { SEED_ARTICLE } from './fixtures';
+
+const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
+const AUTHOR = { name: 'Phóng viên Thử', email: 'phongvien@example.vn', password: 'phong-vien-2024' };
+const articleUrl = `/tin-tuc/${SEED_ARTICLE.slug}`;
+
+async function logIn(page: Page, account: { email: string; password: string }) {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/quan-tri$/);
+}
+
+async function editTitle(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Chỉnh sửa' }).click();
+  const form = page.getByRole('form', { name: 'Chỉnh sửa bài viết' });
+  await form.getByLabel('Tiêu đề').fill(title);
+  await form.getByRole('button', { name: 'Lưu' }).click();
+}
+
+async function anonymousPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+test('an admin edits the seed article in place and an anonymous visitor sees it within a second', async ({ page, browser }) => {
+  await logIn(page, ADMIN);
+  await page.goto(articleUrl);
+  const newTitle = `${SEED_ARTICLE.title} (đã sửa)`;
+  const anonymous = await anonymousPage(browser);
+  try {
+    // The anonymous visitor has the page cached before the change.
+    await anonymous.page.goto(articleUrl);
+    await expect(anonymous.page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.title);
+
+    await editTitle(page, newTitle);
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' }).first()).toBeVisible();
+    const saved = Date.now();
+    await anonymous.page.goto(articleUrl);
+    await expect(anonymous.page.getByRole('heading', { level: 1 })).toHaveText(newTitle, { timeout: 1000 });
+    console.log(`[e2e] từ "Đã lưu" đến trang ẩn danh có tiêu đề mới: ${Date.now() - saved} ms`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(newTitle);
+  } finally {
+    await editTitle(page, SEED_ARTICLE.title);
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu.' }).first()).toBeVisible();
+    await anonymous.page.goto(articleUrl);
+    await expect(anonymous.page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.title);
+    await anonymous.close();
+  }
+});
+
+test('an author writes a draft and submits it, but cannot publish or edit others’ articles', async ({ page, browser }) => {
+  await logIn(page, ADMIN);
+  await page.goto('/quan-tri/tai-khoan');
+  await page.getByLabel('Họ tên').fill(AUTHOR.name);
+  await page.getByLabel('Email').fill(AUTHOR.email);
+  await page.getByLabel('Vai trò').selectOption({ label: 'Phóng viên' });
+  await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(AUTHOR.password);
+  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+  await expect(page.getByText('Đã thêm tài khoản.')).toBeVisible();
+
+  const context = await browser.newContext();
+  const author = await context.newPage();
+  try {
+    await logIn(author, AUTHOR);
+    await author.getByLabel('Tiêu đề').fill('Bài nháp của phóng viên');
+    await author.getByRole('button', { name: 'Viết bài mới' }).click();
+    await expect(author).toHaveURL(/\/quan-tri\/xem-truoc\/\d+/);
+    const form = author.getByRole('form', { name: 'Chỉnh sửa bài viết' });
+    await form.getByLabel('Tóm tắt').fill('Tóm tắt của bài nháp.');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect(author.getByRole('status').filter({ hasText: 'Đã lưu.' }).first()).toBeVisible();
+
+    const tools = author.getByRole('region', { name: 'Công cụ biên tập' });
+    await expect(tools.getByRole('button', { name: 'Gửi duyệt' })).toBeVisible();
+    await expect(tools.getByRole('button', { name: 'Xuất bản' })).toHaveCount(0);
+    await tools.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect(tools.getByText('Chờ duyệt')).toBeVisible();
+    await expect(tools.getByRole('button', { name: 'Xuất bản' })).toHaveCount(0);
+
+    // The public gets a 404 for the draft.
+    const response = await page.request.get('/tin-tuc/bai-nhap-cua-phong-vien', { headers: { cookie: '' } });
+    expect(response.status()).toBe(404);
+
+    // On someone else's published article the author gets no editing tools.
+    await author.goto(articleUrl);
+    await expect(author.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.title);
+    await expect(author.getByRole('button', { name: 'Chỉnh sửa' })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the sixth login within 15 minutes is refused even with the right password', async ({ browser }) => {
+  // A client address of its own, so the lock on this client does not touch the other tests.
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.77' } });
+  const page = await context.newPage();
+  const loginError = page.getByRole('alert').filter({ hasText: /\S/ });
+  const answered = (p: Page) => p.waitForResponse((response) => response.url().includes('/api/auth/callback/credentials'));
+  try {
+    await page.goto('/dang-nhap');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel('Email').fill(AUTHOR.email);
+      await page.getByLabel('Mật khẩu').fill(`sai-mat-khau-${attempt}`);
+      await Promise.all([answered(page), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+      await expect(loginError).toHaveText('Email hoặc mật khẩu không đúng.');
+    }
+    await page.getByLabel('Mật khẩu').fill(AUTHOR.password);
+    await Promise.all([answered(page), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    await expect(loginError).toHaveText(/sai quá nhiều lần/);
+    await expect(page).toHaveURL(/\/dang-nhap/);
+  } finally {
+    await context.close();
+  }
+});
