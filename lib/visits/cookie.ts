@@ -32,7 +32,8 @@ export function verifyVisitorCookie(value: string | undefined | null, key: Buffe
   const signature = value.slice(dot + 1);
   if (!ID_PATTERN.test(id) || signature.length !== SIGNATURE_LENGTH) return null;
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== SIGNATURE_BYTES) return null;
+  // The last base64url character carries 4 unused bits: only the canonical spelling is ours.
+  if (given.length !== SIGNATURE_BYTES || given.toString('base64url') !== signature) return null;
   return timingSafeEqual(given, sign(id, key)) ? id : null;
 }
 

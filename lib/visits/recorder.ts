@@ -290,21 +290,15 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) }));
     const raiseLastSeen = { lastSeen: sql`greatest(${sql.raw('"visitor_presence"."last_seen"')}, excluded."last_seen")` };
 
-    // The stored last_seen only ever grows (greatest), so one this process wrote itself is a lower
-    // bound: when even that bound says "same visit, same day", the stored row must agree, and the
-    // visitor needs neither a lock nor a read, only the additive last_seen update.
-    const undecided: string[] = [];
-    const continuing: string[] = [];
-    for (const id of ids) {
+    // The stored last_seen only ever grows (greatest), so one this process committed itself is a
+    // lower bound: when even that says "seen within 30 minutes", the row exists and the visitor
+    // can skip the insert that finds brand-new visitors. Every existing row is still locked, in
+    // one sorted pass, so two processes never wait on each other's rows in opposite orders.
+    const maybeNew = ids.filter((id) => {
       const written = lastWritten.get(id);
-      const visitor = batch.visitors.get(id)!;
-      if (written !== undefined && visitor.first - written <= VISIT_GAP_MS && vietnamDay(written) >= visitor.days[0]!) {
-        previous.set(id, written);
-        continuing.push(id);
-      } else undecided.push(id);
-    }
-
-    for (const part of chunks(undecided)) {
+      return written === undefined || batch.visitors.get(id)!.first - written > VISIT_GAP_MS;
+    });
+    for (const part of chunks(maybeNew)) {
       const inserted = await tx
         .insert(visitorPresence)
         .values(lastSeenValues(part))
@@ -312,19 +306,15 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         .returning({ visitorId: visitorPresence.visitorId });
       for (const row of inserted) previous.set(row.visitorId, null);
     }
-    const known = [...undecided.filter((id) => !previous.has(id)), ...continuing].sort();
-    const toLock = new Set(undecided);
+    const known = ids.filter((id) => !previous.has(id));
     for (const part of chunks(known)) {
-      const locked = part.filter((id) => toLock.has(id));
-      if (locked.length > 0) {
-        const rows = await tx
-          .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
-          .from(visitorPresence)
-          .where(inArray(visitorPresence.visitorId, locked))
-          .orderBy(visitorPresence.visitorId)
-          .for('update');
-        for (const row of rows) previous.set(row.visitorId, row.lastSeen.getTime());
-      }
+      const rows = await tx
+        .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
+        .from(visitorPresence)
+        .where(inArray(visitorPresence.visitorId, part))
+        .orderBy(visitorPresence.visitorId)
+        .for('update');
+      for (const row of rows) previous.set(row.visitorId, row.lastSeen.getTime());
       await tx
         .insert(visitorPresence)
         .values(lastSeenValues(part))
