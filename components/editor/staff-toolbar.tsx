@@ -58,9 +58,10 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   const afterChange = (next: EditorData['article'], done: string) => {
     setData({ ...data, article: next });
     setMessage(done);
-    // A new address (the first save of a draft, or an editor's change): follow it on the public page.
+    // The action's response already carries the re-rendered page (it revalidates this path); a
+    // second refresh here could race it and show the previous version. A new address on the public
+    // page (an editor changed the slug) is followed instead.
     if (pathname.startsWith('/tin-tuc/') && next.slug !== article.slug && next.status === 'published') router.replace(`/tin-tuc/${next.slug}`);
-    else router.refresh();
     void loadArticleForEditing({ id: articleId }).then((result) => result.ok && setData(result));
   };
 
