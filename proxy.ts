@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
+import { isShuttingDown } from './lib/shutdown-state';
 import { isVisitCountingEnabled, recordPageView } from './lib/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
@@ -11,6 +12,17 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
  * handlers check the session themselves.
  */
 export function proxy(request: NextRequest): NextResponse | undefined {
+  if (isShuttingDown()) {
+    return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
+    });
+  }
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
+    // send the visitor to the 404 page instead.
+    return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
+  }
   try {
     return countPageView(request);
   } catch (error) {
@@ -42,9 +54,12 @@ function countPageView(request: NextRequest): NextResponse | undefined {
     userAgent,
     host: headers.get('host') ?? host,
   });
-  if (!identity.cookieValue) return undefined;
-
   const response = NextResponse.next();
+  // The browser must ask again for every page, going back included: a page restored from the
+  // browser's cache never reaches the proxy and would go uncounted. The server still answers
+  // from its ISR cache.
+  response.headers.set('Cache-Control', 'private, no-store');
+  if (!identity.cookieValue) return response;
   response.cookies.set({
     name: VISITOR_COOKIE,
     value: identity.cookieValue,
@@ -55,6 +70,15 @@ function countPageView(request: NextRequest): NextResponse | undefined {
     secure: isSecureRequest(protocol, headers),
   });
   return response;
+}
+
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

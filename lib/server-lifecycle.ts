@@ -1,25 +1,30 @@
-import { closeDb, getDb } from '../../db';
-import { flushVisitsForShutdown } from './index';
+import { closeDb, getDb } from '../db';
+import { clearRouteCacheIfDatabaseChanged } from './route-cache';
+import { isShuttingDown, markShuttingDown } from './shutdown-state';
+import { flushVisitsForShutdown } from './visits';
 
 const installedKey = Symbol.for('portal.shutdown-handler');
-type GlobalWithShutdown = typeof globalThis & { [installedKey]?: boolean };
+type GlobalWithHandler = typeof globalThis & { [installedKey]?: boolean };
 
 /**
  * Server start (from instrumentation.ts): open the database so migrations and seed run now, not
- * on a visitor's first request, and take over SIGTERM/SIGINT so pending visit counts are written
- * before exit. This needs NEXT_MANUAL_SIG_HANDLE=1 (set by `npm start`): otherwise Next exits on
- * the signal before an asynchronous flush can finish.
+ * on a visitor's first request; drop run-time ISR pages rendered from another database; and take
+ * over SIGTERM/SIGINT so pending visit counts are written before exit. This needs
+ * NEXT_MANUAL_SIG_HANDLE=1 (set by `npm start`): otherwise Next exits on the signal before an
+ * asynchronous flush can finish.
  */
 export async function startServerLifecycle(): Promise<void> {
-  await getDb();
-  const store = globalThis as GlobalWithShutdown;
+  const db = await getDb();
+  if (await clearRouteCacheIfDatabaseChanged(db)) {
+    console.log('[start] Cơ sở dữ liệu đã thay đổi: đã xóa các trang lưu đệm cũ.');
+  }
+  const store = globalThis as GlobalWithHandler;
   if (store[installedKey]) return;
   store[installedKey] = true;
 
-  let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (isShuttingDown()) return;
+    markShuttingDown();
     let code = 0;
     try {
       if (!(await flushVisitsForShutdown())) code = 1;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: unit and data-layer tests (PGlite and PostgreSQL), then a production build and the
-# end-to-end tests in Chromium against it, once on PGlite and once on PostgreSQL.
+# Every test: a production build; unit, data-layer and server-process tests (PGlite and
+# PostgreSQL); then the end-to-end tests in Chromium against the build, on PGlite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,9 +27,10 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
-npx vitest run
-
+# The build comes first: the server-process tests in vitest run the production server.
 npx next build
+
+npx vitest run
 
 # The ISR cache on disk belongs to one database: each e2e run starts on an empty one.
 for db in pglite postgres; do

@@ -44,13 +44,14 @@ export async function flushVisitsForShutdown({ timeoutMs = 10_000 }: { timeoutMs
   if (!recorder) return true;
   recorder.stop();
   const deadline = Date.now() + timeoutMs;
+  // Requests already past the proxy may add hits while a flush runs: write until nothing is left.
   for (;;) {
-    if (await recorder.flush()) return true;
+    if ((await recorder.flush()) && recorder.pending().pageViews === 0) return true;
     if (Date.now() >= deadline) {
       const { pageViews } = recorder.pending();
       console.error(`[visits] Dừng máy chủ khi chưa ghi được ${pageViews} lượt xem vào cơ sở dữ liệu.`);
       return false;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
