@@ -38,8 +38,8 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
       <section aria-labelledby="tin-moi" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
         <SectionHeading id="tin-moi">Tin mới nhất</SectionHeading>
         {featured ? (
-          <div className="mt-4 grid gap-5 md:grid-cols-2">
-            <article className="md:border-r md:border-slate-200 md:pr-5">
+          <div className={`mt-4 grid gap-5 ${others.length > 0 ? 'md:grid-cols-2' : ''}`}>
+            <article className={others.length > 0 ? 'md:border-r md:border-slate-200 md:pr-5' : ''}>
               <h3 className="text-xl font-bold leading-snug">
                 {featured.synthetic && <SyntheticBadge />}
                 <a href={`/tin-tuc/${featured.slug}`} className="text-brand-800 hover:underline">
@@ -54,11 +54,7 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
               </p>
               {featured.summary && <p className="mt-3 text-slate-800">{featured.summary}</p>}
             </article>
-            {others.length > 0 ? (
-              <ArticleList articles={others} showSummary={false} />
-            ) : (
-              <p className="text-sm text-slate-600">Các tin tiếp theo sẽ hiển thị tại đây.</p>
-            )}
+            {others.length > 0 && <ArticleList articles={others} showSummary={false} />}
           </div>
         ) : (
           <p className="mt-4 text-slate-700">Chưa có bài viết nào được xuất bản.</p>
