@@ -31,6 +31,10 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
     listLatestArticlesPerCategory({ perCategory: 4 }),
   ]);
   const [featured, ...others] = latest;
+  const blocks = categories.map((category) => ({ category, items: perCategory.filter((a) => a.categorySlug === category.slug) }));
+  // A block per category that has news; the others are one line of links, not a wall of empty boxes.
+  const withArticles = blocks.filter((block) => block.items.length > 0);
+  const empty = blocks.filter((block) => block.items.length === 0).map((block) => block.category);
 
   return (
     <div className="space-y-8">
@@ -62,29 +66,42 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        {categories.map((category) => {
-          const items = perCategory.filter((a) => a.categorySlug === category.slug);
+        {withArticles.map(({ category, items }) => {
           const headingId = `chuyen-muc-${category.slug}`;
           return (
             <section key={category.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
               <SectionHeading id={headingId} href={`/chuyen-muc/${category.slug}`}>
                 {category.name}
               </SectionHeading>
-              {items.length > 0 ? (
-                <ul className="divide-y divide-slate-200">
-                  {items.map((article) => (
-                    <li key={article.id}>
-                      <ArticleCard article={article} showSummary={false} />
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="pt-3 text-sm text-slate-600">Chưa có bài viết trong chuyên mục này.</p>
-              )}
+              <ul className="divide-y divide-slate-200">
+                {items.map((article) => (
+                  <li key={article.id}>
+                    <ArticleCard article={article} showSummary={false} />
+                  </li>
+                ))}
+              </ul>
             </section>
           );
         })}
       </div>
+
+      {empty.length > 0 && (
+        <section aria-labelledby="chuyen-muc-khac" className="rounded-lg border border-slate-200 bg-white p-4">
+          <SectionHeading id="chuyen-muc-khac">Các chuyên mục khác</SectionHeading>
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {empty.map((category) => (
+              <li key={category.id}>
+                <a
+                  href={`/chuyen-muc/${category.slug}`}
+                  className="inline-block rounded-full border border-brand-100 bg-brand-50 px-3 py-1.5 text-sm text-brand-800 hover:bg-brand-100"
+                >
+                  {category.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
