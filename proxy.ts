@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
+import { hasSessionCookie } from './lib/auth/session-cookie';
 import { isShuttingDown } from './lib/shutdown-state';
 import { isVisitCountingEnabled, recordPageView } from './lib/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
@@ -23,6 +24,8 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     // send the visitor to the 404 page instead.
     return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
   }
+  const staffView = staffViewOf(request);
+  if (staffView) return NextResponse.rewrite(staffView);
   try {
     return countPageView(request);
   } catch (error) {
@@ -70,6 +73,23 @@ function countPageView(request: NextRequest): NextResponse | undefined {
     secure: isSecureRequest(protocol, headers),
   });
   return response;
+}
+
+const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
+
+/**
+ * A browser with a staff session gets the article from the per-request staff view, at the same
+ * address, so it can be edited in place while the public page stays cached and free of editor
+ * code. Routing only: that page checks the session, role and article itself, and shows the public
+ * page to anyone who may not edit it. Every method is routed, so a server action's response
+ * re-renders the staff view too.
+ */
+function staffViewOf(request: NextRequest): URL | null {
+  const match = ARTICLE_PATH.exec(request.nextUrl.pathname);
+  if (!match || !hasSessionCookie((name) => request.cookies.has(name))) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `/ban-bien-tap/tin-tuc/${match[1]}`;
+  return url;
 }
 
 function isDecodablePath(pathname: string): boolean {

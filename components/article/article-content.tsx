@@ -1,3 +1,4 @@
+import { SyntheticBadge } from './article-card';
 import { ArticleTime } from './article-time';
 
 export type ArticleContentProps = {
@@ -7,14 +8,18 @@ export type ArticleContentProps = {
   summary: string;
   bodyHtml: string;
   byline: string;
+  synthetic?: boolean;
 };
 
-/** An article as readers see it; used by the staff preview of articles not yet public. */
-export function ArticleContent({ title, categoryName, publishedAt, summary, bodyHtml, byline }: ArticleContentProps) {
+/** An article as readers see it: the public page, the staff view and the preview all use it. */
+export function ArticleContent({ title, categoryName, publishedAt, summary, bodyHtml, byline, synthetic }: ArticleContentProps) {
   return (
     <>
       <p className="text-sm font-semibold uppercase text-accent-600">{categoryName}</p>
-      <h1 className="mt-1 text-xl font-bold leading-snug text-brand-900 sm:text-2xl">{title}</h1>
+      <h1 className="mt-1 text-xl font-bold leading-snug text-brand-900 sm:text-2xl">
+        {synthetic && <SyntheticBadge />}
+        {title}
+      </h1>
       {publishedAt && (
         <p className="mt-2 text-sm text-slate-600">
           <ArticleTime date={publishedAt} />

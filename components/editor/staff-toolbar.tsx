@@ -10,7 +10,6 @@ import {
   withdrawArticle,
   type EditorData,
 } from '@/app/(staff)/quan-tri/bai-viet/actions';
-import { clearStaffHint } from '@/lib/auth/staff-hint';
 import { STATUS_LABELS } from '@/lib/permissions';
 import { ArticleEditorForm } from './article-editor-form';
 
@@ -33,10 +32,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   useEffect(() => {
     let cancelled = false;
     void loadArticleForEditing({ id: articleId }).then((result) => {
-      if (cancelled) return;
-      if (result.ok) setData(result);
-      // Logged out or no right to edit: the hint is stale or this article is not theirs.
-      else if (result.error.includes('đăng nhập')) clearStaffHint();
+      if (!cancelled && result.ok) setData(result);
     });
     return () => {
       cancelled = true;

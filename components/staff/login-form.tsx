@@ -2,7 +2,6 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { setStaffHint } from '@/lib/auth/staff-hint';
 
 const INVALID = 'Email hoặc mật khẩu không đúng.';
 const THROTTLED = 'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.';
@@ -24,7 +23,6 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         password: String(form.get('password') ?? ''),
       });
       if (result?.ok && !result.error) {
-        setStaffHint();
         window.location.assign(callbackUrl);
         return;
       }

@@ -1,7 +1,6 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
-import { clearStaffHint } from '@/lib/auth/staff-hint';
 
 export function SignOutButton() {
   return (
@@ -9,7 +8,6 @@ export function SignOutButton() {
       type="button"
       className="rounded border border-white/60 px-3 py-1 text-sm"
       onClick={async () => {
-        clearStaffHint();
         await signOut({ redirect: false });
         window.location.assign('/');
       }}

@@ -33,7 +33,7 @@ function asCards(rows: Array<Omit<ArticleCard, 'publishedAt'> & { publishedAt: D
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
 }
 
-export async function getPublishedArticleBySlug({ slug }: { slug: string }) {
+async function selectArticleBySlug(slug: string, onlyPublic: boolean) {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -42,13 +42,26 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }) {
       byline: articles.byline,
       categoryId: articles.categoryId,
       updatedAt: articles.updatedAt,
+      status: articles.status,
+      authorId: articles.authorId,
     })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(eq(articles.slug, slug), isPublic()))
+    .where(onlyPublic ? and(eq(articles.slug, slug), isPublic()) : eq(articles.slug, slug))
     .limit(1);
-  if (!row) return null;
-  return { ...row, publishedAt: row.publishedAt ?? new Date(0) };
+  return row ?? null;
+}
+
+export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof selectArticleBySlug>>>;
+
+/** What the public may read: published, and its publication time has come. */
+export function getPublishedArticleBySlug({ slug }: { slug: string }): Promise<ArticleDetail | null> {
+  return selectArticleBySlug(slug, true);
+}
+
+/** Any status: for the staff view of an article, after the caller checked who may see it. */
+export function getArticleBySlugForStaff({ slug }: { slug: string }): Promise<ArticleDetail | null> {
+  return selectArticleBySlug(slug, false);
 }
 
 export async function listLatestArticles({ limit }: { limit: number }): Promise<ArticleCard[]> {

@@ -1,4 +1,5 @@
 import { isbot } from 'isbot';
+import { hasSessionCookie } from '../auth/session-cookie';
 
 /** The parts of a request that decide whether it is a page view; a plain object so tests need no server. */
 export type RequestInfo = {
@@ -11,12 +12,6 @@ export type RequestInfo = {
 /** Areas of staff, login and route handlers: their requests are never page views of the public site. */
 const EXCLUDED_PREFIXES = ['/quan-tri', '/dang-nhap', '/api', '/_next'];
 
-/**
- * A logged-in staff member previewing or editing the public pages is not a visitor. next-auth v4
- * names its JWT session cookie with the __Secure- prefix behind HTTPS and without it otherwise.
- * A visitor could set this cookie by hand to go uncounted; that only lowers their own count.
- */
-const STAFF_SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 /**
  * Headers browsers and the Next router send on requests nobody asked to see: router prefetches,
@@ -47,10 +42,9 @@ export function isPageViewRequest(request: RequestInfo): boolean {
   if (request.method !== 'GET') return false;
   if (isExcludedPath(request.pathname)) return false;
   if (isPrefetch(request.headers)) return false;
-  for (const name of STAFF_SESSION_COOKIES) {
-    if (request.hasCookie(name)) return false;
-  }
-  return true;
+  // A logged-in staff member previewing or editing the public pages is not a visitor. A visitor
+  // could set this cookie by hand to go uncounted; that only lowers their own count.
+  return !hasSessionCookie(request.hasCookie);
 }
 
 const botCache = new Map<string, boolean>();

@@ -42,7 +42,7 @@ for (const kind of databaseKinds) {
         'HỘI NGHỊ SƠ KẾT GIAO ƯỚC THI ĐUA 6 THÁNG ĐẦU NĂM VÀ TRIỂN KHAI NHIỆM VỤ 6 THÁNG CUỐI NĂM 2018 CÁC TỈNH TÂY NAM BỘ',
       );
       expect(article!.categoryName).toBe('Thi đua Khen thưởng');
-      expect(article!.publishedAt.toISOString()).toBe('2018-08-07T00:37:00.000Z');
+      expect(article!.publishedAt!.toISOString()).toBe('2018-08-07T00:37:00.000Z');
       expect(article!.byline).toBe('Bích Thuỷ - Ban Thi đua khen thưởng');
       expect(article!.summary).toMatch(/^Sáng ngày 25\/7\/2018, Cụm thi đua các tỉnh Tây Nam Bộ/);
       expect(article!.bodyHtml).not.toContain('\u00a0');

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
+import { ArticleList } from '@/components/article/article-card';
+import { ArticleContent } from '@/components/article/article-content';
+import { Breadcrumb } from '@/components/article/breadcrumb';
+import { SectionHeading } from '@/components/ui/section-heading';
+import { getRedirectedArticleSlug } from '@/db/queries/article-editing';
+import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
+import { isValidSlug } from '@/lib/slug';
+
+// generateMetadata and the page ask for the same article in one request: ask the database once.
+export const loadPublicArticle = cache(async (slug: string) => (isValidSlug(slug) ? getPublishedArticleBySlug({ slug }) : null));
+
+/** The published article at this address; an old address redirects to the new one; else 404. */
+export async function requirePublicArticle(slug: string): Promise<ArticleDetail> {
+  const article = await loadPublicArticle(slug);
+  if (article) return article;
+  const current = isValidSlug(slug) ? await getRedirectedArticleSlug({ slug }) : null;
+  // permanentRedirect answers 308: a permanent redirect that also keeps the method.
+  if (current) permanentRedirect(`/tin-tuc/${current}`);
+  notFound();
+}
+
+export function articleMetadata(article: ArticleDetail | null): Metadata {
+  if (!article) return { title: 'Không tìm thấy trang' };
+  const url = `/tin-tuc/${article.slug}`;
+  const description = article.summary.slice(0, 300);
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description,
+      publishedTime: article.publishedAt?.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.categoryName,
+    },
+  };
+}
+
+/** The article page's content, the same for the public and for staff (who get a toolbar above). */
+export async function ArticleView({ article, toolbar }: { article: ArticleDetail; toolbar?: React.ReactNode }) {
+  const related = await listRelatedArticles({ categoryId: article.categoryId, excludeId: article.id, limit: 5 });
+  return (
+    <div className="space-y-6">
+      {toolbar}
+      <article id="bai-viet" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0">
+        <Breadcrumb
+          items={[
+            { label: 'Trang chủ', href: '/' },
+            { label: article.categoryName, href: `/chuyen-muc/${article.categorySlug}` },
+            { label: article.title },
+          ]}
+        />
+        <ArticleContent {...article} />
+      </article>
+
+      {related.length > 0 && (
+        <section aria-labelledby="tin-lien-quan" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
+          <SectionHeading id="tin-lien-quan" href={`/chuyen-muc/${article.categorySlug}`}>
+            Tin cùng chuyên mục
+          </SectionHeading>
+          <ArticleList articles={related} showSummary={false} />
+        </section>
+      )}
+    </div>
+  );
+}
