@@ -1,4 +1,5 @@
 import { closeDb, getDb } from '../db';
+import { ensureFirstAdmin } from './auth/first-admin';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
 import { isShuttingDown, markShuttingDown } from './shutdown-state';
 import { flushVisitsForShutdown } from './visits';
@@ -8,7 +9,8 @@ type GlobalWithHandler = typeof globalThis & { [installedKey]?: boolean };
 
 /**
  * Server start (from instrumentation.ts): open the database so migrations and seed run now, not
- * on a visitor's first request; drop run-time ISR pages rendered from another database; and take
+ * on a visitor's first request; drop run-time ISR pages rendered from another database; create
+ * the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none; and take
  * over SIGTERM/SIGINT so pending visit counts are written before exit. This needs
  * NEXT_MANUAL_SIG_HANDLE=1 (set by `npm start`): otherwise Next exits on the signal before an
  * asynchronous flush can finish.
@@ -18,6 +20,7 @@ export async function startServerLifecycle(): Promise<void> {
   if (await clearRouteCacheIfDatabaseChanged(db)) {
     console.log('[start] Cơ sở dữ liệu đã thay đổi: đã xóa các trang lưu đệm cũ.');
   }
+  await ensureFirstAdmin();
   const store = globalThis as GlobalWithHandler;
   if (store[installedKey]) return;
   store[installedKey] = true;
