@@ -1,8 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files by path; bundled, it cannot find them.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WASM and data files by path, sharp its native libvips: bundled, neither loads.
+  serverExternalPackages: ['@electric-sql/pglite', 'sharp'],
   // Keep prefetch headers visible to proxy.ts so prefetches are never counted as page views.
   skipProxyUrlNormalize: true,
   poweredByHeader: false,

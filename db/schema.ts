@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -62,6 +63,25 @@ export const media = pgTable('media', {
   alt: text('alt').notNull(),
   uploadedBy: integer('uploaded_by').references(() => users.id),
   createdAt: createdAt(),
+});
+
+/** Raw bytes: a Buffer with postgres.js, a Uint8Array with PGlite; always a Buffer to our code. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+/**
+ * The original bytes of each image, in the database so every app process over it serves the same
+ * files and nothing is lost with a machine's disk. A table of its own keeps listings of `media`
+ * from ever reading megabytes; resized variants are derived and cached, never stored here.
+ */
+export const mediaBlobs = pgTable('media_blobs', {
+  mediaId: integer('media_id')
+    .primaryKey()
+    .references(() => media.id, { onDelete: 'cascade' }),
+  data: bytea('data').notNull(),
 });
 
 export const articles = pgTable(
@@ -197,8 +217,41 @@ export const visitDimensionDaily = pgTable(
     value: text('value').notNull(),
     visits: bigint('visits', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.dimension, t.value] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.dimension, t.value] }),
+    // The dashboard reads one dimension over a range of days: an index-only scan of just those rows.
+    index('visit_dimension_daily_dimension_day_idx').on(t.dimension, t.day, t.value, t.visits),
+  ],
 );
+
+/**
+ * page_view_daily summed per calendar month, for ranges of many months (the dashboard's top
+ * articles and pages over a year read ~12 rows per page instead of ~365). Only months that have
+ * ended are rolled up, on demand by db/queries/stats.ts; `page_view_rollup` remembers each month's
+ * total so a late write to an old month (a batch held back through an outage) is noticed and the
+ * month rolled up again. article_id is 0 for pages that are not articles; no foreign key, so a
+ * deleted article simply stops matching.
+ */
+export const pageViewMonthly = pgTable(
+  'page_view_monthly',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    path: text('path').notNull(),
+    articleId: integer('article_id').notNull().default(0),
+    views: bigint('views', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.path, t.articleId] }),
+    // Per-article totals for the admin article list.
+    index('page_view_monthly_article_idx').on(t.articleId, t.month, t.views),
+  ],
+);
+
+/** Which months page_view_monthly holds, with the page views they had when rolled up. */
+export const pageViewRollup = pgTable('page_view_rollup', {
+  month: date('month', { mode: 'string' }).primaryKey(),
+  pageViews: bigint('page_views', { mode: 'number' }).notNull(),
+});
 
 /**
  * The last page view of each visitor seen in the last ~25 hours: decides where a visit starts
@@ -248,5 +301,6 @@ export type User = typeof users.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+export type Media = typeof media.$inferSelect;
 export type ContactBlock = typeof contactBlocks.$inferSelect;
 export type ContactEntry = typeof contactEntries.$inferSelect;
