@@ -217,41 +217,8 @@ export const visitDimensionDaily = pgTable(
     value: text('value').notNull(),
     visits: bigint('visits', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.day, t.dimension, t.value] }),
-    // The dashboard reads one dimension over a range of days: an index-only scan of just those rows.
-    index('visit_dimension_daily_dimension_day_idx').on(t.dimension, t.day, t.value, t.visits),
-  ],
+  (t) => [primaryKey({ columns: [t.day, t.dimension, t.value] })],
 );
-
-/**
- * page_view_daily summed per calendar month, for ranges of many months (the dashboard's top
- * articles and pages over a year read ~12 rows per page instead of ~365). Only months that have
- * ended are rolled up, on demand by db/queries/stats.ts; `page_view_rollup` remembers each month's
- * total so a late write to an old month (a batch held back through an outage) is noticed and the
- * month rolled up again. article_id is 0 for pages that are not articles; no foreign key, so a
- * deleted article simply stops matching.
- */
-export const pageViewMonthly = pgTable(
-  'page_view_monthly',
-  {
-    month: date('month', { mode: 'string' }).notNull(),
-    path: text('path').notNull(),
-    articleId: integer('article_id').notNull().default(0),
-    views: bigint('views', { mode: 'number' }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.month, t.path, t.articleId] }),
-    // Per-article totals for the admin article list.
-    index('page_view_monthly_article_idx').on(t.articleId, t.month, t.views),
-  ],
-);
-
-/** Which months page_view_monthly holds, with the page views they had when rolled up. */
-export const pageViewRollup = pgTable('page_view_rollup', {
-  month: date('month', { mode: 'string' }).primaryKey(),
-  pageViews: bigint('page_views', { mode: 'number' }).notNull(),
-});
 
 /**
  * The last page view of each visitor seen in the last ~25 hours: decides where a visit starts
