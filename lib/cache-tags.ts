@@ -23,3 +23,9 @@ export function pagesShowingArticle({ slugs, categorySlugs }: { slugs: string[];
   ];
   return targets;
 }
+
+/**
+ * The sidebar, the footer and the category menu are in the public layout: a change to them must
+ * reach every public page. The root layout covers them all (and the rewritten home page).
+ */
+export const everyPublicPage: RevalidateTarget[] = [{ path: '/', type: 'layout' }];

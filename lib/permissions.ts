@@ -47,12 +47,36 @@ export function canPublish(user: Actor): boolean {
   return isEditorial(user);
 }
 
+/**
+ * A second person approves: an editor never publishes their own article (they send it for review
+ * like anyone else); an admin may, as the last resort of a small newsroom. Authors never publish.
+ */
+export function canPublishArticle(user: Actor, article: Pick<ArticleAccess, 'authorId'>): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'editor' && article.authorId !== user.id;
+}
+
+/** Sending a submitted article back to its author: any editor, with a comment. */
+export function canSendBackArticle(user: Actor, article: ArticleAccess): boolean {
+  return isEditorial(user) && article.status === 'submitted';
+}
+
+/** The review queue ("Chờ duyệt") is for those who can approve. */
+export function canReviewArticles(user: Actor): boolean {
+  return isEditorial(user);
+}
+
 /** A published article's address changes only by an editor's explicit choice. */
 export function canChangeSlug(user: Actor): boolean {
   return isEditorial(user);
 }
 
 export function canManageUsers(user: Actor): boolean {
+  return user.role === 'admin';
+}
+
+/** Sidebar contact blocks, site settings, the category menu and the audit log. */
+export function canManageSite(user: Actor): boolean {
   return user.role === 'admin';
 }
 

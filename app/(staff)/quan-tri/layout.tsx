@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
+import { canManageSite, canManageUsers, ROLE_LABELS } from '@/lib/permissions';
 
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -18,6 +18,19 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/quan-tri/tai-khoan" className="font-semibold underline-offset-2 hover:underline">
             Tài khoản
           </Link>
+        )}
+        {canManageSite(user) && (
+          <>
+            <Link href="/quan-tri/lien-he" className="font-semibold underline-offset-2 hover:underline">
+              Khối liên hệ
+            </Link>
+            <Link href="/quan-tri/cai-dat" className="font-semibold underline-offset-2 hover:underline">
+              Cài đặt
+            </Link>
+            <Link href="/quan-tri/nhat-ky" className="font-semibold underline-offset-2 hover:underline">
+              Nhật ký
+            </Link>
+          </>
         )}
         <span className="ml-auto text-sm">
           {user.name} · {ROLE_LABELS[user.role]}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { auth } from '@/auth';
+import { ContactBlocksEditor } from '@/components/staff/contact-blocks-editor';
+import { listContactBlocks } from '@/db/queries/contacts';
+import { canManageSite } from '@/lib/permissions';
+
+export const metadata: Metadata = { title: 'Khối liên hệ' };
+
+export default async function ContactBlocksPage() {
+  const user = await auth();
+  if (!user || !canManageSite(user)) notFound();
+  const blocks = await listContactBlocks();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold text-brand-900">Khối liên hệ</h1>
+      <p className="text-sm text-slate-700">Các khối liên hệ hiện ở cột bên của mọi trang công khai. Thay đổi có hiệu lực ngay khi lưu.</p>
+      <ContactBlocksEditor blocks={blocks} />
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+
+import {
+  createContactBlock,
+  createContactEntry,
+  deleteContactBlock,
+  deleteContactEntry,
+  moveContactBlock,
+  moveContactEntry,
+  renameContactBlock,
+  updateContactEntry,
+} from '@/app/(staff)/quan-tri/lien-he/actions';
+import type { ContactBlockWithEntries } from '@/db/queries/contacts';
+import type { FieldErrors } from '@/lib/actions';
+import { ActionForm, RowButtons, SubmitButton, TextField } from './action-form';
+
+const PHONE_HINT = 'Một hoặc nhiều số, cách nhau bằng “ - ”, ví dụ: 02963.957.049 - 0378.247.247';
+
+function EntryFields({ prefix, errors, entry }: { prefix: string; errors: FieldErrors; entry?: ContactBlockWithEntries['entries'][number] }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <TextField id={`${prefix}-ten`} name="name" label="Tên" required maxLength={200} errors={errors} defaultValue={entry?.name} />
+      <TextField
+        id={`${prefix}-so`}
+        name="phones"
+        label="Số điện thoại"
+        type="tel"
+        inputMode="tel"
+        required
+        hint={PHONE_HINT}
+        errors={errors}
+        defaultValue={entry?.phones.join(' - ')}
+      />
+      <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={entry?.email ?? ''} />
+    </div>
+  );
+}
+
+/** The sidebar's contact blocks as an admin edits them: one form per thing that changes. */
+export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntries[] }) {
+  return (
+    <div className="space-y-6">
+      {blocks.map((block, blockIndex) => {
+        const prefix = `khoi-${block.id}`;
+        return (
+          <section key={block.id} aria-labelledby={`${prefix}-tieu-de`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id={`${prefix}-tieu-de`} className="font-bold text-brand-900">
+              {block.title}
+            </h2>
+            <ActionForm action={renameContactBlock} done="Đã đổi tên khối." label={`Đổi tên khối ${block.title}`} className="space-y-2">
+              {(errors, pending) => (
+                <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+                  <input type="hidden" name="blockId" value={block.id} />
+                  <div className="grow">
+                    <TextField id={`${prefix}-ten`} name="title" label="Tên khối" required maxLength={200} errors={errors} defaultValue={block.title} />
+                  </div>
+                  <SubmitButton pending={pending} secondary>
+                    Lưu tên khối
+                  </SubmitButton>
+                </div>
+              )}
+            </ActionForm>
+            <RowButtons
+              buttons={[
+                { id: `${prefix}-len`, text: 'Lên', label: `Lên: khối ${block.title}`, action: moveContactBlock, input: { blockId: block.id, direction: 'up' }, done: 'Đã chuyển khối lên.', disabled: blockIndex === 0 },
+                { id: `${prefix}-xuong`, text: 'Xuống', label: `Xuống: khối ${block.title}`, action: moveContactBlock, input: { blockId: block.id, direction: 'down' }, done: 'Đã chuyển khối xuống.', disabled: blockIndex === blocks.length - 1 },
+                {
+                  id: `${prefix}-xoa`,
+                  text: 'Xóa khối',
+                  label: `Xóa khối ${block.title}`,
+                  action: deleteContactBlock,
+                  input: { blockId: block.id },
+                  done: 'Đã xóa khối.',
+                  confirm: `Xóa khối “${block.title}” cùng ${block.entries.length} mục trong khối?`,
+                  danger: true,
+                },
+              ]}
+            />
+            <ol className="space-y-4">
+              {block.entries.map((entry, index) => {
+                const entryPrefix = `muc-${entry.id}`;
+                return (
+                  <li key={entry.id}>
+                    <fieldset className="space-y-2 rounded border border-slate-200 p-3">
+                      <legend className="px-1 text-sm font-semibold">
+                        Mục {index + 1}: {entry.name}
+                      </legend>
+                      <ActionForm action={updateContactEntry} done="Đã lưu mục." label={`Sửa mục ${entry.name}`} className="space-y-2">
+                        {(errors, pending) => (
+                          <>
+                            <input type="hidden" name="entryId" value={entry.id} />
+                            <EntryFields prefix={entryPrefix} errors={errors} entry={entry} />
+                            <SubmitButton pending={pending}>Lưu</SubmitButton>
+                          </>
+                        )}
+                      </ActionForm>
+                      <RowButtons
+                        buttons={[
+                          { id: `${entryPrefix}-len`, text: 'Lên', label: `Lên: ${entry.name}`, action: moveContactEntry, input: { entryId: entry.id, direction: 'up' }, done: 'Đã chuyển lên.', disabled: index === 0 },
+                          {
+                            id: `${entryPrefix}-xuong`,
+                            text: 'Xuống',
+                            label: `Xuống: ${entry.name}`,
+                            action: moveContactEntry,
+                            input: { entryId: entry.id, direction: 'down' },
+                            done: 'Đã chuyển xuống.',
+                            disabled: index === block.entries.length - 1,
+                          },
+                          { id: `${entryPrefix}-xoa`, text: 'Xóa', label: `Xóa: ${entry.name}`, action: deleteContactEntry, input: { entryId: entry.id }, done: 'Đã xóa mục.', confirm: `Xóa “${entry.name}”?`, danger: true },
+                        ]}
+                      />
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ol>
+            <ActionForm action={createContactEntry} done="Đã thêm mục." label={`Thêm mục vào khối ${block.title}`} resetOnSuccess className="space-y-2 rounded border border-dashed border-slate-300 p-3">
+              {(errors, pending) => (
+                <>
+                  <h3 className="text-sm font-bold">Thêm mục vào khối này</h3>
+                  <input type="hidden" name="blockId" value={block.id} />
+                  <EntryFields prefix={`${prefix}-moi`} errors={errors} />
+                  <SubmitButton pending={pending} secondary>
+                    Thêm mục
+                  </SubmitButton>
+                </>
+              )}
+            </ActionForm>
+          </section>
+        );
+      })}
+      <section aria-labelledby="them-khoi" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="them-khoi" className="mb-2 font-bold text-brand-900">
+          Thêm khối liên hệ
+        </h2>
+        <ActionForm action={createContactBlock} done="Đã thêm khối." label="Thêm khối liên hệ" resetOnSuccess className="space-y-2">
+          {(errors, pending) => (
+            <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <div className="grow">
+                <TextField id="khoi-moi-ten" name="title" label="Tên khối mới" required maxLength={200} errors={errors} />
+              </div>
+              <SubmitButton pending={pending}>Thêm khối</SubmitButton>
+            </div>
+          )}
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** What each audit action means, in the words of the admin area (DESIGN.md "Words on screen"). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'article.publish': 'Xuất bản bài viết',
+  'article.withdraw': 'Gỡ bài',
+  'article.return': 'Trả lại bài viết',
+  'article.restore': 'Khôi phục phiên bản bài viết',
+  'user.create': 'Thêm tài khoản',
+  'user.role': 'Đổi vai trò',
+  'user.disable': 'Khóa tài khoản',
+  'user.enable': 'Mở khóa tài khoản',
+  'settings.update': 'Sửa thông tin cơ quan',
+  'settings.visit_counter_offset': 'Đổi số bắt đầu của Lượt truy cập',
+  'category.create': 'Thêm chuyên mục',
+  'category.update': 'Sửa chuyên mục',
+  'category.move': 'Đổi thứ tự chuyên mục',
+  'contact_block.create': 'Thêm khối liên hệ',
+  'contact_block.rename': 'Đổi tên khối liên hệ',
+  'contact_block.move': 'Đổi thứ tự khối liên hệ',
+  'contact_block.delete': 'Xóa khối liên hệ',
+  'contact_entry.create': 'Thêm mục liên hệ',
+  'contact_entry.update': 'Sửa mục liên hệ',
+  'contact_entry.move': 'Đổi thứ tự mục liên hệ',
+  'contact_entry.delete': 'Xóa mục liên hệ',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+const MAX_DETAIL_LENGTH = 300;
+
+/** The detail, short and readable: "title: …, slug: …". Values are rendered as text, never HTML. */
+export function describeAuditDetail(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail !== 'object') return String(detail).slice(0, MAX_DETAIL_LENGTH);
+  const text = Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+  return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH - 1)}…` : text;
+}
