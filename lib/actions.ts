@@ -82,9 +82,10 @@ export function defineAction<S extends z.ZodType, T extends object>(definition: 
 
 /**
  * Next checks the Origin of server actions too; checking it here as well keeps the rule in our
- * code, where a test can see it. Behind a proxy the public host is in X-Forwarded-Host.
+ * code, where a test can see it. Behind a proxy the public host is in X-Forwarded-Host. Route
+ * handlers that change data call it too.
  */
-async function isSameOrigin(): Promise<boolean> {
+export async function isSameOrigin(): Promise<boolean> {
   const list = await headers();
   const origin = list.get('origin');
   const host = list.get('x-forwarded-host')?.split(',')[0]?.trim() ?? list.get('host');

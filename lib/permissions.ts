@@ -71,6 +71,12 @@ export function canChangeSlug(user: Actor): boolean {
   return isEditorial(user);
 }
 
+/** An image's own fields (its alt text): editors and admins for any image, authors for their uploads. */
+export function canEditMedia(user: Actor, media: { uploadedBy: number | null }): boolean {
+  if (isEditorial(user)) return true;
+  return user.role === 'author' && media.uploadedBy === user.id;
+}
+
 export function canManageUsers(user: Actor): boolean {
   return user.role === 'admin';
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
-import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, users } from '../schema';
+import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, media, users } from '../schema';
 
 type Conn = Db | Tx;
 
@@ -15,6 +15,7 @@ const editableColumns = {
   categoryId: articles.categoryId,
   categorySlug: categories.slug,
   byline: articles.byline,
+  coverMediaId: articles.coverMediaId,
   status: articles.status,
   publishedAt: articles.publishedAt,
   authorId: articles.authorId,
@@ -31,6 +32,7 @@ export type EditableArticle = {
   categoryId: number;
   categorySlug: string;
   byline: string;
+  coverMediaId: number | null;
   status: 'draft' | 'submitted' | 'published' | 'withdrawn';
   publishedAt: Date | null;
   authorId: number | null;
@@ -54,13 +56,14 @@ function snapshotOf(article: Omit<EditableArticle, 'categorySlug' | 'updatedAt'>
     bodyHtml: article.bodyHtml,
     categoryId: article.categoryId,
     byline: article.byline,
+    coverMediaId: article.coverMediaId,
     status: article.status,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     authorId: article.authorId,
   };
 }
 
-export type ArticleChanges = Partial<Pick<EditableArticle, 'slug' | 'title' | 'summary' | 'bodyHtml' | 'categoryId' | 'byline' | 'status' | 'publishedAt'>>;
+export type ArticleChanges = Partial<Pick<EditableArticle, 'slug' | 'title' | 'summary' | 'bodyHtml' | 'categoryId' | 'byline' | 'coverMediaId' | 'status' | 'publishedAt'>>;
 
 /**
  * Applies changes only if nobody saved since `version` was read (optimistic concurrency), and
@@ -199,9 +202,10 @@ export async function getCategorySlugById({ db, id }: { db: Conn; id: number }):
 export async function getArticleForPreview({ id }: { id: number }) {
   const db = await getDb();
   const [row] = await db
-    .select({ ...editableColumns, categoryName: categories.name })
+    .select({ ...editableColumns, categoryName: categories.name, cover: { id: media.id, alt: media.alt, width: media.width, height: media.height } })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
     .where(eq(articles.id, id))
     .limit(1);
   return row ?? null;

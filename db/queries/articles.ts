@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, categories } from '../schema';
+import { articles, categories, media } from '../schema';
 
 /** What public pages show of an article; never the internal fields. */
 const cardColumns = {
@@ -44,9 +44,12 @@ async function selectArticleBySlug(slug: string, onlyPublic: boolean) {
       updatedAt: articles.updatedAt,
       status: articles.status,
       authorId: articles.authorId,
+      // Null when the article has no cover (drizzle nulls an object whose left join found nothing).
+      cover: { id: media.id, alt: media.alt, width: media.width, height: media.height },
     })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
     .where(onlyPublic ? and(eq(articles.slug, slug), isPublic()) : eq(articles.slug, slug))
     .limit(1);
   return row ?? null;

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/auth';
 import { provideDatabase } from '@/db';
-import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, loginAttempts, siteSettings, users } from '@/db/schema';
+import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, loginAttempts, media, mediaBlobs, siteSettings, users } from '@/db/schema';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 // The seams: the session, the request headers and Next's cache, so actions run outside Next.
@@ -52,7 +52,7 @@ async function discoverActions(): Promise<{ name: string; file: string; action: 
  * Actions that a role may legitimately run on something that is not someone else's: the
  * "another author's article" case does not apply to them. Anything else added later is tested.
  */
-const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle']);
+const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle', 'listMediaLibrary']);
 /** Roles allowed to run an action at all; the enumerating test uses a role outside the list. */
 const ROLE_WITHOUT_RIGHTS: Record<string, SessionUser['role']> = {};
 
@@ -66,7 +66,7 @@ for (const kind of databaseKinds) {
 
     async function fingerprint(): Promise<string> {
       const db = database!.db;
-      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories];
+      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
     }
@@ -93,6 +93,7 @@ for (const kind of databaseKinds) {
         email: `moi-${Math.random().toString(36).slice(2)}@example.vn`,
         name: 'Người mới',
         password: 'mat-khau-rat-dai-123',
+        alt: 'Mô tả ảnh hợp lệ',
       };
     }
 

@@ -14,6 +14,7 @@ import {
   type ArticleChanges,
   type EditableArticle,
 } from '@/db/queries/article-editing';
+import { getMediaSummary, type MediaSummary } from '@/db/queries/media';
 import type { Tx } from '@/db';
 import type { SessionUser } from '@/auth';
 import { ActionError, defineAction, MESSAGES } from '@/lib/actions';
@@ -53,6 +54,12 @@ const publishedAt = z
     return date;
   });
 
+/** The cover image: an id from the library, '' for none; absent leaves the cover as it is. */
+const coverMediaId = z.preprocess(
+  (value) => (value === '' ? null : value),
+  z.coerce.number({ error: 'Ảnh bìa không hợp lệ.' }).int('Ảnh bìa không hợp lệ.').positive('Ảnh bìa không hợp lệ.').nullable().optional(),
+);
+
 const slug = z
   .string()
   .optional()
@@ -63,6 +70,7 @@ export type EditorArticle = Omit<EditableArticle, 'authorId'>;
 
 export type EditorData = {
   article: EditorArticle;
+  cover: MediaSummary | null;
   categories: { id: number; name: string }[];
   can: { publish: boolean; submit: boolean; withdraw: boolean; returnToDraft: boolean; changeSlug: boolean };
 };
@@ -110,6 +118,7 @@ export const loadArticleForEditing = defineAction({
     const editorial = canPublish(user);
     const data: EditorData = {
       article: forEditor(article),
+      cover: article.coverMediaId ? await getMediaSummary({ db: tx, id: article.coverMediaId }) : null,
       categories: (await listCategoryChoices({ db: tx })).map(({ id: categoryId, name }) => ({ id: categoryId, name })),
       can: {
         publish: editorial && article.status !== 'published',
@@ -153,6 +162,7 @@ export const saveArticle = defineAction({
     byline: plainText(300, 'Tác giả quá dài (tối đa 300 ký tự).'),
     publishedAt,
     slug,
+    coverMediaId,
   }),
   authorize: mayEdit,
   async run({ user, input, tx }) {
@@ -160,6 +170,9 @@ export const saveArticle = defineAction({
     if (before.version !== input.version) conflict();
     if (!(await getCategorySlugById({ db: tx, id: input.categoryId }))) {
       throw new ActionError(MESSAGES.invalid, { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
+    }
+    if (input.coverMediaId && !(await getMediaSummary({ db: tx, id: input.coverMediaId }))) {
+      throw new ActionError(MESSAGES.invalid, { fieldErrors: { coverMediaId: ['Ảnh bìa không còn trong thư viện ảnh.'] } });
     }
 
     const everPublished = await wasEverPublished({ db: tx, article: before });
@@ -182,6 +195,7 @@ export const saveArticle = defineAction({
       categoryId: input.categoryId,
       byline: input.byline,
       slug: newSlug,
+      ...(input.coverMediaId !== undefined ? { coverMediaId: input.coverMediaId } : {}),
       ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
     };
     const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note: 'Lưu' });

@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { getDb, type Db, type Tx } from '../index';
+import { articles, categories, media, mediaBlobs, users } from '../schema';
+
+type Conn = Db | Tx;
+
+/** What the editor and the library show of an image; never its bytes. */
+export type MediaSummary = { id: number; alt: string; width: number; height: number };
+export type MediaListItem = MediaSummary & {
+  mimeType: string;
+  bytes: number;
+  createdAt: Date;
+  uploadedBy: number | null;
+  uploaderName: string | null;
+};
+
+const summaryColumns = { id: media.id, alt: media.alt, width: media.width, height: media.height };
+
+/**
+ * Stores an image and its bytes together, or finds the same bytes already stored (same sha256):
+ * one image is kept once, whoever uploads it again. `created` tells which.
+ */
+export async function storeMedia({
+  db,
+  values,
+  data,
+}: {
+  db: Tx;
+  values: { sha256: string; mimeType: string; width: number; height: number; bytes: number; alt: string; uploadedBy: number };
+  data: Buffer;
+}): Promise<{ media: MediaSummary; created: boolean }> {
+  const [inserted] = await db.insert(media).values(values).onConflictDoNothing({ target: media.sha256 }).returning(summaryColumns);
+  if (inserted) {
+    await db.insert(mediaBlobs).values({ mediaId: inserted.id, data });
+    return { media: inserted, created: true };
+  }
+  const [existing] = await db.select(summaryColumns).from(media).where(eq(media.sha256, values.sha256)).limit(1);
+  return { media: existing!, created: false };
+}
+
+export async function getMediaSummary({ db, id }: { db?: Conn; id: number }): Promise<MediaSummary | null> {
+  const conn = db ?? (await getDb());
+  const [row] = await conn.select(summaryColumns).from(media).where(eq(media.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** For a change of the image's own fields: who uploaded it decides whether an author may. */
+export async function getMediaForChange({ db, id }: { db: Tx; id: number }) {
+  const [row] = await db.select({ ...summaryColumns, uploadedBy: media.uploadedBy }).from(media).where(eq(media.id, id)).limit(1).for('update');
+  return row ?? null;
+}
+
+export async function updateMediaAlt({ db, id, alt }: { db: Tx; id: number; alt: string }): Promise<MediaSummary | null> {
+  const [row] = await db.update(media).set({ alt }).where(eq(media.id, id)).returning(summaryColumns);
+  return row ?? null;
+}
+
+/** What serving a variant needs before it touches the bytes. */
+export async function getMediaForServing({ id }: { id: number }): Promise<{ sha256: string; width: number } | null> {
+  const db = await getDb();
+  const [row] = await db.select({ sha256: media.sha256, width: media.width }).from(media).where(eq(media.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getMediaBytes({ id }: { id: number }): Promise<Buffer | null> {
+  const db = await getDb();
+  const [row] = await db.select({ data: mediaBlobs.data }).from(mediaBlobs).where(eq(mediaBlobs.mediaId, id)).limit(1);
+  return row?.data ?? null;
+}
+
+/** The library, newest first; `before` is the last id of the previous page. */
+export async function listMedia({ db, limit, before }: { db?: Conn; limit: number; before?: number }): Promise<MediaListItem[]> {
+  const conn = db ?? (await getDb());
+  return conn
+    .select({
+      ...summaryColumns,
+      mimeType: media.mimeType,
+      bytes: media.bytes,
+      createdAt: media.createdAt,
+      uploadedBy: media.uploadedBy,
+      uploaderName: users.name,
+    })
+    .from(media)
+    .leftJoin(users, eq(users.id, media.uploadedBy))
+    .where(before ? lt(media.id, before) : undefined)
+    .orderBy(desc(media.id))
+    .limit(limit);
+}
+
+/** Published articles whose cover this image is: their pages change with its alt text. */
+export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId: number }) {
+  return db
+    .select({ slug: articles.slug, categorySlug: categories.slug })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(eq(articles.coverMediaId, mediaId), eq(articles.status, 'published')));
+}

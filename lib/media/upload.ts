@@ -1,0 +1,83 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { auth } from '@/auth';
+import { getDb } from '@/db';
+import { storeMedia, type MediaSummary } from '@/db/queries/media';
+import { isSameOrigin, MESSAGES } from '../actions';
+import { HttpError } from '../http-error';
+import { canWriteArticles } from '../permissions';
+import { altText } from './alt-text';
+import { IMAGE_MESSAGES, inspectImage, MAX_IMAGE_BYTES } from './image';
+
+/** Room for the multipart boundaries, headers and the alt text around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export type UploadResult = { ok: true; media: MediaSummary; created: boolean };
+
+/**
+ * POST /api/quan-tri/anh: one image (field `file`) and its alt text (field `alt`). The same
+ * checks as every server action (lib/actions.ts), in the same order: origin, session, role, then
+ * the input; the image and its bytes are stored in one transaction, or nothing is.
+ */
+export async function handleMediaUpload(request: Request): Promise<Response> {
+  try {
+    if (!(await isSameOrigin())) throw new HttpError(403, MESSAGES.foreignOrigin);
+    const user = await auth();
+    if (!user) throw new HttpError(401, MESSAGES.notLoggedIn);
+    if (!canWriteArticles(user)) throw new HttpError(403, MESSAGES.forbidden);
+
+    const form = await readForm(request, MAX_IMAGE_BYTES + MULTIPART_OVERHEAD);
+    const file = form.get('file');
+    const alt = altText.safeParse(form.get('alt') ?? '');
+    const fieldErrors: Record<string, string[]> = {};
+    if (!(file instanceof File) || file.size === 0) fieldErrors.file = [IMAGE_MESSAGES.noFile];
+    else if (file.size > MAX_IMAGE_BYTES) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
+    if (!alt.success) fieldErrors.alt = alt.error.issues.map((issue) => issue.message);
+    if (Object.keys(fieldErrors).length > 0 || !alt.success || !(file instanceof File)) {
+      throw new HttpError(400, fieldErrors.file?.[0] ?? MESSAGES.invalid, fieldErrors);
+    }
+
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const info = await inspectImage(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const db = await getDb();
+    const stored = await db.transaction((tx) =>
+      storeMedia({ db: tx, values: { sha256, ...info, bytes: bytes.length, alt: alt.data, uploadedBy: user.id }, data: bytes }),
+    );
+    const result: UploadResult = { ok: true, ...stored };
+    return Response.json(result, { status: stored.created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    if (error instanceof HttpError) return error.toResponse();
+    console.error('[media] Lỗi không mong đợi khi tải ảnh lên.', error);
+    return new HttpError(500, MESSAGES.failed).toResponse();
+  }
+}
+
+/**
+ * The multipart body, read with a limit: a declared Content-Length over it is refused before a
+ * byte is read, and a body that grows past it (no length declared, or a false one) is cut off
+ * while it streams in, so nobody can make the server buffer more than the limit.
+ */
+async function readForm(request: Request, limit: number): Promise<FormData> {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new HttpError(400, IMAGE_MESSAGES.noFile, { file: [IMAGE_MESSAGES.noFile] });
+
+  let received = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > limit) controller.error(new HttpError(413, IMAGE_MESSAGES.tooLarge));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Response(limited, { headers: { 'Content-Type': contentType } }).formData();
+  } catch {
+    if (received > limit) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
+    throw new HttpError(400, 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', { file: [IMAGE_MESSAGES.noFile] });
+  }
+}
