@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { saveArticle, type EditorData } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { CoverImageField } from '@/components/media/cover-image-field';
 import type { FieldErrors } from '@/lib/actions';
 import { RichTextEditor } from './rich-text-editor';
 
@@ -19,7 +20,7 @@ const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py
  * or an error the person's text stays exactly as they typed it.
  */
 export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
-  const { article, categories, can } = data;
+  const { article, categories, can, cover } = data;
   const ids = useId();
   const bodyHtml = useRef(article.bodyHtml);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -108,6 +109,7 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         <textarea {...fieldProps('summary')} defaultValue={article.summary} rows={3} className={inputClass} />
         {errorOf('summary')}
       </div>
+      <CoverImageField initial={cover} error={errors.coverMediaId} />
       <div>
         <p id={`${ids}-body-label`} className="mb-1 text-sm font-semibold">
           Nội dung

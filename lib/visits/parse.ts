@@ -80,7 +80,24 @@ export type DeviceInfo = { device: 'mobile' | 'tablet' | 'desktop'; browser: str
  * and desktop by their nearest screen.
  */
 export function parseDevice(userAgent: string | null | undefined): DeviceInfo {
-  const result = new UAParser(userAgent ?? '').getResult();
+  const key = userAgent ?? '';
+  const cached = deviceCache.get(key);
+  if (cached) return cached;
+  const parsed = parseDeviceUncached(key);
+  // Real traffic repeats a few hundred user agents and one parse costs up to a millisecond: cache
+  // the answers, bounded (dropped whole when full) so forged user agents cannot grow memory.
+  if (key.length <= 512) {
+    if (deviceCache.size >= DEVICE_CACHE_SIZE) deviceCache.clear();
+    deviceCache.set(key, parsed);
+  }
+  return parsed;
+}
+
+const DEVICE_CACHE_SIZE = 2000;
+const deviceCache = new Map<string, DeviceInfo>();
+
+function parseDeviceUncached(userAgent: string): DeviceInfo {
+  const result = new UAParser(userAgent).getResult();
   const type = result.device.type;
   const device = type === 'tablet' ? 'tablet' : type === 'mobile' || type === 'wearable' ? 'mobile' : 'desktop';
   return {

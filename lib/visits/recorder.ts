@@ -97,6 +97,12 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+/** Rows of a raw statement: postgres.js returns an array, PGlite an object with `rows`. */
+async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
+  const value = (await result) as T[] | { rows: T[] };
+  return Array.isArray(value) ? value : value.rows;
+}
+
 /** `<table>.<column> + excluded.<column>`: the additive half of an upsert. */
 function plusExcluded(table: PgTable, column: PgColumn) {
   return sql.raw(`"${getTableName(table)}"."${column.name}" + excluded."${column.name}"`);
@@ -286,39 +292,49 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     // Visitors, in one order everywhere, so two processes lock presence rows in the same order.
     const ids = [...batch.visitors.keys()].sort();
     const previous = new Map<string, number | null>();
-    const lastSeenValues = (part: string[]) =>
-      part.map((id) => ({ visitorId: id, lastSeen: new Date(batch.visitors.get(id)!.last) }));
-    const raiseLastSeen = { lastSeen: sql`greatest(${sql.raw('"visitor_presence"."last_seen"')}, excluded."last_seen")` };
+    // One JSON parameter for the whole list: cheap to parse (it matters on PGlite) and passed the
+    // same way by both drivers.
+    const presenceRows = (part: string[]) =>
+      JSON.stringify(part.map((id) => ({ visitor_id: id, last_seen: new Date(batch.visitors.get(id)!.last).toISOString() })));
 
     // The stored last_seen only ever grows (greatest), so one this process committed itself is a
     // lower bound: when even that says "seen within 30 minutes", the row exists and the visitor
-    // can skip the insert that finds brand-new visitors. Every existing row is still locked, in
-    // one sorted pass, so two processes never wait on each other's rows in opposite orders.
+    // can skip the insert that finds brand-new visitors. A brand-new id inserted by another
+    // process at the same moment makes this insert wait and then do nothing, so exactly one of
+    // the two counts the new visit.
     const maybeNew = ids.filter((id) => {
       const written = lastWritten.get(id);
       return written === undefined || batch.visitors.get(id)!.first - written > VISIT_GAP_MS;
     });
-    for (const part of chunks(maybeNew)) {
-      const inserted = await tx
-        .insert(visitorPresence)
-        .values(lastSeenValues(part))
-        .onConflictDoNothing()
-        .returning({ visitorId: visitorPresence.visitorId });
-      for (const row of inserted) previous.set(row.visitorId, null);
+    if (maybeNew.length > 0) {
+      const inserted = await rowsOf<{ visitor_id: string }>(
+        tx.execute(sql`
+          insert into visitor_presence (visitor_id, last_seen)
+          select * from jsonb_to_recordset(${presenceRows(maybeNew)}::jsonb) as t(visitor_id text, last_seen timestamptz)
+          on conflict (visitor_id) do nothing
+          returning visitor_id`),
+      );
+      for (const row of inserted) previous.set(row.visitor_id, null);
     }
+    // Every other row is read as it was and raised, in one statement: both sub-statements see the
+    // same snapshot, so `locked` returns the last_seen from before this batch. Rows are locked in
+    // id order, so two processes never wait on each other's rows in opposite orders.
     const known = ids.filter((id) => !previous.has(id));
-    for (const part of chunks(known)) {
-      const rows = await tx
-        .select({ visitorId: visitorPresence.visitorId, lastSeen: visitorPresence.lastSeen })
-        .from(visitorPresence)
-        .where(inArray(visitorPresence.visitorId, part))
-        .orderBy(visitorPresence.visitorId)
-        .for('update');
-      for (const row of rows) previous.set(row.visitorId, row.lastSeen.getTime());
-      await tx
-        .insert(visitorPresence)
-        .values(lastSeenValues(part))
-        .onConflictDoUpdate({ target: visitorPresence.visitorId, set: raiseLastSeen });
+    if (known.length > 0) {
+      const rows = await rowsOf<{ visitor_id: string; last_seen: string | Date }>(
+        tx.execute(sql`
+          with input as (
+            select * from jsonb_to_recordset(${presenceRows(known)}::jsonb) as t(visitor_id text, last_seen timestamptz)
+          ), locked as (
+            select p.visitor_id, p.last_seen from visitor_presence p join input using (visitor_id)
+            order by p.visitor_id for update of p
+          ), raised as (
+            insert into visitor_presence (visitor_id, last_seen) select visitor_id, last_seen from input
+            on conflict (visitor_id) do update set last_seen = greatest(visitor_presence.last_seen, excluded.last_seen)
+          )
+          select visitor_id, last_seen from locked`),
+      );
+      for (const row of rows) previous.set(row.visitor_id, new Date(row.last_seen).getTime());
     }
 
     for (const id of ids) {

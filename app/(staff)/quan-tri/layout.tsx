@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageSite, canManageUsers, ROLE_LABELS } from '@/lib/permissions';
+import { canManageSite, canManageUsers, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
 
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -14,6 +14,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/quan-tri" className="font-semibold underline-offset-2 hover:underline">
           Bài viết
         </Link>
+        {canWriteArticles(user) && (
+          <Link href="/quan-tri/thu-vien-anh" className="font-semibold underline-offset-2 hover:underline">
+            Thư viện ảnh
+          </Link>
+        )}
         {canManageUsers(user) && (
           <Link href="/quan-tri/tai-khoan" className="font-semibold underline-offset-2 hover:underline">
             Tài khoản

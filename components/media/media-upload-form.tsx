@@ -1,0 +1,110 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import type { FieldErrors } from '@/lib/actions';
+import type { MediaSummary } from '@/db/queries/media';
+
+type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };
+
+type UploadResponse = { ok: true; media: MediaSummary; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700';
+
+/**
+ * Uploads one image with its alt text. XHR rather than fetch for its upload progress; the server
+ * decides everything (type by content, size, alt text) and its Vietnamese messages are shown
+ * beside the fields. A file over 10 MB is stopped here too, so nobody waits to hear it.
+ */
+export function MediaUploadForm({ onUploaded }: Props) {
+  const ids = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // This form may sit in a portal inside the article editor: its submit is not the article's.
+    event.stopPropagation();
+    const data = new FormData(event.currentTarget);
+    const file = data.get('file');
+    if (file instanceof File && file.size > MAX_BYTES) {
+      setErrors({ file: ['Ảnh quá lớn: mỗi ảnh tối đa 10 MB.'] });
+      setStatus('Ảnh quá lớn: mỗi ảnh tối đa 10 MB.');
+      return;
+    }
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/quan-tri/anh');
+    request.responseType = 'json';
+    request.upload.onprogress = (progressEvent) => {
+      if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));
+    };
+    request.onload = () => {
+      setProgress(null);
+      const body = request.response as UploadResponse | null;
+      if (body?.ok) {
+        setErrors({});
+        setStatus(body.created ? 'Đã tải ảnh lên.' : 'Ảnh này đã có trong thư viện ảnh.');
+        form.current?.reset();
+        onUploaded(body.media, body.created);
+      } else {
+        setErrors(body?.fieldErrors ?? {});
+        setStatus(body?.error ?? 'Không tải được ảnh lên. Vui lòng thử lại.');
+      }
+    };
+    request.onerror = () => {
+      setProgress(null);
+      setStatus('Không kết nối được máy chủ, ảnh chưa được tải lên.');
+    };
+    setErrors({});
+    setProgress(0);
+    setStatus('Đang tải lên…');
+    request.send(data);
+  }
+
+  const fieldProps = (name: string) => ({
+    id: `${ids}-${name}`,
+    name,
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': errors[name] ? `${ids}-${name}-loi` : `${ids}-${name}-goi-y`,
+  });
+  const errorOf = (name: string) =>
+    errors[name] ? (
+      <p id={`${ids}-${name}-loi`} className="mt-1 text-sm font-semibold text-red-700">
+        {errors[name]!.join(' ')}
+      </p>
+    ) : null;
+
+  return (
+    <form ref={form} onSubmit={onSubmit} aria-label="Tải ảnh lên" className="space-y-3">
+      <div>
+        <label htmlFor={`${ids}-file`} className="block text-sm font-semibold">
+          Tệp ảnh
+        </label>
+        <input {...fieldProps('file')} type="file" accept="image/jpeg,image/png,image/webp" required className={inputClass} />
+        {errors.file ? errorOf('file') : <p id={`${ids}-file-goi-y`} className="mt-1 text-sm text-slate-600">JPEG, PNG hoặc WebP, tối đa 10 MB.</p>}
+      </div>
+      <div>
+        <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
+          Mô tả ảnh
+        </label>
+        <input {...fieldProps('alt')} required maxLength={300} className={inputClass} />
+        {errors.alt ? errorOf('alt') : <p id={`${ids}-alt-goi-y`} className="mt-1 text-sm text-slate-600">Điều người không xem được ảnh cần biết, tối đa 300 ký tự.</p>}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={progress !== null} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          Tải lên
+        </button>
+        {progress !== null && (
+          <progress max={100} value={progress} aria-label="Tiến độ tải lên" className="h-2 w-40">
+            {progress}%
+          </progress>
+        )}
+        <p role="status" aria-live="polite" className="text-sm font-semibold">
+          {status}
+        </p>
+      </div>
+    </form>
+  );
+}
