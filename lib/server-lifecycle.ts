@@ -1,6 +1,8 @@
 import { closeDb, getDb } from '../db';
 import { ensureFirstAdmin } from './auth/first-admin';
+import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
+import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
 import { isShuttingDown, markShuttingDown } from './shutdown-state';
 import { flushVisitsForShutdown } from './visits';
 
@@ -13,7 +15,7 @@ type GlobalWithHandler = typeof globalThis & { [installedKey]?: boolean };
  * the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none; and take
  * over SIGTERM/SIGINT so pending visit counts are written before exit. This needs
  * NEXT_MANUAL_SIG_HANDLE=1 (set by `npm start`): otherwise Next exits on the signal before an
- * asynchronous flush can finish.
+ * asynchronous flush can finish. Then it starts the scheduled-publishing loop.
  */
 export async function startServerLifecycle(): Promise<void> {
   const db = await getDb();
@@ -25,9 +27,11 @@ export async function startServerLifecycle(): Promise<void> {
   if (store[installedKey]) return;
   store[installedKey] = true;
 
+  let scheduler: Scheduler | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (isShuttingDown()) return;
     markShuttingDown();
+    scheduler?.stop();
     let code = 0;
     try {
       if (!(await flushVisitsForShutdown())) code = 1;
@@ -40,4 +44,8 @@ export async function startServerLifecycle(): Promise<void> {
   };
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
+
+  // Scheduled articles appear at their minute even when nobody visits (see scheduled-publishing.ts).
+  internalSecret();
+  scheduler = startScheduledPublishing({ db, revalidate: revalidateOverLoopback, startDelayMs: 3000 });
 }
