@@ -5,13 +5,15 @@ import { useEffect, useState, useTransition } from 'react';
 import {
   loadArticleForEditing,
   publishArticle,
-  returnArticleToDraft,
+  sendBackArticle,
   submitArticle,
   withdrawArticle,
   type EditorData,
 } from '@/app/(staff)/quan-tri/bai-viet/actions';
-import { STATUS_LABELS } from '@/lib/permissions';
+import { articleStatusLabel, isScheduled } from '@/lib/article-status';
+import { formatDateTime } from '@/lib/format';
 import { ArticleEditorForm } from './article-editor-form';
+import { SendBackForm } from './send-back-form';
 
 type Props = { articleId: number; contentId: string; startEditing?: boolean };
 
@@ -28,6 +30,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   const [editing, setEditing] = useState(startEditing);
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
+  const [sendingBack, setSendingBack] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,7 +52,9 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   }, [editing, contentId]);
 
   if (!data) return null;
-  const { article, can } = data;
+  const { article, can, sendBack } = data;
+  const scheduled = isScheduled(article);
+  const publishesLater = article.publishedAt !== null && new Date(article.publishedAt).getTime() > Date.now();
 
   const afterChange = (next: EditorData['article'], done: string) => {
     setData({ ...data, article: next });
@@ -72,7 +77,8 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     <div className="mb-4 space-y-4 print:hidden">
       <div role="region" aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
         <span className="text-sm">
-          Trạng thái: <strong>{STATUS_LABELS[article.status]}</strong>
+          Trạng thái: <strong>{articleStatusLabel(article)}</strong>
+          {scheduled && article.publishedAt && <> (lúc {formatDateTime(new Date(article.publishedAt))})</>}
         </span>
         {!editing && (
           <button type="button" className={`${buttonClass} bg-brand-700 text-white`} onClick={() => setEditing(true)}>
@@ -85,12 +91,17 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && can.publish && (
-          <button type="button" disabled={pending} className={`${buttonClass} bg-green-700 text-white`} onClick={() => changeStatus(publishArticle, 'Đã xuất bản.')}>
-            Xuất bản
+          <button
+            type="button"
+            disabled={pending}
+            className={`${buttonClass} bg-green-700 text-white`}
+            onClick={() => changeStatus(publishArticle, publishesLater ? 'Đã hẹn giờ xuất bản.' : 'Đã xuất bản.')}
+          >
+            {publishesLater ? 'Hẹn giờ xuất bản' : 'Xuất bản'}
           </button>
         )}
-        {!editing && can.returnToDraft && (
-          <button type="button" disabled={pending} className={`${buttonClass} border border-slate-500 bg-white`} onClick={() => changeStatus(returnArticleToDraft, 'Đã trả lại.')}>
+        {!editing && can.returnToDraft && !sendingBack && (
+          <button type="button" disabled={pending} className={`${buttonClass} border border-slate-500 bg-white`} onClick={() => setSendingBack(true)}>
             Trả lại
           </button>
         )}
@@ -103,6 +114,26 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           {message}
         </p>
       </div>
+      {sendingBack && can.returnToDraft && (
+        <SendBackForm
+          article={article}
+          sendBack={sendBackArticle}
+          onDone={(next) => {
+            setSendingBack(false);
+            afterChange(next, 'Đã trả lại bài cho tác giả.');
+          }}
+          onCancel={() => setSendingBack(false)}
+        />
+      )}
+      {sendBack && (article.status === 'draft' || article.status === 'submitted') && (
+        <section aria-label="Góp ý khi trả lại" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p className="font-semibold">
+            {article.status === 'draft' ? 'Bài được trả lại' : 'Lần trả lại trước'}
+            {sendBack.byName ? ` bởi ${sendBack.byName}` : ''} lúc {formatDateTime(new Date(sendBack.at))}:
+          </p>
+          <p className="mt-1 whitespace-pre-line">{sendBack.comment}</p>
+        </section>
+      )}
       {editing && (
         <ArticleEditorForm
           data={data}

@@ -174,13 +174,21 @@ export async function insertAuditEntry({
   await db.insert(auditLog).values({ userId, action, objectType, objectId, detail: detail ?? null });
 }
 
-export type StaffArticleListItem = { id: number; slug: string; title: string; status: EditableArticle['status']; updatedAt: Date; authorName: string | null };
+export type StaffArticleListItem = {
+  id: number;
+  slug: string;
+  title: string;
+  status: EditableArticle['status'];
+  publishedAt: Date | null;
+  updatedAt: Date;
+  authorName: string | null;
+};
 
 /** The staff landing list: an author's own articles, or every article for editors. */
 export async function listArticlesForStaff({ authorId, limit }: { authorId: number | null; limit: number }): Promise<StaffArticleListItem[]> {
   const db = await getDb();
   return db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, updatedAt: articles.updatedAt, authorName: users.name })
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, authorName: users.name })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.authorId))
     .where(authorId === null ? undefined : eq(articles.authorId, authorId))

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/auth';
 import { provideDatabase } from '@/db';
-import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, loginAttempts, media, mediaBlobs, siteSettings, users } from '@/db/schema';
+import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, contactBlocks, contactEntries, loginAttempts, media, mediaBlobs, siteSettings, users } from '@/db/schema';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 // The seams: the session, the request headers and Next's cache, so actions run outside Next.
@@ -66,7 +66,7 @@ for (const kind of databaseKinds) {
 
     async function fingerprint(): Promise<string> {
       const db = database!.db;
-      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs];
+      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs, contactBlocks, contactEntries];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
     }

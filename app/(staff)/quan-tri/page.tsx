@@ -5,7 +5,9 @@ import { auth } from '@/auth';
 import { ArticleTime } from '@/components/article/article-time';
 import { NewArticleForm } from '@/components/staff/new-article-form';
 import { listArticlesForStaff, listCategoryChoices } from '@/db/queries/article-editing';
-import { canPublish, canViewStatistics, canWriteArticles, STATUS_LABELS } from '@/lib/permissions';
+import { listSendBackNotes, listSubmittedArticles } from '@/db/queries/review';
+import { articleStatusLabel } from '@/lib/article-status';
+import { canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles } from '@/lib/permissions';
 
 export const metadata: Metadata = { title: 'Quản trị' };
 
@@ -26,10 +28,13 @@ export default async function AdminHomePage() {
       </div>
     );
   }
-  const [articles, categories] = await Promise.all([
+  const [articles, categories, queue] = await Promise.all([
     listArticlesForStaff({ authorId: canPublish(user) ? null : user.id, limit: 100 }),
     listCategoryChoices(),
+    canReviewArticles(user) ? listSubmittedArticles({ limit: 100 }) : Promise.resolve([]),
   ]);
+  const drafts = articles.filter((article) => article.status === 'draft').map((article) => article.id);
+  const sendBacks = new Map((await listSendBackNotes({ articleIds: drafts })).map((note) => [note.articleId, note]));
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold text-brand-900">Bài viết</h1>
@@ -39,6 +44,30 @@ export default async function AdminHomePage() {
         </h2>
         <NewArticleForm categories={categories} />
       </section>
+      {canReviewArticles(user) && (
+        <section aria-labelledby="cho-duyet" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="cho-duyet" className="mb-3 font-bold">
+            Chờ duyệt ({queue.length})
+          </h2>
+          {queue.length === 0 ? (
+            <p>Không có bài nào chờ duyệt.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {queue.map((article) => (
+                <li key={article.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
+                  <Link href={`/quan-tri/xem-truoc/${article.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    {article.title}
+                  </Link>
+                  <span className="shrink-0 text-sm text-slate-600">
+                    {article.authorName ?? 'Không rõ tác giả'} · gửi lúc <ArticleTime date={article.updatedAt} />
+                    {!canPublishArticle(user, article) && ' · bài của bạn: cần người khác duyệt'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       <section aria-labelledby="danh-sach-bai" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="danh-sach-bai" className="mb-3 font-bold">
           {canPublish(user) ? 'Tất cả bài viết' : 'Bài viết của bạn'}
@@ -48,14 +77,17 @@ export default async function AdminHomePage() {
         ) : (
           <ul className="divide-y divide-slate-200">
             {articles.map((article) => (
-              <li key={article.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
+              <li key={article.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
                 <Link href={`/quan-tri/xem-truoc/${article.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                   {article.title}
                 </Link>
                 <span className="shrink-0 text-sm text-slate-600">
-                  {STATUS_LABELS[article.status]} · <ArticleTime date={article.updatedAt} />
+                  {articleStatusLabel(article)} · <ArticleTime date={article.updatedAt} />
                   {article.authorName ? ` · ${article.authorName}` : ''}
                 </span>
+                {sendBacks.has(article.id) && (
+                  <p className="text-sm text-amber-900 sm:basis-full">Trả lại: {sendBacks.get(article.id)!.comment}</p>
+                )}
               </li>
             ))}
           </ul>

@@ -19,10 +19,13 @@ import type { Tx } from '@/db';
 import type { SessionUser } from '@/auth';
 import { ActionError, defineAction, MESSAGES } from '@/lib/actions';
 import { pagesShowingArticle } from '@/lib/cache-tags';
+import { listSendBackNotes, type SendBackNote } from '@/db/queries/review';
 import {
   canChangeSlug,
   canEditArticle,
   canPublish,
+  canPublishArticle,
+  canSendBackArticle,
   canSubmitArticle,
   canWriteArticles,
   type ArticleStatus,
@@ -73,6 +76,8 @@ export type EditorData = {
   cover: MediaSummary | null;
   categories: { id: number; name: string }[];
   can: { publish: boolean; submit: boolean; withdraw: boolean; returnToDraft: boolean; changeSlug: boolean };
+  /** The last "Trả lại" comment, shown to the author while the article is back in their hands. */
+  sendBack: Omit<SendBackNote, 'articleId'> | null;
 };
 
 function forEditor(article: EditableArticle): EditorArticle {
@@ -121,13 +126,18 @@ export const loadArticleForEditing = defineAction({
       cover: article.coverMediaId ? await getMediaSummary({ db: tx, id: article.coverMediaId }) : null,
       categories: (await listCategoryChoices({ db: tx })).map(({ id: categoryId, name }) => ({ id: categoryId, name })),
       can: {
-        publish: editorial && article.status !== 'published',
+        publish: canPublishArticle(user, article) && article.status !== 'published',
         submit: canSubmitArticle(user, article),
         withdraw: editorial && article.status === 'published',
-        returnToDraft: editorial && article.status === 'submitted',
+        returnToDraft: canSendBackArticle(user, article),
         changeSlug: canChangeSlug(user),
       },
+      sendBack: null,
     };
+    if (article.status === 'draft' || article.status === 'submitted') {
+      const [note] = await listSendBackNotes({ db: tx, articleIds: [article.id] });
+      if (note) data.sendBack = { comment: note.comment, byName: note.byName, at: note.at };
+    }
     return { result: data };
   },
 });
@@ -239,10 +249,11 @@ function statusAction(transition: Transition) {
 
 export const submitArticle = statusAction({ to: 'submitted', from: ['draft'], allowed: canSubmitArticle, note: 'Gửi duyệt' });
 
+/** A publication time in the future makes it a scheduled article (lib/scheduled-publishing.ts). */
 export const publishArticle = statusAction({
   to: 'published',
   from: ['draft', 'submitted', 'withdrawn'],
-  allowed: (user) => canPublish(user),
+  allowed: canPublishArticle,
   audit: 'article.publish',
   note: 'Xuất bản',
 });
@@ -255,10 +266,45 @@ export const withdrawArticle = statusAction({
   note: 'Gỡ bài',
 });
 
-export const returnArticleToDraft = statusAction({
-  to: 'draft',
-  from: ['submitted'],
-  allowed: (user) => canPublish(user),
-  audit: 'article.return',
-  note: 'Trả lại',
+/**
+ * "Trả lại": a submitted article goes back to its author as a draft, with the editor's comment. The
+ * comment is kept in the audit log (and in the revision note), and the author sees it on the article.
+ */
+export const sendBackArticle = defineAction({
+  roles: canPublish,
+  schema: z.object({
+    id,
+    version,
+    comment: z
+      .string({ error: 'Hãy ghi lý do trả lại để tác giả biết cần sửa gì.' })
+      .transform(cleanPlainText)
+      .pipe(z.string().min(1, 'Hãy ghi lý do trả lại để tác giả biết cần sửa gì.').max(2000, 'Góp ý quá dài (tối đa 2000 ký tự).')),
+  }),
+  async authorize({ user, input, tx }) {
+    const article = await getEditableArticle({ db: tx, id: input.id, forUpdate: true });
+    return Boolean(article && canPublish(user) && canEditArticle(user, article));
+  },
+  async run({ user, input, tx }) {
+    const before = await loadForChange(tx, input.id);
+    if (before.version !== input.version) conflict();
+    if (!canSendBackArticle(user, before)) throw new ActionError('Chỉ trả lại được bài đang chờ duyệt.');
+    const after = await updateArticleIfVersion({
+      db: tx,
+      id: before.id,
+      version: input.version,
+      changes: { status: 'draft' },
+      userId: user.id,
+      note: `Trả lại: ${input.comment}`.slice(0, 2100),
+    });
+    if (!after) conflict();
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'article.return',
+      objectType: 'article',
+      objectId: String(before.id),
+      detail: { slug: after.slug, comment: input.comment },
+    });
+    return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
+  },
 });
