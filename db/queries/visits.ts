@@ -1,6 +1,6 @@
 import 'server-only';
 import { count, eq, gt, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../index';
+import { getDb, type Db, type Tx } from '../index';
 import { siteSettings, visitDaily, visitorPresence } from '../schema';
 import { SETTING_KEYS } from '../settings-defaults';
 import { ONLINE_WINDOW_MS } from '../../lib/visits/rules';
@@ -20,7 +20,7 @@ export type VisitorWidgetStats = {
 };
 
 /** The starting offset: VISIT_COUNTER_OFFSET when set, else the site setting, else 0. */
-async function readCounterOffset(db: Db): Promise<number> {
+async function readCounterOffset(db: Db | Tx): Promise<number> {
   const fromEnv = process.env.VISIT_COUNTER_OFFSET;
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     const n = Number(fromEnv);
@@ -35,7 +35,7 @@ async function readCounterOffset(db: Db): Promise<number> {
 }
 
 /** The widget's numbers read straight from the database; getVisitorWidgetStats() caches them. */
-export async function readVisitorWidgetStats({ db, now = Date.now() }: { db: Db; now?: number }): Promise<VisitorWidgetStats> {
+export async function readVisitorWidgetStats({ db, now = Date.now() }: { db: Db | Tx; now?: number }): Promise<VisitorWidgetStats> {
   const [totals] = await db
     .select({
       visits: sql<string>`coalesce(sum(${visitDaily.visits}), 0)`,
