@@ -3,7 +3,8 @@ import sanitizeHtml from 'sanitize-html';
 /**
  * The allowlist for article bodies. Everything else is dropped on save: style, class, id, every
  * event handler, scripts, SVG, forms, iframes; links only to http(s), mailto and tel; images only
- * from our own /media/ or over https. Only what this returns is ever stored and rendered.
+ * from our own /media/ (never another site's: a hotlinked image tells that site who reads what).
+ * Only what this returns is ever stored and rendered.
  */
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -17,7 +18,8 @@ const options: sanitizeHtml.IOptions = {
     td: ['colspan', 'rowspan'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['https'] },
+  // Images carry no scheme at all: only our own relative /media/ addresses pass exclusiveFilter.
+  allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -40,7 +42,7 @@ const options: sanitizeHtml.IOptions = {
 };
 
 function isAllowedImageSource(src: string): boolean {
-  return /^\/media\/[A-Za-z0-9._\-/]+$/.test(src) && !src.includes('..') ? true : /^https:\/\/[^\s"'<>]+$/i.test(src);
+  return /^\/media\/[A-Za-z0-9._\-/]+$/.test(src) && !src.includes('..') && !src.includes('//');
 }
 
 export function sanitizeArticleHtml(html: string): string {
