@@ -36,6 +36,8 @@ export function ActionForm({
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // A new attempt: the previous outcome must not be read as this one's.
+    setMessage(null);
     startTransition(async () => {
       const result = await action(form);
       if (result.ok) {
