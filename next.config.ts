@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Keep prefetch headers visible to proxy.ts so prefetches are never counted as page views.
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
+  // forbidden(): pages answer 403 with their forbidden.tsx (the statistics dashboard).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   async redirects() {
     // The home page is rendered by /trang-chu/moi-nhat (see rewrites); that address is not public.

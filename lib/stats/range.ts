@@ -149,6 +149,13 @@ export function parseStatsRange(params: RangeParams, now: number = Date.now()): 
   }
 }
 
+/** The range shown when none (or a bad one) was asked for. */
+export function defaultStatsRange(now: number = Date.now()): StatsRange {
+  const result = parseStatsRange({ khoang: DEFAULT_PRESET }, now);
+  if (!result.ok) throw new Error(result.error);
+  return result.range;
+}
+
 /** The query string that names a range, for links and the CSV address. */
 export function rangeQuery(range: Pick<StatsRange, 'preset' | 'from' | 'to'>): string {
   return range.preset === 'tuy-chon' ? `tu=${range.from}&den=${range.to}` : `khoang=${range.preset}`;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageSite, canManageUsers, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
+import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
 
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -17,6 +17,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canWriteArticles(user) && (
           <Link href="/quan-tri/thu-vien-anh" className="font-semibold underline-offset-2 hover:underline">
             Thư viện ảnh
+          </Link>
+        )}
+        {canViewStatistics(user) && (
+          <Link href="/quan-tri/thong-ke" className="font-semibold underline-offset-2 hover:underline">
+            Thống kê truy cập
           </Link>
         )}
         {canManageUsers(user) && (

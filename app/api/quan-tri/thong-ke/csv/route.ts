@@ -1,0 +1,27 @@
+import { listDailyTotals } from '@/db/queries/stats';
+import { authorizeStatistics, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
+import { csvFileName, dailyRowsToCsv } from '@/lib/stats/csv';
+import { parseStatsRange } from '@/lib/stats/range';
+
+export const dynamic = 'force-dynamic';
+
+/** Xuất CSV: the range, one row per day, UTF-8 with BOM so Excel shows Vietnamese correctly. */
+export async function GET(request: Request): Promise<Response> {
+  const access = await authorizeStatistics();
+  if (!access.ok) return access.response;
+  const parsed = parseStatsRange(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, parsed.error);
+  try {
+    const rows = await listDailyTotals({ range: parsed.range });
+    return new Response(dailyRowsToCsv(rows), {
+      headers: {
+        ...NO_STORE,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${csvFileName(parsed.range)}"`,
+      },
+    });
+  } catch (error) {
+    console.warn('[stats] Không xuất được CSV.', error);
+    return jsonError(503, STATS_MESSAGES.failed);
+  }
+}

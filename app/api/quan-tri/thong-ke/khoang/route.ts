@@ -1,0 +1,29 @@
+import { getTrafficSeries, listDimensionBreakdown, listTopArticles, listTopPages } from '@/db/queries/stats';
+import { authorizeStatistics, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
+import { parseStatsRange } from '@/lib/stats/range';
+
+export const dynamic = 'force-dynamic';
+
+/** The chosen range: the series against the period before, and its breakdowns. */
+export async function GET(request: Request): Promise<Response> {
+  const access = await authorizeStatistics();
+  if (!access.ok) return access.response;
+  const parsed = parseStatsRange(new URL(request.url).searchParams);
+  if (!parsed.ok) return jsonError(400, parsed.error);
+  const { range } = parsed;
+  try {
+    const series = await getTrafficSeries({ range });
+    const topArticles = await listTopArticles({ range });
+    const topPages = await listTopPages({ range });
+    const breakdowns = {
+      referrer: await listDimensionBreakdown({ range, dimension: 'referrer' }),
+      device: await listDimensionBreakdown({ range, dimension: 'device' }),
+      browser: await listDimensionBreakdown({ range, dimension: 'browser' }),
+      os: await listDimensionBreakdown({ range, dimension: 'os' }),
+    };
+    return Response.json({ range, series, topArticles, topPages, breakdowns }, { headers: NO_STORE });
+  } catch (error) {
+    console.warn('[stats] Không đọc được số liệu theo khoảng thời gian.', error);
+    return jsonError(503, STATS_MESSAGES.failed);
+  }
+}

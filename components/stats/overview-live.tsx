@@ -1,0 +1,115 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
+import { formatCount } from './stats-format';
+
+const ENDPOINT = '/api/quan-tri/thong-ke/tong-quan';
+const REFRESH_MS = 10_000;
+
+const PERIODS: [OverviewPeriod, string][] = [
+  ['today', 'Hôm nay'],
+  ['yesterday', 'Hôm qua'],
+  ['week', 'Tuần này (từ thứ Hai)'],
+  ['month', 'Tháng này'],
+  ['all', 'Từ trước đến nay'],
+];
+
+const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * At a glance, refreshed every 10 s while the tab is visible: the same numbers as the public
+ * widget (Đang online, Hôm nay, Lượt truy cập), with yesterday, this week and this month.
+ */
+export function OverviewLive({ initial }: { initial: StatsOverview }) {
+  const [overview, setOverview] = useState(initial);
+  const [stale, setStale] = useState(false);
+
+  useEffect(() => {
+    let controller: AbortController | null = null;
+    async function load() {
+      controller?.abort();
+      controller = new AbortController();
+      try {
+        const response = await fetch(ENDPOINT, { cache: 'no-store', signal: controller.signal });
+        if (!response.ok) throw new Error(String(response.status));
+        setOverview((await response.json()) as StatsOverview);
+        setStale(false);
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        setStale(true);
+      }
+    }
+    const refreshIfVisible = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    const timer = window.setInterval(refreshIfVisible, REFRESH_MS);
+    document.addEventListener('visibilitychange', refreshIfVisible);
+    return () => {
+      controller?.abort();
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', refreshIfVisible);
+    };
+  }, []);
+
+  return (
+    <section aria-labelledby="tong-quan" className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="tong-quan" className="font-bold">
+          Tổng quan
+        </h2>
+        <p className="text-xs text-slate-600">
+          Tự cập nhật mỗi 10 giây · lúc {timeFormat.format(new Date(overview.readAt))}
+          {stale && <span className="text-red-700"> · chưa tải được số mới</span>}
+        </p>
+      </div>
+      <p className="mt-3 flex items-baseline gap-2">
+        <span className="text-slate-700">Đang online</span>
+        <strong className="text-3xl tabular-nums text-brand-800" data-testid="dang-online">
+          {formatCount(overview.online)}
+        </strong>
+        <span className="text-xs text-slate-600">khách có lượt xem trong 5 phút qua</span>
+      </p>
+      {/* Focusable so a keyboard can scroll it on a narrow phone. */}
+      <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label="Bảng tổng quan">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Lượt xem, lượt truy cập và khách truy cập theo thời kỳ</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-slate-600">
+              <th scope="col" className="py-1.5 pr-2 font-semibold">
+                Thời kỳ
+              </th>
+              <th scope="col" className="py-1.5 pr-2 text-right font-semibold">
+                Lượt xem
+              </th>
+              <th scope="col" className="py-1.5 pr-2 text-right font-semibold">
+                Lượt truy cập
+              </th>
+              <th scope="col" className="py-1.5 text-right font-semibold">
+                <abbr title="Khách truy cập đếm theo từng ngày rồi cộng lại: một người đến vào 3 ngày được tính 3 lần." className="cursor-help">
+                  Khách truy cập*
+                </abbr>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {PERIODS.map(([key, label]) => (
+              <tr key={key} className="border-b border-slate-100">
+                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                  {label}
+                </th>
+                <td className="py-1.5 pr-2 text-right tabular-nums">{formatCount(overview.periods[key].pageViews)}</td>
+                <td className="py-1.5 pr-2 text-right tabular-nums">{formatCount(overview.periods[key].visits)}</td>
+                <td className="py-1.5 text-right tabular-nums">{formatCount(overview.periods[key].visitors)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-600">
+        * Khách truy cập theo ngày: mỗi ngày một khách được đếm một lần; cộng nhiều ngày thì một người quay lại được đếm mỗi ngày.
+        {overview.counterOffset > 0 && ` Lượt truy cập từ trước đến nay gồm ${formatCount(overview.counterOffset)} lượt của trang cũ.`}
+      </p>
+    </section>
+  );
+}

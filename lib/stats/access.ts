@@ -1,0 +1,26 @@
+import 'server-only';
+import { auth, type SessionUser } from '@/auth';
+import { canViewStatistics } from '@/lib/permissions';
+
+export const STATS_MESSAGES = {
+  notLoggedIn: 'Bạn cần đăng nhập để xem thống kê truy cập.',
+  forbidden: 'Bạn không có quyền xem thống kê truy cập.',
+  failed: 'Tạm thời không tải được thống kê truy cập. Vui lòng thử lại sau.',
+} as const;
+
+export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
+export function jsonError(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: NO_STORE });
+}
+
+/**
+ * The check every statistics route handler starts with: a session (re-read from the database by
+ * auth()) and the right to view statistics. Returns the user, or the 401/403 answer to send.
+ */
+export async function authorizeStatistics(): Promise<{ ok: true; user: SessionUser } | { ok: false; response: Response }> {
+  const user = await auth();
+  if (!user) return { ok: false, response: jsonError(401, STATS_MESSAGES.notLoggedIn) };
+  if (!canViewStatistics(user)) return { ok: false, response: jsonError(403, STATS_MESSAGES.forbidden) };
+  return { ok: true, user };
+}
