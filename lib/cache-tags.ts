@@ -10,8 +10,14 @@ export const cachePaths = {
   article: (slug: string) => `/tin-tuc/${slug}`,
   /** Every article page: "Tin cùng chuyên mục" on the others lists this one's title. */
   allArticles: '/tin-tuc/[slug]',
-  /** The category's first page; as a layout it also covers `/chuyen-muc/<slug>/trang/<n>`. */
+  /** The category's first page. */
   category: (slug: string) => `/chuyen-muc/${slug}`,
+  /**
+   * Pages 2… of every category. A literal path with type 'layout' ("/chuyen-muc/x", 'layout')
+   * matches nothing: Next tags a rendered page with its route's layouts ("/chuyen-muc/[slug]/layout")
+   * and its literal pathname only. So the pagination pages are named by their route.
+   */
+  allCategoryPages: '/chuyen-muc/[slug]/trang/[page]',
 } as const;
 
 export function pagesShowingArticle({ slugs, categorySlugs }: { slugs: string[]; categorySlugs: string[] }): RevalidateTarget[] {
@@ -19,7 +25,8 @@ export function pagesShowingArticle({ slugs, categorySlugs }: { slugs: string[];
     ...cachePaths.home.map((path) => ({ path })),
     { path: cachePaths.allArticles, type: 'page' as const },
     ...[...new Set(slugs)].map((slug) => ({ path: cachePaths.article(slug) })),
-    ...[...new Set(categorySlugs)].map((slug) => ({ path: cachePaths.category(slug), type: 'layout' as const })),
+    ...[...new Set(categorySlugs)].map((slug) => ({ path: cachePaths.category(slug) })),
+    { path: cachePaths.allCategoryPages, type: 'page' as const },
   ];
   return targets;
 }

@@ -357,7 +357,7 @@ for (const kind of databaseKinds) {
         expect(calls[0]!.at).toBeGreaterThanOrEqual(Math.floor(due / 1000) * 1000);
         expect(calls[0]!.at - due).toBeLessThan(1500);
         expect(calls[0]!.targets).toEqual(
-          expect.arrayContaining(['/', '/trang-chu/moi-nhat', '/tin-tuc/bai-hen-gio', '/chuyen-muc/thi-dua-khen-thuong layout', '/tin-tuc/[slug] page']),
+          expect.arrayContaining(['/', '/trang-chu/moi-nhat', '/tin-tuc/bai-hen-gio', '/chuyen-muc/thi-dua-khen-thuong', '/chuyen-muc/[slug]/trang/[page] page', '/tin-tuc/[slug] page']),
         );
         // Once: another tick finds nothing new (idempotent; another process would do the same for its cache).
         expect(await scheduler.tick()).toEqual([]);

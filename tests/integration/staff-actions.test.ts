@@ -264,8 +264,9 @@ for (const kind of databaseKinds) {
           '/trang-chu/moi-nhat',
           `/tin-tuc/${before.slug}`,
           '/tin-tuc/duong-dan-moi',
-          `/chuyen-muc/${before.categorySlug} layout`,
-          `/chuyen-muc/${other!.slug} layout`,
+          `/chuyen-muc/${before.categorySlug}`,
+          `/chuyen-muc/${other!.slug}`,
+          '/chuyen-muc/[slug]/trang/[page] page',
         ]),
       );
       const [redirect] = await database.db.select().from(articleSlugRedirects).where(eq(articleSlugRedirects.oldSlug, before.slug));
