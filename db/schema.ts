@@ -226,9 +226,9 @@ export const visitDimensionDaily = pgTable(
 
 /**
  * Running totals of page_view_daily per page: views from the first day through `through`, at
- * checkpoints (the 15th and the last day of each month, and yesterday). Views over any range are
- * C(to) - C(from - 1), each C read from the nearest checkpoint plus or minus at most ~8 days of
- * page_view_daily, so a year or five cost the dashboard as little as a week. Built on demand by
+ * checkpoints (the 8th, 15th, 22nd and last day of each month, and each of the last five weeks).
+ * Views over any range are C(to) - C(from - 1), each C read from the nearest checkpoint plus or
+ * minus at most 4 days of page_view_daily, so five years cost the dashboard as little as a week. Built on demand by
  * db/queries/stats.ts; `page_view_checkpoint` keeps each checkpoint's total, checked against
  * visit_daily, so a late write to an old day (a batch held back through an outage) is noticed and
  * the checkpoints from that day on are rebuilt. article_id is 0 for pages that are not articles;

@@ -203,26 +203,56 @@ export async function listDailyTotals({ db, range }: { db?: Conn; range: DayRang
 // Page views by page: C(to) - C(from - 1), C read from page_view_cumulative's nearest checkpoint
 // ---------------------------------------------------------------------------
 
-/** Checkpoints: the 15th and the last day of every month that has data, and yesterday. */
+/** Every day of this many last days is a checkpoint: the usual ranges end today and read no daily rows. */
+const DAILY_CHECKPOINT_DAYS = 35;
+
+/**
+ * Checkpoints: the 8th, 15th, 22nd and last day of every month that has data (no day is more than
+ * 4 days from one), and every one of the last DAILY_CHECKPOINT_DAYS days up to yesterday.
+ */
 export function checkpointDays(firstDay: string, yesterday: string): string[] {
   if (yesterday < firstDay) return [];
+  const recent = addDays(yesterday, -(DAILY_CHECKPOINT_DAYS - 1));
   const days: string[] = [];
   for (let month = monthStart(firstDay); month <= yesterday; month = addMonths(month, 1)) {
-    for (const day of [addDays(month, 14), addDays(addMonths(month, 1), -1)]) {
-      if (day >= firstDay && day < yesterday) days.push(day);
+    for (const day of [addDays(month, 7), addDays(month, 14), addDays(month, 21), addDays(addMonths(month, 1), -1)]) {
+      if (day >= firstDay && day < recent && day <= yesterday) days.push(day);
     }
   }
-  days.push(yesterday);
+  for (let day = recent > firstDay ? recent : firstDay; day <= yesterday; day = addDays(day, 1)) days.push(day);
   return days;
 }
 
 /**
  * Builds the checkpoints page_view_cumulative lacks, and rebuilds those whose visit_daily total
  * changed since (and every later one, which includes them). Cheap when nothing is to do: one read
- * of visit_daily (a row per day) and of page_view_checkpoint (two rows per month).
+ * of visit_daily (a row per day) and of page_view_checkpoint (four rows per month).
  */
 export async function ensurePageViewCheckpoints({ db, now = Date.now() }: { db?: Conn; now?: number } = {}): Promise<number> {
-  const conn = await connection(db);
+  return (await checkCheckpoints(await connection(db), now)).rebuilt;
+}
+
+type CheckpointState = { rebuilt: number; firstDay: string | null; checkpoints: string[] };
+
+/**
+ * The state the reads need, checked at most every few seconds per database and day: a late write
+ * to a past day shows in the lists within that time, and a dashboard's several lists share one check.
+ */
+const FRESH_MS = 5000;
+const recentChecks = new WeakMap<object, { at: number; yesterday: string; state: Promise<CheckpointState> }>();
+
+function freshCheckpoints(conn: Conn, now: number): Promise<CheckpointState> {
+  const yesterday = addDays(vietnamDay(now), -1);
+  const recent = recentChecks.get(conn);
+  const at = Date.now();
+  if (recent && recent.yesterday === yesterday && at - recent.at < FRESH_MS) return recent.state;
+  const state = checkCheckpoints(conn, now);
+  recentChecks.set(conn, { at, yesterday, state });
+  state.catch(() => recentChecks.delete(conn));
+  return state;
+}
+
+async function checkCheckpoints(conn: Conn, now: number): Promise<CheckpointState> {
   const yesterday = addDays(vietnamDay(now), -1);
   const [days, stored] = await Promise.all([
     conn.select({ day: visitDaily.day, pageViews: visitDaily.pageViews }).from(visitDaily).where(lte(visitDaily.day, yesterday)).orderBy(asc(visitDaily.day)),
@@ -242,7 +272,8 @@ export async function ensurePageViewCheckpoints({ db, now = Date.now() }: { db?:
     totals.set(day, running);
   }
   const firstStale = wanted.findIndex((day) => storedTotals.get(day) !== totals.get(day));
-  if (firstStale === -1 && outdated.length === 0) return 0;
+  const state = { firstDay: days[0]?.day ?? null, checkpoints: wanted };
+  if (firstStale === -1 && outdated.length === 0) return { rebuilt: 0, ...state };
 
   const rebuild = firstStale === -1 ? [] : wanted.slice(firstStale);
   await conn.transaction(async (tx) => {
@@ -253,7 +284,7 @@ export async function ensurePageViewCheckpoints({ db, now = Date.now() }: { db?:
     let previous = firstStale > 0 ? wanted[firstStale - 1]! : null;
     for (const through of rebuild) {
       await tx.delete(pageViewCumulative).where(eq(pageViewCumulative.through, through));
-      // The previous checkpoint's totals plus the days since: at most half a month of rows.
+      // The previous checkpoint's totals plus the days since: a few days of rows.
       await tx.execute(sql`
         insert into ${pageViewCumulative} (through, path, article_id, views)
         select ${through}::date, path, article_id, sum(views) from (
@@ -271,14 +302,14 @@ export async function ensurePageViewCheckpoints({ db, now = Date.now() }: { db?:
       previous = through;
     }
   });
-  return rebuild.length + outdated.length;
+  return { rebuilt: rebuild.length + outdated.length, ...state };
 }
 
 type Part = { sign: 1 | -1; checkpoint?: string; days?: DayRange };
 
 /**
  * C(day) as signed parts: the nearest checkpoint (or zero before the first day) plus or minus the
- * days between. Checkpoints are at most ~half a month apart, so at most ~8 days of rows are read.
+ * days between: at most 4 days of rows, none for the last weeks but today's.
  */
 function runningTotalParts(day: string, checkpoints: string[], firstDay: string | null, sign: 1 | -1): Part[] {
   if (firstDay === null || day < firstDay) return [];
@@ -296,14 +327,8 @@ function runningTotalParts(day: string, checkpoints: string[], firstDay: string 
 }
 
 async function rangeParts(conn: Conn, range: DayRange, now: number): Promise<Part[]> {
-  await ensurePageViewCheckpoints({ db: conn, now });
-  const [[firstDay], stored] = await Promise.all([
-    conn.select({ day: sql<string | null>`min(${visitDaily.day})` }).from(visitDaily),
-    conn.select({ through: pageViewCheckpoint.through }).from(pageViewCheckpoint),
-  ]);
-  const checkpoints = stored.map((row) => row.through);
-  const first = firstDay?.day ?? null;
-  return [...runningTotalParts(range.to, checkpoints, first, 1), ...runningTotalParts(addDays(range.from, -1), checkpoints, first, -1)];
+  const { firstDay, checkpoints } = await freshCheckpoints(conn, now);
+  return [...runningTotalParts(range.to, checkpoints, firstDay, 1), ...runningTotalParts(addDays(range.from, -1), checkpoints, firstDay, -1)];
 }
 
 /** Views per key over the range: every part summed in SQL by key, then signed and added here. */
@@ -432,10 +457,9 @@ export async function getArticleViews({
   const views = new Map<number, number>(articleIds.map((id) => [id, 0]));
   if (articleIds.length === 0) return views;
   const conn = await connection(db);
-  await ensurePageViewCheckpoints({ db: conn, now });
+  const { checkpoints } = await freshCheckpoints(conn, now);
   const ids = [...new Set(articleIds)];
-  const [latest] = await conn.select({ through: sql<string | null>`max(${pageViewCheckpoint.through})` }).from(pageViewCheckpoint);
-  const through = latest?.through ?? null;
+  const through = checkpoints.at(-1) ?? null;
   const [cumulative, recent] = await Promise.all([
     through
       ? conn

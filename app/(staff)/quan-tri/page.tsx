@@ -6,7 +6,9 @@ import { ArticleTime } from '@/components/article/article-time';
 import { NewArticleForm } from '@/components/staff/new-article-form';
 import { listArticlesForStaff, listCategoryChoices } from '@/db/queries/article-editing';
 import { listSendBackNotes, listSubmittedArticles } from '@/db/queries/review';
+import { getArticleViews } from '@/db/queries/stats';
 import { articleStatusLabel } from '@/lib/article-status';
+import { formatNumber } from '@/lib/format';
 import { canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles } from '@/lib/permissions';
 
 export const metadata: Metadata = { title: 'Quản trị' };
@@ -35,6 +37,8 @@ export default async function AdminHomePage() {
   ]);
   const drafts = articles.filter((article) => article.status === 'draft').map((article) => article.id);
   const sendBacks = new Map((await listSendBackNotes({ articleIds: drafts })).map((note) => [note.articleId, note]));
+  // Views are statistics: shown to those who may read statistics.
+  const views = canViewStatistics(user) ? await getArticleViews({ articleIds: articles.map((article) => article.id) }) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold text-brand-900">Bài viết</h1>
@@ -84,6 +88,7 @@ export default async function AdminHomePage() {
                 <span className="shrink-0 text-sm text-slate-600">
                   {articleStatusLabel(article)} · <ArticleTime date={article.updatedAt} />
                   {article.authorName ? ` · ${article.authorName}` : ''}
+                  {views && ` · ${formatNumber(views.get(article.id) ?? 0)} lượt xem`}
                 </span>
                 {sendBacks.has(article.id) && (
                   <p className="text-sm text-amber-900 sm:basis-full">Trả lại: {sendBacks.get(article.id)!.comment}</p>
