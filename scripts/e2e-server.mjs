@@ -11,7 +11,7 @@ const [kind = 'pglite', port = '3105'] = process.argv.slice(2);
 const env = {
   ...process.env,
   PORT: port,
-  VISIT_FLUSH_INTERVAL_MS: process.env.VISIT_FLUSH_INTERVAL_MS ?? '500',
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   // The first admin, for the editing tests (tests/e2e/fixtures.ts logs in with these).
   ADMIN_EMAIL: 'quantri@example.vn',
   ADMIN_PASSWORD: 'mat-khau-e2e-2024',
