@@ -59,7 +59,7 @@ test('an author writes a draft and submits it, but cannot publish or edit others
   await page.goto('/quan-tri/tai-khoan');
   await page.getByLabel('Họ tên').fill(AUTHOR.name);
   await page.getByLabel('Email').fill(AUTHOR.email);
-  await page.getByLabel('Vai trò').selectOption({ label: 'Phóng viên' });
+  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Phóng viên' });
   await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(AUTHOR.password);
   await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
   await expect(page.getByText('Đã thêm tài khoản.')).toBeVisible();

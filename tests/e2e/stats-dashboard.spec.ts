@@ -19,7 +19,7 @@ test('a statistics viewer reads the dashboard, switches the range and downloads 
   await page.goto('/quan-tri/tai-khoan');
   await page.getByLabel('Họ tên').fill(VIEWER.name);
   await page.getByLabel('Email').fill(VIEWER.email);
-  await page.getByLabel('Vai trò').selectOption({ label: 'Người xem thống kê' });
+  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Người xem thống kê' });
   await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(VIEWER.password);
   await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
   await expect(page.getByText('Đã thêm tài khoản.')).toBeVisible();
