@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
 import { formatCount } from './stats-format';
+import { useLiveJson } from './use-live-json';
 
 const ENDPOINT = '/api/quan-tri/thong-ke/tong-quan';
 const REFRESH_MS = 10_000;
@@ -22,35 +22,8 @@ const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Min
  * widget (Đang online, Hôm nay, Lượt truy cập), with yesterday, this week and this month.
  */
 export function OverviewLive({ initial }: { initial: StatsOverview }) {
-  const [overview, setOverview] = useState(initial);
-  const [stale, setStale] = useState(false);
-
-  useEffect(() => {
-    let controller: AbortController | null = null;
-    async function load() {
-      controller?.abort();
-      controller = new AbortController();
-      try {
-        const response = await fetch(ENDPOINT, { cache: 'no-store', signal: controller.signal });
-        if (!response.ok) throw new Error(String(response.status));
-        setOverview((await response.json()) as StatsOverview);
-        setStale(false);
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-        setStale(true);
-      }
-    }
-    const refreshIfVisible = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    const timer = window.setInterval(refreshIfVisible, REFRESH_MS);
-    document.addEventListener('visibilitychange', refreshIfVisible);
-    return () => {
-      controller?.abort();
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', refreshIfVisible);
-    };
-  }, []);
+  const { data, failed: stale } = useLiveJson<StatsOverview>(ENDPOINT, { intervalMs: REFRESH_MS, initial });
+  const overview = data ?? initial;
 
   return (
     <section aria-labelledby="tong-quan" className="rounded-lg border border-slate-200 bg-white p-4">
