@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
+import { containsPattern, searchWords, VIETNAMESE_FOLDING } from '../../lib/search-text';
 import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, media, users } from '../schema';
 
 type Conn = Db | Tx;
@@ -181,19 +182,67 @@ export type StaffArticleListItem = {
   status: EditableArticle['status'];
   publishedAt: Date | null;
   updatedAt: Date;
+  authorId: number | null;
   authorName: string | null;
+  categoryName: string;
 };
 
-/** The staff landing list: an author's own articles, or every article for editors. */
-export async function listArticlesForStaff({ authorId, limit }: { authorId: number | null; limit: number }): Promise<StaffArticleListItem[]> {
+export type StaffArticleFilters = {
+  /** Only this author's articles (an author's own list); null for every article. */
+  authorId: number | null;
+  status?: EditableArticle['status'];
+  categorySlug?: string;
+  /** Words of the title, matched without diacritics or case. */
+  search?: string;
+};
+
+/** The title folded to plain lower-case letters, in SQL (see lib/search-text.ts). */
+const foldedTitle = sql`lower(translate(${articles.title}, ${VIETNAMESE_FOLDING.from}, ${VIETNAMESE_FOLDING.to}))`;
+
+function staffListWhere({ authorId, status, categorySlug, search }: StaffArticleFilters) {
+  return and(
+    authorId === null ? undefined : eq(articles.authorId, authorId),
+    status ? eq(articles.status, status) : undefined,
+    categorySlug ? eq(categories.slug, categorySlug) : undefined,
+    ...searchWords(search ?? '').map((word) => sql`${foldedTitle} like ${containsPattern(word)}`),
+  );
+}
+
+/** The staff list, newest change first, one page of it and the number of matching articles. */
+export async function listArticlesForStaff({
+  page = 1,
+  pageSize = 20,
+  ...filters
+}: StaffArticleFilters & { page?: number; pageSize?: number }): Promise<{ items: StaffArticleListItem[]; total: number }> {
   const db = await getDb();
-  return db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, authorName: users.name })
-    .from(articles)
-    .leftJoin(users, eq(users.id, articles.authorId))
-    .where(authorId === null ? undefined : eq(articles.authorId, authorId))
-    .orderBy(desc(articles.updatedAt), desc(articles.id))
-    .limit(limit);
+  const where = staffListWhere(filters);
+  const [items, [count]] = await Promise.all([
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+        updatedAt: articles.updatedAt,
+        authorId: articles.authorId,
+        authorName: users.name,
+        categoryName: categories.name,
+      })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .leftJoin(users, eq(users.id, articles.authorId))
+      .where(where)
+      .orderBy(desc(articles.updatedAt), desc(articles.id))
+      .limit(pageSize)
+      .offset((Math.max(1, page) - 1) * pageSize),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(articles)
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
 }
 
 export async function listCategoryChoices({ db }: { db?: Conn } = {}) {

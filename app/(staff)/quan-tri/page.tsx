@@ -4,16 +4,28 @@ import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { ArticleTime } from '@/components/article/article-time';
 import { NewArticleForm } from '@/components/staff/new-article-form';
-import { listArticlesForStaff, listCategoryChoices } from '@/db/queries/article-editing';
+import { Pagination } from '@/components/ui/pagination';
+import { buttonClass, inputClass, secondaryButtonClass } from '@/components/staff/form-field';
+import { listArticlesForStaff, listCategoryChoices, type StaffArticleListItem } from '@/db/queries/article-editing';
 import { listSendBackNotes, listSubmittedArticles } from '@/db/queries/review';
 import { getArticleViews } from '@/db/queries/stats';
-import { articleStatusLabel } from '@/lib/article-status';
+import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatNumber } from '@/lib/format';
-import { canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles } from '@/lib/permissions';
+import { canEditArticle, canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles, STATUS_LABELS } from '@/lib/permissions';
+import { parseStaffListParams, staffListHref } from '@/lib/staff-list-params';
 
 export const metadata: Metadata = { title: 'Quản trị' };
 
-export default async function AdminHomePage() {
+const PAGE_SIZE = 20;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Where a staff member opens an article: its public page (the proxy serves staff the editable view), else the preview. */
+function articleHref(article: StaffArticleListItem): string {
+  return article.status === 'published' && !isScheduled(article) ? `/tin-tuc/${article.slug}` : `/quan-tri/xem-truoc/${article.id}`;
+}
+
+export default async function AdminHomePage({ searchParams }: Props) {
   const user = await auth();
   if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
   if (!canWriteArticles(user)) {
@@ -30,11 +42,16 @@ export default async function AdminHomePage() {
       </div>
     );
   }
-  const [articles, categories, queue] = await Promise.all([
-    listArticlesForStaff({ authorId: canPublish(user) ? null : user.id, limit: 100 }),
+  const [categories, queue] = await Promise.all([
     listCategoryChoices(),
     canReviewArticles(user) ? listSubmittedArticles({ limit: 100 }) : Promise.resolve([]),
   ]);
+  const params = parseStaffListParams(await searchParams, categories.map((category) => category.slug));
+  const filters = { status: params.status, categorySlug: params.categorySlug, search: params.search };
+  // Authors see only their own articles; editors and admins see every one.
+  const { items: articles, total } = await listArticlesForStaff({ authorId: canPublish(user) ? null : user.id, ...filters, page: params.page, pageSize: PAGE_SIZE });
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = Boolean(params.status || params.categorySlug || params.search);
   const drafts = articles.filter((article) => article.status === 'draft').map((article) => article.id);
   const sendBacks = new Map((await listSendBackNotes({ articleIds: drafts })).map((note) => [note.articleId, note]));
   // Views are statistics: shown to those who may read statistics.
@@ -76,19 +93,79 @@ export default async function AdminHomePage() {
         <h2 id="danh-sach-bai" className="mb-3 font-bold">
           {canPublish(user) ? 'Tất cả bài viết' : 'Bài viết của bạn'}
         </h2>
-        {articles.length === 0 ? (
-          <p>Chưa có bài viết.</p>
-        ) : (
+        <form method="get" action="/quan-tri" role="search" aria-label="Lọc bài viết" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+          <div>
+            <label htmlFor="loc-q" className="block text-sm font-semibold">
+              Tìm theo tiêu đề
+            </label>
+            <input id="loc-q" name="q" type="search" maxLength={200} defaultValue={params.search ?? ''} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="loc-trang-thai" className="block text-sm font-semibold">
+              Trạng thái
+            </label>
+            <select id="loc-trang-thai" name="trang-thai" defaultValue={params.status ?? ''} className={inputClass}>
+              <option value="">Tất cả</option>
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="loc-chuyen-muc" className="block text-sm font-semibold">
+              Chuyên mục
+            </label>
+            <select id="loc-chuyen-muc" name="chuyen-muc" defaultValue={params.categorySlug ?? ''} className={inputClass}>
+              <option value="">Tất cả</option>
+              {categories.map((category) => (
+                <option key={category.id} value={category.slug}>
+                  {category.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass}>
+              Tìm kiếm
+            </button>
+            {filtered && (
+              <Link href="/quan-tri" className={secondaryButtonClass}>
+                Bỏ lọc
+              </Link>
+            )}
+          </div>
+        </form>
+        {params.notices.length > 0 && (
+          <ul role="alert" className="mb-3 list-disc pl-5 text-sm font-semibold text-amber-900">
+            {params.notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+        )}
+        <p role="status" className="mb-2 text-sm text-slate-600">
+          {total === 0 ? (filtered ? 'Không có bài viết nào khớp với bộ lọc.' : 'Chưa có bài viết.') : `${formatNumber(total)} bài viết · trang ${params.page}/${totalPages}`}
+        </p>
+        {articles.length > 0 && (
           <ul className="divide-y divide-slate-200">
             {articles.map((article) => (
               <li key={article.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
-                <Link href={`/quan-tri/xem-truoc/${article.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                <Link href={articleHref(article)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                   {article.title}
                 </Link>
                 <span className="shrink-0 text-sm text-slate-600">
-                  {articleStatusLabel(article)} · <ArticleTime date={article.updatedAt} />
+                  {articleStatusLabel(article)} · {article.categoryName} · <ArticleTime date={article.updatedAt} />
                   {article.authorName ? ` · ${article.authorName}` : ''}
                   {views && ` · ${formatNumber(views.get(article.id) ?? 0)} lượt xem`}
+                  {canEditArticle(user, article) && (
+                    <>
+                      {' · '}
+                      <Link href={`/quan-tri/bai-viet/${article.id}/lich-su`} className="text-brand-800 underline" aria-label={`Lịch sử: ${article.title}`}>
+                        Lịch sử
+                      </Link>
+                    </>
+                  )}
                 </span>
                 {sendBacks.has(article.id) && (
                   <p className="text-sm text-amber-900 sm:basis-full">Trả lại: {sendBacks.get(article.id)!.comment}</p>
@@ -97,6 +174,7 @@ export default async function AdminHomePage() {
             ))}
           </ul>
         )}
+        <Pagination page={params.page} totalPages={totalPages} hrefFor={(n) => staffListHref({ ...filters, page: n })} />
       </section>
     </div>
   );
