@@ -39,6 +39,22 @@ export function canPreviewArticle(user: Actor, article: ArticleAccess): boolean 
   return canEditArticle(user, article);
 }
 
+/** An article's history ("Lịch sử"): whoever may edit it. */
+export function canViewArticleHistory(user: Actor, article: ArticleAccess): boolean {
+  return canEditArticle(user, article);
+}
+
+/**
+ * "Khôi phục" writes an old revision back as the article's content. A published article's public
+ * page must not change until it is published again, so it is restored only once it is withdrawn
+ * (or not yet published).
+ */
+export const RESTORE_PUBLISHED_MESSAGE = 'Bài đang xuất bản: hãy Gỡ bài trước khi khôi phục, rồi xuất bản lại khi đã kiểm tra.';
+
+export function canRestoreRevision(user: Actor, article: ArticleAccess): boolean {
+  return article.status !== 'published' && canEditArticle(user, article);
+}
+
 export function canSubmitArticle(user: Actor, article: ArticleAccess): boolean {
   return article.status === 'draft' && canEditArticle(user, article);
 }

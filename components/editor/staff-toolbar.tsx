@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import {
@@ -109,6 +110,11 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() => changeStatus(withdrawArticle, 'Đã gỡ bài.')}>
             Gỡ bài
           </button>
+        )}
+        {!editing && (
+          <Link href={`/quan-tri/bai-viet/${article.id}/lich-su`} className={`${buttonClass} border border-slate-500 bg-white`}>
+            Lịch sử
+          </Link>
         )}
         <p role="status" aria-live="polite" className="text-sm font-semibold">
           {message}

@@ -268,3 +268,30 @@ export async function getArticleForPreview({ id }: { id: number }) {
   return row ?? null;
 }
 
+
+/** What a revision keeps of an article (see snapshotOf); older rows may lack a field. */
+export type RevisionSnapshot = Partial<ReturnType<typeof snapshotOf>>;
+
+export type RevisionListItem = { id: number; version: number; note: string; createdAt: Date; authorName: string | null };
+
+/** An article's history, newest first. */
+export async function listArticleRevisions({ db, articleId }: { db?: Conn; articleId: number }): Promise<RevisionListItem[]> {
+  const conn = db ?? (await getDb());
+  return conn
+    .select({ id: articleRevisions.id, version: articleRevisions.version, note: articleRevisions.note, createdAt: articleRevisions.createdAt, authorName: users.name })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.authorId))
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.version));
+}
+
+/** The full content one revision kept, by the article's version number. */
+export async function getArticleRevision({ db, articleId, version }: { db?: Conn; articleId: number; version: number }): Promise<{ version: number; snapshot: RevisionSnapshot } | null> {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select({ version: articleRevisions.version, snapshot: articleRevisions.snapshot })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.version, version)))
+    .limit(1);
+  return row ? { version: row.version, snapshot: (row.snapshot ?? {}) as RevisionSnapshot } : null;
+}

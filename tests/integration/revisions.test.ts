@@ -15,7 +15,9 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const { listArticlesForStaff } = await import('@/db/queries/article-editing');
+const { listArticlesForStaff, getEditableArticle, listArticleRevisions } = await import('@/db/queries/article-editing');
+const { saveArticle, restoreRevision, withdrawArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+const { diffRevisions, htmlToText } = await import('@/lib/article-diff');
 const { parseStaffListParams, staffListHref } = await import('@/lib/staff-list-params');
 
 describe('the staff list address', () => {
@@ -35,6 +37,16 @@ describe('the staff list address', () => {
     expect(parseStaffListParams({ trang: 'abc' }, slugs).notices).toEqual(['Số trang không hợp lệ, đang hiện trang 1.']);
     expect(staffListHref({ page: 2, search: 'hội nghị', status: 'published' })).toBe('/quan-tri?q=h%E1%BB%99i+ngh%E1%BB%8B&trang-thai=published&trang=2');
     expect(staffListHref({ page: 1 })).toBe('/quan-tri');
+  });
+
+  it('compares two revisions field by field, the body as text', () => {
+    expect(htmlToText('<p>Một &amp; hai</p><p>ba<br />bốn</p><ul><li>năm</li></ul>')).toBe('Một & hai\nba\nbốn\nnăm');
+    const base = { title: 'Hội nghị', summary: '', byline: 'A', category: 'Tin tức', bodyText: 'một\nhai' };
+    const fields = diffRevisions(base, { ...base, title: 'Hội nghị sơ kết', bodyText: 'một\nba' });
+    expect(fields.filter((field) => field.changed).map((field) => field.label)).toEqual(['Tiêu đề', 'Nội dung']);
+    const body = fields.find((field) => field.label === 'Nội dung')!;
+    expect(body.parts.filter((part) => part.removed).map((part) => part.value)).toEqual(['hai']);
+    expect(body.parts.filter((part) => part.added).map((part) => part.value)).toEqual(['ba']);
   });
 });
 
@@ -109,5 +121,87 @@ for (const kind of databaseKinds) {
       expect(new Set([...pageOne.items, ...pageTwo.items].map((item) => item.id)).size).toBe(3);
       expect(pageOne.items[0]).toMatchObject({ categoryName: expect.any(String), authorName: expect.any(String), updatedAt: expect.any(Date) });
     });
+
+    const saveAs = async (user: SessionUser, id: number, fields: Record<string, string>) => {
+      session.user = user;
+      const article = (await getEditableArticle({ db: database!.db, id }))!;
+      return saveArticle({
+        id: String(id),
+        version: String(article.version),
+        title: article.title,
+        summary: article.summary,
+        bodyHtml: article.bodyHtml,
+        byline: article.byline,
+        categoryId: String(article.categoryId),
+        ...fields,
+      });
+    };
+
+    it('restores a revision as a new version and revision, with an audit entry, keeping the status', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      expect(await saveAs(people.authorA, meetingId, { summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>' })).toMatchObject({ ok: true });
+      const first = (await getEditableArticle({ db, id: meetingId }))!;
+      expect(await saveAs(people.authorA, meetingId, { summary: 'Tóm tắt hai', bodyHtml: '<p>Nội dung hai</p>', categoryId: String(otherCategory.id) })).toMatchObject({ ok: true });
+      const current = (await getEditableArticle({ db, id: meetingId }))!;
+
+      session.user = people.authorA;
+      const result = await restoreRevision({ id: String(meetingId), version: String(current.version), revision: String(first.version) });
+      expect(result).toMatchObject({ ok: true, article: { version: current.version + 1, summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>', status: 'draft' } });
+      const restored = (await getEditableArticle({ db, id: meetingId }))!;
+      expect(restored).toMatchObject({ version: current.version + 1, summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>', categoryId: category.id, status: 'draft', title: first.title });
+
+      const [latest] = await listArticleRevisions({ articleId: meetingId });
+      expect(latest).toMatchObject({ version: restored.version, note: `Khôi phục phiên bản ${first.version}`, authorName: 'authorA' });
+      const [snapshot] = await db
+        .select({ snapshot: articleRevisions.snapshot })
+        .from(articleRevisions)
+        .where(and(eq(articleRevisions.articleId, meetingId), eq(articleRevisions.version, restored.version)));
+      expect(snapshot!.snapshot).toMatchObject({ summary: 'Tóm tắt một', categoryId: category.id });
+      const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, 'article.restore')).orderBy(desc(auditLog.id)).limit(1);
+      expect(audit).toMatchObject({ userId: people.authorA.id, objectType: 'article', objectId: String(meetingId) });
+      expect(audit!.detail).toMatchObject({ restoredVersion: first.version, newVersion: restored.version });
+    });
+
+    it('gives a restore from a stale version a conflict and writes nothing', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      const current = (await getEditableArticle({ db, id: meetingId }))!;
+      const revisionsBefore = (await listArticleRevisions({ articleId: meetingId })).length;
+      session.user = people.editor;
+      const result = await restoreRevision({ id: String(meetingId), version: String(current.version - 1), revision: '1' });
+      expect(result).toMatchObject({ ok: false, conflict: true });
+      expect((await getEditableArticle({ db, id: meetingId }))!.version).toBe(current.version);
+      expect(await listArticleRevisions({ articleId: meetingId })).toHaveLength(revisionsBefore);
+      expect(revalidatePath).not.toHaveBeenCalled();
+    });
+
+    it('refuses a restore by another author, of a missing revision, and of a published article until it is withdrawn', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      const current = (await getEditableArticle({ db, id: meetingId }))!;
+      session.user = people.authorB;
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '1' })).toMatchObject({ ok: false, error: expect.stringContaining('không có quyền') });
+      session.user = people.editor;
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '999' })).toMatchObject({ ok: false });
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: 'abc' })).toMatchObject({ ok: false, fieldErrors: { revision: expect.any(Array) } });
+      expect((await getEditableArticle({ db, id: meetingId }))!.version).toBe(current.version);
+
+      const [published] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, 'nghi-quyet-zeta'));
+      expect(await saveAs(people.editor, published!.id, { title: 'ĐẠI HỘI: quyết định Zeta, sửa' })).toMatchObject({ ok: true });
+      expect(await saveAs(people.editor, published!.id, { title: 'ĐẠI HỘI: quyết định Zeta, sửa lần hai' })).toMatchObject({ ok: true });
+      const live = (await getEditableArticle({ db, id: published!.id }))!;
+      const [oldest] = (await listArticleRevisions({ articleId: published!.id })).slice(-1);
+      session.user = people.admin;
+      const refused = await restoreRevision({ id: String(live.id), version: String(live.version), revision: String(oldest!.version) });
+      expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('Gỡ bài') });
+      expect((await getEditableArticle({ db, id: live.id }))!.title).toBe('ĐẠI HỘI: quyết định Zeta, sửa lần hai');
+
+      expect(await withdrawArticle({ id: live.id, version: live.version })).toMatchObject({ ok: true });
+      const withdrawn = (await getEditableArticle({ db, id: live.id }))!;
+      const restored = await restoreRevision({ id: String(live.id), version: String(withdrawn.version), revision: String(oldest!.version) });
+      expect(restored).toMatchObject({ ok: true, article: { status: 'withdrawn', title: 'ĐẠI HỘI: quyết định Zeta, sửa', slug: 'nghi-quyet-zeta' } });
+    });
+
   });
 }

@@ -94,6 +94,8 @@ for (const kind of databaseKinds) {
         name: 'Người mới',
         password: 'mat-khau-rat-dai-123',
         alt: 'Mô tả ảnh hợp lệ',
+        // restoreRevision: the version of the revision to write back.
+        revision: '1',
       };
     }
 

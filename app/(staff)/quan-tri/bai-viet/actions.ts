@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   getCategorySlugById,
+  getArticleRevision,
   getEditableArticle,
   insertArticle,
   insertAuditEntry,
@@ -25,9 +26,11 @@ import {
   canEditArticle,
   canPublish,
   canPublishArticle,
+  canRestoreRevision,
   canSendBackArticle,
   canSubmitArticle,
   canWriteArticles,
+  RESTORE_PUBLISHED_MESSAGE,
   type ArticleStatus,
 } from '@/lib/permissions';
 import { cleanPlainText, sanitizeArticleHtml } from '@/lib/sanitize';
@@ -304,6 +307,53 @@ export const sendBackArticle = defineAction({
       objectType: 'article',
       objectId: String(before.id),
       detail: { slug: after.slug, comment: input.comment },
+    });
+    return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
+  },
+});
+
+/**
+ * "Khôi phục": an old revision's content (title, summary, body, category, byline, cover) becomes
+ * the article's next version, with its own revision and an audit entry. The status stays as it
+ * is; a published article is refused, so its public page changes only when it is published again.
+ */
+export const restoreRevision = defineAction({
+  roles: canWriteArticles,
+  schema: z.object({ id, version, revision: z.coerce.number({ error: 'Thiếu phiên bản cần khôi phục.' }).int().positive('Thiếu phiên bản cần khôi phục.') }),
+  authorize: mayEdit,
+  async run({ user, input, tx }) {
+    const before = await loadForChange(tx, input.id);
+    if (before.version !== input.version) conflict();
+    if (!canRestoreRevision(user, before)) throw new ActionError(RESTORE_PUBLISHED_MESSAGE);
+    const revision = await getArticleRevision({ db: tx, articleId: before.id, version: input.revision });
+    if (!revision) throw new ActionError(MESSAGES.notFound);
+    const { snapshot } = revision;
+
+    const categoryId = snapshot.categoryId && (await getCategorySlugById({ db: tx, id: snapshot.categoryId })) ? snapshot.categoryId : before.categoryId;
+    const coverMediaId = snapshot.coverMediaId && (await getMediaSummary({ db: tx, id: snapshot.coverMediaId })) ? snapshot.coverMediaId : null;
+    const title = cleanPlainText(snapshot.title ?? before.title) || before.title;
+    const changes: ArticleChanges = {
+      title,
+      // Kept content is cleaned again: the rules may have tightened since it was saved.
+      summary: cleanPlainText(snapshot.summary ?? ''),
+      bodyHtml: sanitizeArticleHtml(snapshot.bodyHtml ?? ''),
+      byline: cleanPlainText(snapshot.byline ?? ''),
+      categoryId,
+      coverMediaId,
+    };
+    // An address already given out stays; a never-published draft's address follows its title.
+    if (!(await wasEverPublished({ db: tx, article: before })) && title !== before.title) changes.slug = await uniqueSlugFrom(tx, title, before.id);
+
+    const note = `Khôi phục phiên bản ${revision.version}`;
+    const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note });
+    if (!after) conflict();
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'article.restore',
+      objectType: 'article',
+      objectId: String(before.id),
+      detail: { slug: after.slug, restoredVersion: revision.version, newVersion: after.version },
     });
     return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
   },

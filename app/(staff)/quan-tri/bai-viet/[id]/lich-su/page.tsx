@@ -1,0 +1,183 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
+import { auth } from '@/auth';
+import { ArticleTime } from '@/components/article/article-time';
+import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
+import { buttonClass, inputClass } from '@/components/staff/form-field';
+import { getArticleForPreview, getArticleRevision, listArticleRevisions, listCategoryChoices, type RevisionSnapshot } from '@/db/queries/article-editing';
+import { diffRevisions, htmlToText, type ComparableRevision } from '@/lib/article-diff';
+import { articleStatusLabel, isScheduled } from '@/lib/article-status';
+import { canEditArticle, canRestoreRevision, canViewArticleHistory, RESTORE_PUBLISHED_MESSAGE } from '@/lib/permissions';
+
+export const metadata: Metadata = { title: 'Lịch sử bài viết' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const versionParam = z.coerce.number().int().positive();
+
+function versionFrom(value: string | string[] | undefined): number | undefined {
+  const parsed = versionParam.safeParse(Array.isArray(value) ? value[0] : value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function comparable(snapshot: RevisionSnapshot, categoryNames: Map<number, string>): ComparableRevision {
+  return {
+    title: snapshot.title ?? '',
+    summary: snapshot.summary ?? '',
+    byline: snapshot.byline ?? '',
+    category: (snapshot.categoryId && categoryNames.get(snapshot.categoryId)) || '',
+    bodyText: htmlToText(snapshot.bodyHtml ?? ''),
+  };
+}
+
+/** "Lịch sử": who changed the article and when, two revisions compared, and "Khôi phục". */
+export default async function ArticleHistoryPage({ params, searchParams }: Props) {
+  const id = versionParam.safeParse((await params).id);
+  const user = await auth();
+  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
+  if (!id.success) notFound();
+  const article = await getArticleForPreview({ id: id.data });
+  if (!article || !canViewArticleHistory(user, article)) notFound();
+
+  const [revisions, categories] = await Promise.all([listArticleRevisions({ articleId: article.id }), listCategoryChoices()]);
+  const versions = new Set(revisions.map((revision) => revision.version));
+  const query = await searchParams;
+  const asked = [versionFrom(query['tu']), versionFrom(query['den'])];
+  const askedValid = asked.every((version) => version !== undefined && versions.has(version));
+  const notice = (query['tu'] !== undefined || query['den'] !== undefined) && !askedValid ? 'Phiên bản cần so sánh không tồn tại, đang so sánh hai phiên bản mới nhất.' : null;
+  // Older first, whichever order they were chosen in; by default the last change.
+  const chosen = askedValid ? (asked as number[]) : [revisions[1]?.version, revisions[0]?.version];
+  const [olderVersion, newerVersion] = chosen[0] !== undefined && chosen[1] !== undefined && chosen[0] > chosen[1] ? [chosen[1], chosen[0]] : chosen;
+
+  const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
+  const [older, newer] = await Promise.all(
+    [olderVersion, newerVersion].map((version) => (version === undefined ? null : getArticleRevision({ articleId: article.id, version }))),
+  );
+  const diff = older && newer ? diffRevisions(comparable(older.snapshot, categoryNames), comparable(newer.snapshot, categoryNames)) : null;
+  const mayRestore = canRestoreRevision(user, article);
+  const articleHref = article.status === 'published' && !isScheduled(article) ? `/tin-tuc/${article.slug}` : `/quan-tri/xem-truoc/${article.id}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-bold text-brand-900">Lịch sử: {article.title}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {articleStatusLabel(article)} · phiên bản hiện tại {article.version} ·{' '}
+          <Link href={articleHref} className="text-brand-800 underline">
+            {canEditArticle(user, article) ? 'Mở bài để chỉnh sửa' : 'Mở bài'}
+          </Link>
+        </p>
+        {!mayRestore && article.status === 'published' && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{RESTORE_PUBLISHED_MESSAGE}</p>}
+      </div>
+
+      {revisions.length >= 2 && (
+        <section aria-labelledby="so-sanh" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="so-sanh" className="mb-3 font-bold">
+            So sánh hai phiên bản
+          </h2>
+          <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+            <div>
+              <label htmlFor="so-sanh-tu" className="block text-sm font-semibold">
+                Phiên bản cũ
+              </label>
+              <select id="so-sanh-tu" name="tu" defaultValue={olderVersion} className={inputClass}>
+                {revisions.map((revision) => (
+                  <option key={revision.id} value={revision.version}>
+                    {revision.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="so-sanh-den" className="block text-sm font-semibold">
+                Phiên bản mới
+              </label>
+              <select id="so-sanh-den" name="den" defaultValue={newerVersion} className={inputClass}>
+                {revisions.map((revision) => (
+                  <option key={revision.id} value={revision.version}>
+                    {revision.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass}>
+              So sánh
+            </button>
+          </form>
+          {notice && (
+            <p role="alert" className="mb-3 text-sm font-semibold text-amber-900">
+              {notice}
+            </p>
+          )}
+          {diff && (
+            <div className="space-y-4">
+              <p className="text-sm text-slate-700">
+                Từ phiên bản {olderVersion} đến phiên bản {newerVersion}: <del className="bg-red-100 text-red-900">phần bị xóa</del>,{' '}
+                <ins className="bg-green-100 text-green-900 no-underline">phần thêm vào</ins>.
+              </p>
+              {diff.every((field) => !field.changed) && <p>Hai phiên bản có cùng nội dung.</p>}
+              {diff
+                .filter((field) => field.changed)
+                .map((field) => (
+                  <div key={field.label}>
+                    <h3 className="text-sm font-bold">{field.label}</h3>
+                    <p className="mt-1 rounded border border-slate-200 bg-slate-50 p-2 break-words whitespace-pre-line">
+                      {field.parts.map((part, i) =>
+                        part.removed ? (
+                          <del key={i} className="bg-red-100 text-red-900">
+                            {part.value}
+                          </del>
+                        ) : part.added ? (
+                          <ins key={i} className="bg-green-100 text-green-900 no-underline">
+                            {part.value}
+                          </ins>
+                        ) : (
+                          <span key={i}>{part.value}</span>
+                        ),
+                      )}
+                    </p>
+                  </div>
+                ))}
+              {diff.some((field) => !field.changed) && (
+                <p className="text-sm text-slate-600">
+                  Không đổi:{' '}
+                  {diff
+                    .filter((field) => !field.changed)
+                    .map((field) => field.label)
+                    .join(', ')}
+                  .
+                </p>
+              )}
+            </div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="cac-phien-ban" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="cac-phien-ban" className="mb-3 font-bold">
+          Các phiên bản ({revisions.length})
+        </h2>
+        {revisions.length === 0 ? (
+          <p>Bài viết chưa có phiên bản nào được lưu.</p>
+        ) : (
+          <ol className="divide-y divide-slate-200">
+            {revisions.map((revision) => (
+              <li key={revision.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
+                <span>
+                  <strong>Phiên bản {revision.version}</strong>
+                  {revision.version === article.version && ' (hiện tại)'} · <ArticleTime date={revision.createdAt} /> · {revision.authorName ?? 'Không rõ người sửa'}
+                  {revision.note && <span className="block text-sm text-slate-700 sm:inline"> · {revision.note}</span>}
+                </span>
+                {mayRestore && revision.version !== article.version && (
+                  <RestoreRevisionButton articleId={article.id} articleVersion={article.version} revision={revision.version} />
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
