@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
 import { hasSessionCookie } from './lib/auth/session-cookie';
 import { isShuttingDown } from './lib/shutdown-state';
+import { isValidSlug } from './lib/slug';
 import { isVisitCountingEnabled, recordPageView } from './lib/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
@@ -19,10 +20,16 @@ export function proxy(request: NextRequest): NextResponse | undefined {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
     });
   }
-  if (!isDecodablePath(request.nextUrl.pathname)) {
+  const path = decodedPath(request.nextUrl.pathname);
+  if (path === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
     return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
+  }
+  if (namesImpossibleSlug(path)) {
+    // No page can have this address: answer with the uncached 404 page, so odd or over-long
+    // slugs never reach the ISR cache on disk (one file per address tried).
+    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
   }
   const staffView = staffViewOf(request);
   if (staffView) return NextResponse.rewrite(staffView);
@@ -76,6 +83,12 @@ function countPageView(request: NextRequest): NextResponse | undefined {
 }
 
 const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
+const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
+
+function namesImpossibleSlug(path: string): boolean {
+  const match = SLUG_PATH.exec(path);
+  return match !== null && !isValidSlug(match[1]!);
+}
 
 /**
  * A browser with a staff session gets the article from the per-request staff view, at the same
@@ -92,12 +105,11 @@ function staffViewOf(request: NextRequest): URL | null {
   return url;
 }
 
-function isDecodablePath(pathname: string): boolean {
+function decodedPath(pathname: string): string | null {
   try {
-    decodeURIComponent(pathname);
-    return true;
+    return decodeURIComponent(pathname);
   } catch {
-    return false;
+    return null;
   }
 }
 
