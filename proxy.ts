@@ -84,10 +84,14 @@ function countPageView(request: NextRequest): NextResponse | undefined {
 
 const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
 const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
+const CATEGORY_PAGE_PATH = /^\/chuyen-muc\/[^/]+\/trang\/([^/]+)$/;
 
+/** A slug or page number no page can have (the pages would answer 404, and cache the answer). */
 function namesImpossibleSlug(path: string): boolean {
-  const match = SLUG_PATH.exec(path);
-  return match !== null && !isValidSlug(match[1]!);
+  const slug = SLUG_PATH.exec(path);
+  if (slug !== null && !isValidSlug(slug[1]!)) return true;
+  const page = CATEGORY_PAGE_PATH.exec(path);
+  return page !== null && !/^[1-9][0-9]{0,5}$/.test(page[1]!);
 }
 
 /**
