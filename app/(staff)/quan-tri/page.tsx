@@ -96,9 +96,12 @@ export default async function AdminHomePage({ searchParams }: Props) {
         <form method="get" action="/quan-tri" role="search" aria-label="Lọc bài viết" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
           <div>
             <label htmlFor="loc-q" className="block text-sm font-semibold">
-              Tìm theo tiêu đề
+              Từ khóa
             </label>
-            <input id="loc-q" name="q" type="search" maxLength={200} defaultValue={params.search ?? ''} className={inputClass} />
+            <input id="loc-q" name="q" type="search" maxLength={200} defaultValue={params.search ?? ''} aria-describedby="loc-q-goi-y" className={inputClass} />
+            <p id="loc-q-goi-y" className="mt-1 text-xs text-slate-600">
+              Tìm trong tiêu đề, gõ có dấu hay không dấu đều được.
+            </p>
           </div>
           <div>
             <label htmlFor="loc-trang-thai" className="block text-sm font-semibold">
