@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffWords } from 'diff';
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
 export type FieldDiff = { label: string; changed: boolean; parts: DiffPart[] };
@@ -30,7 +30,7 @@ export function htmlToText(html: string): string {
 function diffText(before: string, after: string): DiffPart[] {
   if (before === after) return before ? [{ value: before }] : [];
   // A bounded effort: two wholly different long bodies are shown as removed, then added.
-  const parts = diffWordsWithSpace(before, after, { timeout: 2000 });
+  const parts = diffWords(before, after, { timeout: 2000 });
   if (!parts) return [...(before ? [{ value: before, removed: true }] : []), ...(after ? [{ value: after, added: true }] : [])];
   return parts.map(({ value, added, removed }) => ({ value, added, removed }));
 }
