@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SEED_ARTICLE, Sidebar } from './fixtures';
+import { expectNoAxeViolations, SEED_ARTICLE, Sidebar } from './fixtures';
 
 const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
 const AUTHOR = { name: 'Phóng viên Duyệt', email: 'phongvien-duyet@example.vn', password: 'phong-vien-duyet-2024', role: 'Phóng viên' };
@@ -153,11 +153,16 @@ test('Lịch sử: an editor finds an article without diacritics, compares two r
   await page.goto('/quan-tri?q=bai+thu+khoi+phuc');
   const list = page.getByRole('region', { name: 'Tất cả bài viết' });
   await expect(list.getByRole('link', { name: title, exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
   await list.getByRole('link', { name: `Lịch sử: ${title}` }).click();
   await expect(page.getByRole('heading', { name: `Lịch sử: ${title}` })).toBeVisible();
   const comparison = page.getByRole('region', { name: 'So sánh hai phiên bản' });
   await expect(comparison.locator('del')).toContainText(['đầu tiên']);
   await expect(comparison.locator('ins')).toContainText(['thứ hai']);
+  await expectNoAxeViolations(page);
+  // On a phone the history fits the screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   await page.getByRole('button', { name: 'Khôi phục phiên bản 2' }).click();
   await expect(page.getByText('Đã khôi phục phiên bản 2 thành phiên bản 4.')).toBeVisible();
