@@ -201,6 +201,8 @@ async function main(): Promise<void> {
       // Alternate which goes first so drift over the run does not favour one side.
       const order = round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const);
       for (const side of order) {
+        // Let the counting server write the previous round's batch before anything is measured.
+        await sleep(3000);
         const result = await load(side === 'on' ? on.port : off.port);
         results[side].push(result);
         console.log(`  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms`);
