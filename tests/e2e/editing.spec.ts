@@ -1,17 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SEED_ARTICLE } from './fixtures';
+import { ADMIN, addAccount, logIn, type NewAccount, SEED_ARTICLE } from './fixtures';
 
-const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
-const AUTHOR = { name: 'Phóng viên Thử', email: 'phongvien@example.vn', password: 'phong-vien-2024' };
+const AUTHOR: NewAccount = { name: 'Phóng viên Thử', email: 'phongvien@example.vn', password: 'phong-vien-2024', role: 'Phóng viên' };
 const articleUrl = `/tin-tuc/${SEED_ARTICLE.slug}`;
 
-async function logIn(page: Page, account: { email: string; password: string }) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 /** Edits the title in place and returns when "Lưu" was clicked. */
 async function editTitle(page: Page, title: string): Promise<number> {
@@ -56,13 +48,7 @@ test('an admin edits the seed article in place and an anonymous visitor sees it 
 
 test('an author writes a draft and submits it, but cannot publish or edit others’ articles', async ({ page, browser }) => {
   await logIn(page, ADMIN);
-  await page.goto('/quan-tri/tai-khoan');
-  await page.getByLabel('Họ tên').fill(AUTHOR.name);
-  await page.getByLabel('Email').fill(AUTHOR.email);
-  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Phóng viên' });
-  await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(AUTHOR.password);
-  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
-  await expect(page.getByText('Đã thêm tài khoản.')).toBeVisible();
+  await addAccount(page, AUTHOR);
 
   const context = await browser.newContext();
   const author = await context.newPage();

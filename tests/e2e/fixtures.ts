@@ -34,3 +34,29 @@ export async function expectNoAxeViolations(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
 }
+
+/** The first admin the e2e server creates (scripts/e2e-server.mjs). */
+export const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
+
+export type Account = { email: string; password: string };
+export type NewAccount = Account & { name: string; role: 'Phóng viên' | 'Biên tập viên' | 'Quản trị viên' | 'Người xem thống kê' };
+
+export async function logIn(page: Page, account: Account) {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/quan-tri$/);
+}
+
+/** Adds an account at /quan-tri/tai-khoan; `admin` is a page logged in as an admin. */
+export async function addAccount(admin: Page, account: NewAccount) {
+  await admin.goto('/quan-tri/tai-khoan');
+  const form = admin.getByRole('region', { name: 'Thêm tài khoản' });
+  await form.getByLabel('Họ tên').fill(account.name);
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Vai trò', { exact: true }).selectOption({ label: account.role });
+  await form.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(account.password);
+  await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
+  await expect(form.getByText('Đã thêm tài khoản.')).toBeVisible();
+}

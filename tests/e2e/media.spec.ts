@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { SEED_ARTICLE } from './fixtures';
+import { ADMIN, logIn, SEED_ARTICLE } from './fixtures';
 
-const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
 const articleUrl = `/tin-tuc/${SEED_ARTICLE.slug}`;
 
-async function logIn(page: Page) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 /** A photo-like PNG, different on every run so the library never answers "already there". */
 async function photo(): Promise<Buffer> {
@@ -31,7 +23,7 @@ async function saveEditor(page: Page) {
 
 test('an admin uploads an image, makes it the cover with alt text, and an anonymous visitor sees it', async ({ page, browser }) => {
   const alt = `Toàn cảnh hội nghị sơ kết ${Date.now()}`;
-  await logIn(page);
+  await logIn(page, ADMIN);
   await page.goto(articleUrl);
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();

@@ -1,21 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, SEED_ARTICLE, Sidebar } from './fixtures';
+import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount, SEED_ARTICLE, Sidebar } from './fixtures';
 
-const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
-const AUTHOR = { name: 'Phóng viên Duyệt', email: 'phongvien-duyet@example.vn', password: 'phong-vien-duyet-2024', role: 'Phóng viên' };
-const EDITOR = { name: 'Biên tập viên Duyệt', email: 'bientap-duyet@example.vn', password: 'bien-tap-duyet-2024', role: 'Biên tập viên' };
+const AUTHOR: NewAccount = { name: 'Phóng viên Duyệt', email: 'phongvien-duyet@example.vn', password: 'phong-vien-duyet-2024', role: 'Phóng viên' };
+const EDITOR: NewAccount = { name: 'Biên tập viên Duyệt', email: 'bientap-duyet@example.vn', password: 'bien-tap-duyet-2024', role: 'Biên tập viên' };
 
 const SEED_BLOCK = 'Số điện thoại tiếp nhận phản ánh kiến nghị về TTHC';
 const SEED_ENTRY = { name: 'Ông Trương Long Hồ (Phó Giám Đốc Sở)', phone: '0983.570.009' };
 const categoryUrl = `/chuyen-muc/${SEED_ARTICLE.categorySlug}`;
 
-async function logIn(page: Page, account: { email: string; password: string }) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 async function loggedInPage(browser: Browser, account: { email: string; password: string }) {
   const context = await browser.newContext();
@@ -24,16 +16,6 @@ async function loggedInPage(browser: Browser, account: { email: string; password
   return { page, close: () => context.close() };
 }
 
-async function addAccount(admin: Page, account: typeof AUTHOR) {
-  await admin.goto('/quan-tri/tai-khoan');
-  const form = admin.getByRole('region', { name: 'Thêm tài khoản' });
-  await form.getByLabel('Họ tên').fill(account.name);
-  await form.getByLabel('Email').fill(account.email);
-  await form.getByLabel('Vai trò', { exact: true }).selectOption({ label: account.role });
-  await form.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(account.password);
-  await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
-  await expect(form.getByText('Đã thêm tài khoản.')).toBeVisible();
-}
 
 /** The entry's form on /quan-tri/lien-he: saves a phone list and waits for the answer. */
 async function savePhones(page: Page, phones: string) {

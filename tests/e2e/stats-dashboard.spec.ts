@@ -1,28 +1,14 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './fixtures';
+import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount } from './fixtures';
 
 // Staff pages only: /quan-tri and /dang-nhap are never counted, so visits.spec.ts keeps its numbers.
-const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
-const VIEWER = { name: 'Người xem Thử', email: 'nguoixem@example.vn', password: 'nguoi-xem-2024' };
+const VIEWER: NewAccount = { name: 'Người xem Thử', email: 'nguoixem@example.vn', password: 'nguoi-xem-2024', role: 'Người xem thống kê' };
 
-async function logIn(page: Page, account: { email: string; password: string }) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 test('a statistics viewer reads the dashboard, switches the range and downloads the CSV', async ({ page, browser }) => {
   await logIn(page, ADMIN);
-  await page.goto('/quan-tri/tai-khoan');
-  await page.getByLabel('Họ tên').fill(VIEWER.name);
-  await page.getByLabel('Email').fill(VIEWER.email);
-  await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Người xem thống kê' });
-  await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill(VIEWER.password);
-  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
-  await expect(page.getByText('Đã thêm tài khoản.')).toBeVisible();
+  await addAccount(page, VIEWER);
 
   const context = await browser.newContext({ acceptDownloads: true });
   const viewer = await context.newPage();
