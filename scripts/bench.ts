@@ -9,6 +9,7 @@
  * Finally it sends a known number of page views to the counting server and prints counted vs sent.
  *
  * Options: --no-build  --rounds=3  --duration=10  --connections=16  --requests=2000  --visitors=200
+ *          --database=pglite|postgres (postgres: a fresh database per server on TEST_POSTGRES_URL's server)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,13 +47,32 @@ const duration = option('duration', 10);
 const connections = option('connections', 16);
 const requestCount = option('requests', 2000);
 const visitorCount = option('visitors', 200);
+const database = args.get('database') === 'postgres' ? 'postgres' : 'pglite';
+const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pin = fs.existsSync(WRK) && fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
 
 const cookieKey = deriveVisitorCookieKey(SECRET);
 /** Returning visitors, as most real traffic is: signed cookies the servers accept. */
 const cookies = Array.from({ length: 1000 }, () => `vid=${createVisitorCookieValue(cookieKey)}`);
 
-type Server = { name: string; port: number; child: ChildProcess; dataDir: string };
+type Server = { name: string; port: number; child: ChildProcess; dataDir: string; databaseUrl?: string };
+
+async function createPostgresDatabase(name: string): Promise<string> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(postgresAdminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropPostgresDatabase(url: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(postgresAdminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
+  await admin.end();
+}
 type Result = { rps: number; p99: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,12 +97,14 @@ async function startServer(name: string, port: number, counting: boolean): Promi
     VISIT_COUNTING: counting ? 'on' : 'off',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  // Each server gets its own embedded database: PGlite allows one process per folder.
+  // Each server gets a database of its own: a PGlite folder (one process per folder) or a fresh
+  // PostgreSQL database.
   delete env.DATABASE_URL;
+  if (database === 'postgres') env.DATABASE_URL = await createPostgresDatabase(`portal_bench_${name.replace(/-/g, '_')}_${Date.now()}`);
   const command = pin ? 'taskset' : process.execPath;
   const commandArgs = [...(pin ? ['-c', '0', process.execPath] : []), path.join(root, 'scripts/start.mjs')];
   const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = { name, port, child, dataDir };
+  const server: Server = { name, port, child, dataDir, databaseUrl: env.DATABASE_URL };
   for (let i = 0; i < 240; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/thong-ke-truy-cap`);
@@ -108,6 +130,7 @@ async function stopServer(server: Server): Promise<number | null> {
     if (code === 'timeout') server.child.kill('SIGKILL');
   }
   fs.rmSync(server.dataDir, { recursive: true, force: true });
+  if (server.databaseUrl) await dropPostgresDatabase(server.databaseUrl);
   return server.child.exitCode;
 }
 
@@ -190,7 +213,7 @@ async function main(): Promise<void> {
     const off = await startServer('dem-tat', 3102, false);
     servers.push(off);
     console.log(
-      `Tải: ${pin ? `wrk (máy chủ trên CPU 0, wrk trên CPU 1)` : 'autocannon'}, ${connections} kết nối, ${duration} s mỗi lượt, ${rounds} lượt xen kẽ.`,
+      `Cơ sở dữ liệu: ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}. Tải: ${pin ? `wrk (máy chủ trên CPU 0, wrk trên CPU 1)` : 'autocannon'}, ${connections} kết nối, ${duration} s mỗi lượt, ${rounds} lượt xen kẽ.`,
     );
 
     const load = (port: number) => (pin ? Promise.resolve(runWrk(port)) : runAutocannon(port));
