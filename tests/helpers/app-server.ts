@@ -23,7 +23,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type AppServer = { url: string; process: ChildProcess; exited: Promise<number | null>; output: () => string };
+export type AppServer = {
+  url: string;
+  /** `npm start`'s process: a SIGTERM to it reaches the server, which shuts down in order. */
+  process: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+  /** Kills the start script and the Next server it started (its own process group): cleanup. */
+  kill: () => void;
+};
 
 /** `npm start` (scripts/start.mjs) on a free port with the given environment; resolves once healthy. */
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
@@ -33,23 +41,39 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, so cleanup can kill the Next server too: killed alone, the
+    // start script would leave it running, orphaned, through the rest of the test run.
+    detached: true,
   });
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      kill();
+      throw new Error(`server exited early:\n${output}`);
+    }
     try {
       if ((await fetch(`${url}/api/suc-khoe`)).ok) break;
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+    if (Date.now() > deadline) {
+      kill();
+      throw new Error(`server did not become healthy:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, process: child, exited, output: () => output };
+  return { url, process: child, exited, output: () => output, kill };
 }
 
 /**

@@ -28,7 +28,7 @@ describe.skipIf(!postgresAvailable)('scheduled publishing in a running server', 
     const database = await createPostgresDatabase();
     cleanups.push(database.drop);
     const server = await startAppServer({ DATABASE_URL: database.url!, AUTH_SECRET: 'test-secret-for-scheduled-process' });
-    cleanups.push(async () => void server.process.kill('SIGKILL'));
+    cleanups.push(async () => server.kill());
 
     const [category] = await database.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'thi-dua-khen-thuong'));
     const title = 'Bài hẹn giờ trong máy chủ thật';

@@ -57,7 +57,7 @@ describe.skipIf(!built)('SIGTERM under load', () => {
         reopen = () => openDatabase({ dir });
       }
       const server = await startAppServer({ ...env, AUTH_SECRET: 'test-secret-for-visits-process' });
-      cleanups.push(async () => void server.process.kill('SIGKILL'));
+      cleanups.push(async () => server.kill());
       await warmUp(server.url);
 
       let stop = false;
@@ -97,7 +97,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL unreachable for 30 s under load'
     viaForwarder.hostname = '127.0.0.1';
 
     const server = await startAppServer({ DATABASE_URL: viaForwarder.toString(), AUTH_SECRET: 'test-secret-for-visits-process' });
-    cleanups.push(async () => void server.process.kill('SIGKILL'));
+    cleanups.push(async () => server.kill());
     await warmUp(server.url);
 
     let stop = false;
