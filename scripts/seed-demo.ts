@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { dataDir, openDatabase } from '../db';
 import { articles, categories } from '../db/schema';
+import { syntheticArticle } from './synthetic-article';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '1000' }, remove: { type: 'boolean', default: false } },
@@ -37,22 +38,7 @@ try {
           const n = start + offset + i + 1;
           const category = cats[n % cats.length]!;
           const publishedAt = new Date(now - Math.floor(((offset + i) / count) * threeYears) - 60_000);
-          return {
-            slug: `du-lieu-thu-nghiem-bai-viet-so-${n}`,
-            title: `[Dữ liệu thử nghiệm] Bài viết mẫu số ${n} - ${category.name}`,
-            summary: `Bài viết mẫu số ${n} do lệnh seed:demo tạo ra để phát triển và đo hiệu năng; không phải tin thật.`,
-            bodyHtml: Array.from(
-              { length: 4 },
-              (_, p) => `<p>Đoạn ${p + 1} của bài viết mẫu số ${n}. Nội dung này là dữ liệu thử nghiệm, không phải thông tin chính thức của Sở Nội vụ tỉnh An Giang.</p>`,
-            ).join('\n'),
-            categoryId: category.id,
-            byline: 'Dữ liệu thử nghiệm',
-            status: 'published' as const,
-            synthetic: true,
-            publishedAt,
-            createdAt: publishedAt,
-            updatedAt: publishedAt,
-          };
+          return syntheticArticle({ slug: `du-lieu-thu-nghiem-bai-viet-so-${n}`, n, category, publishedAt, source: 'seed:demo' });
         });
         await tx.insert(articles).values(rows);
       }

@@ -8,6 +8,7 @@ import { articles, categories, pageViewDaily, visitDaily, visitDimensionDaily, v
 import { DIRECT_REFERRER, OTHER_PATH } from '../lib/visits/rules';
 import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '../lib/visits/time';
 import { addDays, dayToMs } from '../lib/stats/range';
+import { syntheticArticle } from './synthetic-article';
 
 export type SyntheticTrafficOptions = {
   db: Db;
@@ -99,19 +100,7 @@ async function ensureArticles(db: Db, count: number, firstDay: string, now: numb
       const category = cats[k % cats.length]!;
       // Spread over the whole period, oldest first, so traffic can follow publication.
       const publishedAt = new Date(dayToMs(firstDay) + Math.floor(((offset + i) / missing) * span));
-      return {
-        slug: `du-lieu-thu-nghiem-luot-xem-bai-so-${k}`,
-        title: `[Dữ liệu thử nghiệm] Bài viết mẫu số ${k} - ${category.name}`,
-        summary: `Bài viết mẫu số ${k} do lệnh seed:traffic tạo ra để đo thống kê truy cập; không phải tin thật.`,
-        bodyHtml: `<p>Bài viết mẫu số ${k}. Nội dung này là dữ liệu thử nghiệm, không phải thông tin chính thức của Sở Nội vụ tỉnh An Giang.</p>`,
-        categoryId: category.id,
-        byline: 'Dữ liệu thử nghiệm',
-        status: 'published' as const,
-        synthetic: true,
-        publishedAt,
-        createdAt: publishedAt,
-        updatedAt: publishedAt,
-      };
+      return syntheticArticle({ slug: `du-lieu-thu-nghiem-luot-xem-bai-so-${k}`, n: k, category, publishedAt, source: 'seed:traffic' });
     });
     await db.insert(articles).values(rows);
   }
