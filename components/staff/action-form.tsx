@@ -142,6 +142,33 @@ export type RowButton = {
 };
 
 /**
+ * "Lên" and "Xuống" for row `index` of `count`: `input(direction)` is what the move action takes,
+ * `name` what the screen reader hears moved ("Lên: <name>").
+ */
+export function moveButtons({
+  prefix,
+  name,
+  action,
+  input,
+  index,
+  count,
+  done = { up: 'Đã chuyển lên.', down: 'Đã chuyển xuống.' },
+}: {
+  prefix: string;
+  name: string;
+  action: StaffAction;
+  input: (direction: 'up' | 'down') => Record<string, unknown>;
+  index: number;
+  count: number;
+  done?: { up: string; down: string };
+}): RowButton[] {
+  return [
+    { id: `${prefix}-len`, text: 'Lên', label: `Lên: ${name}`, action, input: input('up'), done: done.up, disabled: index === 0 },
+    { id: `${prefix}-xuong`, text: 'Xuống', label: `Xuống: ${name}`, action, input: input('down'), done: done.down, disabled: index === count - 1 },
+  ];
+}
+
+/**
  * "Lên", "Xuống", "Xóa" for one row. After a move the row is redrawn elsewhere in the list: the
  * button that was pressed gets the focus back so a keyboard user can press it again.
  */

@@ -12,7 +12,7 @@ import {
 } from '@/app/(staff)/quan-tri/lien-he/actions';
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import type { FieldErrors } from '@/lib/actions';
-import { ActionForm, RowButtons, SubmitButton, TextField } from './action-form';
+import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
 
 const PHONE_HINT = 'Một hoặc nhiều số, cách nhau bằng “ - ”, ví dụ: 02963.957.049 - 0378.247.247';
 
@@ -62,8 +62,15 @@ export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntrie
             </ActionForm>
             <RowButtons
               buttons={[
-                { id: `${prefix}-len`, text: 'Lên', label: `Lên: khối ${block.title}`, action: moveContactBlock, input: { blockId: block.id, direction: 'up' }, done: 'Đã chuyển khối lên.', disabled: blockIndex === 0 },
-                { id: `${prefix}-xuong`, text: 'Xuống', label: `Xuống: khối ${block.title}`, action: moveContactBlock, input: { blockId: block.id, direction: 'down' }, done: 'Đã chuyển khối xuống.', disabled: blockIndex === blocks.length - 1 },
+                ...moveButtons({
+                  prefix,
+                  name: `khối ${block.title}`,
+                  action: moveContactBlock,
+                  input: (direction) => ({ blockId: block.id, direction }),
+                  index: blockIndex,
+                  count: blocks.length,
+                  done: { up: 'Đã chuyển khối lên.', down: 'Đã chuyển khối xuống.' },
+                }),
                 {
                   id: `${prefix}-xoa`,
                   text: 'Xóa khối',
@@ -96,16 +103,14 @@ export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntrie
                       </ActionForm>
                       <RowButtons
                         buttons={[
-                          { id: `${entryPrefix}-len`, text: 'Lên', label: `Lên: ${entry.name}`, action: moveContactEntry, input: { entryId: entry.id, direction: 'up' }, done: 'Đã chuyển lên.', disabled: index === 0 },
-                          {
-                            id: `${entryPrefix}-xuong`,
-                            text: 'Xuống',
-                            label: `Xuống: ${entry.name}`,
+                          ...moveButtons({
+                            prefix: entryPrefix,
+                            name: entry.name,
                             action: moveContactEntry,
-                            input: { entryId: entry.id, direction: 'down' },
-                            done: 'Đã chuyển xuống.',
-                            disabled: index === block.entries.length - 1,
-                          },
+                            input: (direction) => ({ entryId: entry.id, direction }),
+                            index,
+                            count: block.entries.length,
+                          }),
                           { id: `${entryPrefix}-xoa`, text: 'Xóa', label: `Xóa: ${entry.name}`, action: deleteContactEntry, input: { entryId: entry.id }, done: 'Đã xóa mục.', confirm: `Xóa “${entry.name}”?`, danger: true },
                         ]}
                       />

@@ -4,7 +4,7 @@ import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '
 import type { CategoryForAdmin } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
 import { formatNumber } from '@/lib/format';
-import { ActionForm, RowButtons, SubmitButton, TextField } from './action-form';
+import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
 import { FieldError, inputClass } from './form-field';
 
 export function SiteSettingsForm({ site, offset, envOffset }: { site: SiteInfo; offset: number; envOffset: number | null }) {
@@ -91,18 +91,14 @@ export function CategoryMenuEditor({ categories }: { categories: CategoryForAdmi
                   )}
                 </ActionForm>
                 <RowButtons
-                  buttons={[
-                    { id: `${prefix}-len`, text: 'Lên', label: `Lên: ${category.name}`, action: moveCategory, input: { categoryId: category.id, direction: 'up' }, done: 'Đã chuyển lên.', disabled: index === 0 },
-                    {
-                      id: `${prefix}-xuong`,
-                      text: 'Xuống',
-                      label: `Xuống: ${category.name}`,
-                      action: moveCategory,
-                      input: { categoryId: category.id, direction: 'down' },
-                      done: 'Đã chuyển xuống.',
-                      disabled: index === categories.length - 1,
-                    },
-                  ]}
+                  buttons={moveButtons({
+                    prefix,
+                    name: category.name,
+                    action: moveCategory,
+                    input: (direction) => ({ categoryId: category.id, direction }),
+                    index,
+                    count: categories.length,
+                  })}
                 />
               </fieldset>
             </li>

@@ -78,30 +78,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
             So sánh hai phiên bản
           </h2>
           <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-            <div>
-              <label htmlFor="so-sanh-tu" className="block text-sm font-semibold">
-                Phiên bản cũ
-              </label>
-              <select id="so-sanh-tu" name="tu" defaultValue={olderVersion} className={inputClass}>
-                {revisions.map((revision) => (
-                  <option key={revision.id} value={revision.version}>
-                    {revision.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="so-sanh-den" className="block text-sm font-semibold">
-                Phiên bản mới
-              </label>
-              <select id="so-sanh-den" name="den" defaultValue={newerVersion} className={inputClass}>
-                {revisions.map((revision) => (
-                  <option key={revision.id} value={revision.version}>
-                    {revision.version}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect id="so-sanh-tu" name="tu" label="Phiên bản cũ" value={olderVersion} versions={revisions.map((r) => r.version)} />
+            <VersionSelect id="so-sanh-den" name="den" label="Phiên bản mới" value={newerVersion} versions={revisions.map((r) => r.version)} />
             <button type="submit" className={buttonClass}>
               So sánh
             </button>
@@ -178,6 +156,23 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
           </ol>
         )}
       </section>
+    </div>
+  );
+}
+
+function VersionSelect({ id, name, label, value, versions }: { id: string; name: string; label: string; value: number | undefined; versions: number[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} className={inputClass}>
+        {versions.map((version) => (
+          <option key={version} value={version}>
+            {version}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
