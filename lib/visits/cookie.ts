@@ -37,9 +37,31 @@ export function verifyVisitorCookie(value: string | undefined | null, key: Buffe
   return timingSafeEqual(given, sign(id, key)) ? id : null;
 }
 
+/**
+ * Cookies already verified, per key: an HMAC on every page view costs more than the rest of the
+ * counting together, and a returning visitor sends the same cookie each time. Only genuine cookies
+ * enter, so a forged one is always checked in full; the map is dropped when full to stay bounded.
+ */
+const verifiedCookies = new WeakMap<Buffer, Map<string, string>>();
+const VERIFIED_COOKIES_MAX = 20_000;
+
+function verifyVisitorCookieCached(value: string | undefined | null, key: Buffer): string | null {
+  if (!value) return null;
+  let verified = verifiedCookies.get(key);
+  const known = verified?.get(value);
+  if (known) return known;
+  const visitorId = verifyVisitorCookie(value, key);
+  if (visitorId) {
+    if (!verified) verifiedCookies.set(key, (verified = new Map()));
+    if (verified.size >= VERIFIED_COOKIES_MAX) verified.clear();
+    verified.set(value, visitorId);
+  }
+  return visitorId;
+}
+
 /** Reads the visitor from its cookie, or makes a new one: a visitor we cannot verify is a new visitor. */
 export function identifyVisitor(cookie: string | undefined | null, key: Buffer): VisitorIdentity {
-  const visitorId = verifyVisitorCookie(cookie, key);
+  const visitorId = verifyVisitorCookieCached(cookie, key);
   if (visitorId) return { visitorId, isNew: false, cookieValue: null };
   const cookieValue = createVisitorCookieValue(key);
   return { visitorId: cookieValue.slice(0, cookieValue.indexOf('.')), isNew: true, cookieValue };

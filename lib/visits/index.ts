@@ -46,7 +46,7 @@ export async function flushVisitsForShutdown({ timeoutMs = 10_000 }: { timeoutMs
   const deadline = Date.now() + timeoutMs;
   // Requests already past the proxy may add hits while a flush runs: write until nothing is left.
   for (;;) {
-    if ((await recorder.flush()) && recorder.pending().pageViews === 0) return true;
+    if ((await recorder.flush({ final: true })) && recorder.pending().pageViews === 0 && recorder.pending().presence === 0) return true;
     if (Date.now() >= deadline) {
       const { pageViews } = recorder.pending();
       console.error(`[visits] Dừng máy chủ khi chưa ghi được ${pageViews} lượt xem vào cơ sở dữ liệu.`);

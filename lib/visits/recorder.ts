@@ -11,7 +11,7 @@ import {
   visitorPresence,
 } from '../../db/schema';
 import { classifyPath, normalizePath, parseDevice, referrerDomain } from './parse';
-import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, VISIT_GAP_MS } from './rules';
+import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, PRESENCE_WRITE_DELAY_MS, VISIT_GAP_MS } from './rules';
 import { startOfHour, vietnamDay } from './time';
 
 /** One page view as the proxy saw it. Referrer and user agent stay in memory only, until flush. */
@@ -69,11 +69,15 @@ export type VisitRecorderOptions = {
 
 export type VisitRecorder = {
   record: (hit: PageViewHit) => void;
-  /** Writes everything pending. Resolves false (and keeps the hits) when the database failed. */
-  flush: () => Promise<boolean>;
+  /**
+   * Writes the pending page views. Resolves false (and keeps the hits) when the database failed.
+   * `final` (at shutdown) also writes every last_seen still held back (see `seen` below).
+   */
+  flush: (options?: { final?: boolean }) => Promise<boolean>;
   /** Stops the timer; pending hits stay until the next flush(). */
   stop: () => void;
-  pending: () => { visitors: number; pageViews: number };
+  /** What is not in the database yet: visitors and page views, and last_seen values held back. */
+  pending: () => { visitors: number; pageViews: number; presence: number };
 };
 
 /** Keeps statements well under PostgreSQL's 65,535 bind parameters. */
@@ -198,8 +202,18 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
   let flushing: Promise<boolean> | null = null;
   let warnedBound = false;
   let failingSince: number | null = null;
-  /** The last_seen this process last committed per visitor, kept for one visit gap. */
-  const lastWritten = new Map<string, number>();
+  /**
+   * Visitors whose page views this process committed within the last visit gap: their latest page
+   * view here (`last`) and the last_seen this process wrote for them (`written`). A visitor in it
+   * whose next view comes within 30 minutes of `last` goes on with their visit, and was seen that
+   * day, whatever other processes wrote: no need to read their row. And their row need not be
+   * raised at every flush: writing it once PRESENCE_WRITE_DELAY_MS have passed since `written`
+   * keeps every count exact (see rules.ts), and on a busy site writes a small part of the rows.
+   */
+  const seen = new Map<string, { last: number; written: number }>();
+  /** Ids in `seen` whose `last` is later than `written`. */
+  const unwritten = new Set<string>();
+  let lastEviction = 0;
   /** Values already written per `${day}\t${dimension}`, to cap each dimension per day. */
   const dimensionValues = new Map<string, Set<string>>();
 
@@ -262,7 +276,8 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     return value;
   }
 
-  async function writeBatch(tx: Tx, batch: Batch, flushedAt: number): Promise<void> {
+  /** Writes a batch; returns the last_seen each visitor's row was raised to. */
+  async function writeBatch(tx: Tx, batch: Batch, flushedAt: number, final: boolean): Promise<Map<string, number>> {
     const daily = new Map<string, DayTotals>();
     const dayTotals = (day: string) => {
       let totals = daily.get(day);
@@ -292,34 +307,54 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     // Visitors, in one order everywhere, so two processes lock presence rows in the same order.
     const ids = [...batch.visitors.keys()].sort();
     const previous = new Map<string, number | null>();
+    const uncertain: string[] = [];
+    for (const id of ids) {
+      const visitor = batch.visitors.get(id)!;
+      const local = seen.get(id);
+      // Another process can only have seen this visitor later than `local.last`, which changes
+      // neither decision (decideVisitor): no need to ask the database.
+      if (local && visitor.first - local.last <= VISIT_GAP_MS && vietnamDay(local.last) >= visitor.days[0]!) {
+        previous.set(id, local.last);
+      } else {
+        uncertain.push(id);
+      }
+    }
+    // The last_seen each visitor's row is raised to in this transaction: every uncertain visitor,
+    // and the held-back ones whose delay is up (or all of them, at shutdown).
+    const raise = new Map<string, number>();
+    for (const id of uncertain) raise.set(id, batch.visitors.get(id)!.last);
+    for (const id of new Set([...unwritten, ...ids])) {
+      const local = seen.get(id);
+      if (!local || raise.has(id)) continue;
+      if (final || flushedAt - local.written >= PRESENCE_WRITE_DELAY_MS) {
+        raise.set(id, Math.max(local.last, batch.visitors.get(id)?.last ?? -Infinity));
+      }
+    }
     // One JSON parameter for the whole list: cheap to parse (it matters on PGlite) and passed the
     // same way by both drivers.
     const presenceRows = (part: string[]) =>
-      JSON.stringify(part.map((id) => ({ visitor_id: id, last_seen: new Date(batch.visitors.get(id)!.last).toISOString() })));
+      JSON.stringify(part.map((id) => ({ visitor_id: id, last_seen: new Date(raise.get(id)!).toISOString() })));
 
-    // The stored last_seen only ever grows (greatest), so one this process committed itself is a
-    // lower bound: when even that says "seen within 30 minutes", the row exists and the visitor
-    // can skip the insert that finds brand-new visitors. A brand-new id inserted by another
-    // process at the same moment makes this insert wait and then do nothing, so exactly one of
-    // the two counts the new visit.
-    const maybeNew = ids.filter((id) => {
-      const written = lastWritten.get(id);
-      return written === undefined || batch.visitors.get(id)!.first - written > VISIT_GAP_MS;
-    });
-    if (maybeNew.length > 0) {
-      const inserted = await rowsOf<{ visitor_id: string }>(
+    // A brand-new id inserted by another process at the same moment makes this insert wait and
+    // then do nothing, so exactly one of the two counts the new visit.
+    const inserted = new Set<string>();
+    if (uncertain.length > 0) {
+      const rows = await rowsOf<{ visitor_id: string }>(
         tx.execute(sql`
           insert into visitor_presence (visitor_id, last_seen)
-          select * from jsonb_to_recordset(${presenceRows(maybeNew)}::jsonb) as t(visitor_id text, last_seen timestamptz)
+          select * from jsonb_to_recordset(${presenceRows(uncertain)}::jsonb) as t(visitor_id text, last_seen timestamptz)
           on conflict (visitor_id) do nothing
           returning visitor_id`),
       );
-      for (const row of inserted) previous.set(row.visitor_id, null);
+      for (const row of rows) {
+        inserted.add(row.visitor_id);
+        previous.set(row.visitor_id, null);
+      }
     }
     // Every other row is read as it was and raised, in one statement: both sub-statements see the
     // same snapshot, so `locked` returns the last_seen from before this batch. Rows are locked in
     // id order, so two processes never wait on each other's rows in opposite orders.
-    const known = ids.filter((id) => !previous.has(id));
+    const known = [...raise.keys()].filter((id) => !inserted.has(id)).sort();
     if (known.length > 0) {
       const rows = await rowsOf<{ visitor_id: string; last_seen: string | Date }>(
         tx.execute(sql`
@@ -334,9 +369,9 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
           )
           select visitor_id, last_seen from locked`),
       );
-      for (const row of rows) previous.set(row.visitor_id, new Date(row.last_seen).getTime());
+      // Held-back rows were decided above from what this process knows; only the others read theirs.
+      for (const row of rows) if (!previous.has(row.visitor_id)) previous.set(row.visitor_id, new Date(row.last_seen).getTime());
     }
-
     for (const id of ids) {
       const visitor = batch.visitors.get(id)!;
       const lastSeen = previous.get(id) ?? null;
@@ -407,6 +442,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     }
 
     await tx.delete(visitorPresence).where(lt(visitorPresence.lastSeen, new Date(flushedAt - PRESENCE_RETENTION_MS)));
+    return raise;
   }
 
   /**
@@ -469,23 +505,45 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     }
   }
 
-  function rememberWritten(batch: Batch, flushedAt: number): void {
-    for (const [id, written] of lastWritten) if (flushedAt - written > VISIT_GAP_MS) lastWritten.delete(id);
-    if (lastWritten.size + batch.visitors.size > maxVisitors * 2) lastWritten.clear();
+  /** After a commit: what this process now knows of each visitor, and which rows are held back. */
+  function remember(batch: Batch, raised: Map<string, number>, flushedAt: number): void {
     for (const [id, visitor] of batch.visitors) {
-      if (visitor.last > (lastWritten.get(id) ?? -Infinity)) lastWritten.set(id, visitor.last);
+      const local = seen.get(id);
+      if (local) local.last = Math.max(local.last, visitor.last);
+      else seen.set(id, { last: visitor.last, written: -Infinity });
+    }
+    for (const [id, value] of raised) seen.get(id)!.written = value;
+    for (const id of [...batch.visitors.keys(), ...raised.keys()]) {
+      const local = seen.get(id)!;
+      if (local.last > local.written) unwritten.add(id);
+      else unwritten.delete(id);
+    }
+    // Forgetting a visitor only costs a read of their row next time, unless their row is held back.
+    const tooMany = seen.size > maxVisitors * 2;
+    if (tooMany || flushedAt - lastEviction > 60_000) {
+      lastEviction = flushedAt;
+      for (const [id, local] of seen) {
+        if (!unwritten.has(id) && (tooMany || flushedAt - local.last > VISIT_GAP_MS)) seen.delete(id);
+      }
     }
   }
 
-  async function writeCurrent(): Promise<boolean> {
-    if (current.size === 0) return true;
+  /** Held-back rows whose delay is up (all of them when `final`): a flush is due even without new views. */
+  function presenceDue(final: boolean, at: number): boolean {
+    if (final) return unwritten.size > 0;
+    for (const id of unwritten) if (at - seen.get(id)!.written >= PRESENCE_WRITE_DELAY_MS) return true;
+    return false;
+  }
+
+  async function writeCurrent(final: boolean): Promise<boolean> {
+    if (current.size === 0 && !presenceDue(final, now())) return true;
     const batch = current;
     current = emptyBatch();
     try {
       const db = await options.getDb();
       const flushedAt = now();
-      await db.transaction((tx) => writeBatch(tx, batch, flushedAt));
-      rememberWritten(batch, flushedAt);
+      const raised = await db.transaction((tx) => writeBatch(tx, batch, flushedAt, final));
+      remember(batch, raised, flushedAt);
       if (failingSince !== null) {
         log(`Đã ghi lại được lượt xem sau ${Math.round((now() - failingSince) / 1000)} giây gián đoạn.`);
         failingSince = null;
@@ -503,10 +561,10 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     }
   }
 
-  function flush(): Promise<boolean> {
+  function flush({ final = false }: { final?: boolean } = {}): Promise<boolean> {
     const run = async (): Promise<boolean> => {
       while (flushing) await flushing;
-      flushing = writeCurrent();
+      flushing = writeCurrent(final);
       try {
         return await flushing;
       } finally {
@@ -523,6 +581,6 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       if (timer) clearInterval(timer);
       timer = null;
     },
-    pending: () => ({ visitors: current.visitors.size, pageViews: current.size }),
+    pending: () => ({ visitors: current.visitors.size, pageViews: current.size, presence: unwritten.size }),
   };
 }

@@ -9,6 +9,18 @@ export const ONLINE_WINDOW_MS = 5 * MINUTE_MS;
  * one, plus an hour of slack for batches that were held back while the database was away.
  */
 export const PRESENCE_RETENTION_MS = 25 * 60 * MINUTE_MS;
+/**
+ * A process may hold back raising a visitor's last_seen for this long after it last wrote it
+ * (lib/visits/recorder.ts), and still every count stays exact, because the stored value is never
+ * more than this (plus one flush) behind the visitor's latest page view:
+ * - Đang online: a visitor with a view held back has a stored last_seen within the last ~62 s,
+ *   well inside the 5-minute window, so they are counted either way; once the window matters, the
+ *   exact time has been written.
+ * - visits: another process decides "30 minutes of silence" against the stored value; it can only
+ *   be wrong for a gap within ~62 s of the view it reads, and such a gap is never near 30 minutes.
+ * The shutdown flush writes every value held back.
+ */
+export const PRESENCE_WRITE_DELAY_MS = MINUTE_MS;
 
 export const VISITOR_COOKIE = 'vid';
 /** Browsers cap cookie lifetime at 400 days anyway. */

@@ -9,8 +9,16 @@ export const MINUTE_MS = 60 * 1000;
 /** The Vietnamese calendar day of an instant, as 'YYYY-MM-DD' (the visit tables' `date` format). */
 export function vietnamDay(at: number | Date): string {
   const ms = typeof at === 'number' ? at : at.getTime();
-  return new Date(ms + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
+  // Every page view asks, nearly always about today: keep today's answer.
+  if (ms >= lastDay.start && ms < lastDay.start + DAY_MS) return lastDay.day;
+  const start = startOfVietnamDay(ms).getTime();
+  const day = new Date(start + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
+  lastDay = { start, day };
+  return day;
 }
+
+const DAY_MS = 24 * HOUR_MS;
+let lastDay = { start: NaN, day: '' };
 
 /** The instant 00:00 Asia/Ho_Chi_Minh of the day that contains `at`. */
 export function startOfVietnamDay(at: number | Date): Date {

@@ -161,6 +161,53 @@ for (const kind of databaseKinds) {
       expect(await dayRow(database.db, '2031-04-02')).toMatchObject({ pageViews: 1, visits: 0, visitors: 1, newVisitors: 0 });
     });
 
+    it('holds back last_seen for up to a minute, and Đang online and visits across processes stay exact', async () => {
+      const start = Date.parse('2032-06-06T10:00:00+07:00');
+      const clock = { now: start };
+      const [a, b] = [testRecorder(database.db, clock), testRecorder(database.db, clock)];
+      const [id] = visitorIds(1) as [string];
+      const stored = async () => {
+        const [row] = await database.db.select().from(visitorPresence).where(eq(visitorPresence.visitorId, id));
+        return row?.lastSeen.getTime();
+      };
+      const online = async (at: number) => (await readVisitorWidgetStats({ db: database.db, now: at })).online;
+
+      a.record(hit(id, start, { isNew: true }));
+      await a.flush();
+      expect(await stored()).toBe(start);
+      // A second view 10 s later: process `a` knows the visit goes on and holds the row back.
+      clock.now = start + 10_000;
+      a.record(hit(id, clock.now));
+      await a.flush();
+      expect(await stored()).toBe(start);
+      expect(a.pending().presence).toBe(1);
+      expect(await online(clock.now)).toBe(1);
+      // A minute after the value it wrote, a flush with no new views writes it.
+      clock.now = start + 59_000;
+      await a.flush();
+      expect(await stored()).toBe(start);
+      clock.now = start + 60_000;
+      await a.flush();
+      expect(await stored()).toBe(start + 10_000);
+      expect(a.pending().presence).toBe(0);
+      // So "online" ends exactly 5 minutes after the last view...
+      expect(await online(start + 10_000 + 5 * MIN - 1)).toBe(1);
+      expect(await online(start + 10_000 + 5 * MIN + 1)).toBe(0);
+      // ...and process `b` sees 29 min 55 s of silence, not 30 min 5 s: the visit goes on.
+      clock.now = start + 10_000 + 29 * MIN + 55_000;
+      b.record(hit(id, clock.now));
+      await b.flush();
+      expect(await dayRow(database.db, '2032-06-06')).toMatchObject({ pageViews: 3, visits: 1, visitors: 1, newVisitors: 1 });
+      // At shutdown nothing is held back.
+      clock.now += 1000;
+      b.record(hit(id, clock.now));
+      await b.flush();
+      expect(b.pending().presence).toBe(1);
+      await b.flush({ final: true });
+      expect(b.pending().presence).toBe(0);
+      expect(await stored()).toBe(clock.now);
+    });
+
     it('keeps a batch while the database fails and writes it once it is back', async () => {
       const clock = { now: Date.parse('2031-05-05T08:00:00+07:00') };
       let down = true;
@@ -184,10 +231,10 @@ for (const kind of databaseKinds) {
         // 40 minutes between rounds: every round is a new visit.
         clock.now += 40 * MIN;
       }
-      expect(recorder.pending()).toEqual({ visitors: 20, pageViews: 100 });
+      expect(recorder.pending()).toEqual({ visitors: 20, pageViews: 100, presence: 0 });
       down = false;
       expect(await recorder.flush()).toBe(true);
-      expect(recorder.pending()).toEqual({ visitors: 0, pageViews: 0 });
+      expect(recorder.pending()).toEqual({ visitors: 0, pageViews: 0, presence: 0 });
 
       expect(await dayRow(database.db, '2031-05-05')).toMatchObject({ pageViews: 100, visits: 100, visitors: 20, newVisitors: 20 });
       const pages = await database.db.select().from(pageViewDaily).where(eq(pageViewDaily.day, '2031-05-05'));

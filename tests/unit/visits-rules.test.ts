@@ -127,6 +127,9 @@ describe('the visitor cookie', () => {
       `${id}é.${signature}`,
       `${id}.${'!'.repeat(22)}`,
     ];
+    // Verified once (and remembered), a genuine cookie vouches for nothing else, nor under another key.
+    expect(identifyVisitor(genuine, key).visitorId).toBe(id);
+    expect(identifyVisitor(genuine, otherKey).isNew).toBe(true);
     for (const value of bad) {
       expect(verifyVisitorCookie(value, key), String(value).slice(0, 40)).toBeNull();
       const identity = identifyVisitor(value, key);
