@@ -3,6 +3,7 @@ import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
 import { hasSessionCookie } from './lib/auth/session-cookie';
 import { isShuttingDown } from './lib/shutdown-state';
 import { isValidSlug } from './lib/slug';
+import { appSlugRedirects } from './lib/slug-redirects';
 import { isVisitCountingEnabled, recordPageView } from './lib/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
@@ -10,8 +11,8 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
 /**
  * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
  * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
- * buffer that lib/visits writes every 2 s. It decides nothing about access: pages and route
- * handlers check the session themselves.
+ * buffer that lib/visits writes every 2 s, and old article addresses are looked up in memory. It
+ * decides nothing about access: pages and route handlers check the session themselves.
  */
 export function proxy(request: NextRequest): NextResponse | undefined {
   if (isShuttingDown()) {
@@ -31,8 +32,13 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     // slugs never reach the ISR cache on disk (one file per address tried).
     return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
   }
-  const staffView = staffViewOf(request);
-  if (staffView) return NextResponse.rewrite(staffView);
+  const articleSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
+  if (articleSlug !== undefined) {
+    const moved = movedArticleOf(request, articleSlug);
+    if (moved) return NextResponse.redirect(moved, 301);
+    const staffView = staffViewOf(request, articleSlug);
+    if (staffView) return NextResponse.rewrite(staffView);
+  }
   try {
     return countPageView(request);
   } catch (error) {
@@ -95,17 +101,28 @@ function namesImpossibleSlug(path: string): boolean {
 }
 
 /**
+ * An article's old address, after its slug changed: a 301 to the current one, for everyone (a page
+ * can only answer 307 or 308). The map is in memory; see lib/slug-redirects.ts.
+ */
+function movedArticleOf(request: NextRequest, slug: string): URL | null {
+  const current = appSlugRedirects().lookup(slug);
+  if (!current) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `/tin-tuc/${current}`;
+  return url;
+}
+
+/**
  * A browser with a staff session gets the article from the per-request staff view, at the same
  * address, so it can be edited in place while the public page stays cached and free of editor
  * code. Routing only: that page checks the session, role and article itself, and shows the public
  * page to anyone who may not edit it. Every method is routed, so a server action's response
  * re-renders the staff view too.
  */
-function staffViewOf(request: NextRequest): URL | null {
-  const match = ARTICLE_PATH.exec(request.nextUrl.pathname);
-  if (!match || !hasSessionCookie((name) => request.cookies.has(name))) return null;
+function staffViewOf(request: NextRequest, slug: string): URL | null {
+  if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/ban-bien-tap/tin-tuc/${match[1]}`;
+  url.pathname = `/ban-bien-tap/tin-tuc/${slug}`;
   return url;
 }
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { auth, type SessionUser } from '@/auth';
 import { getDb, type Tx } from '@/db';
 import type { RevalidateTarget } from './cache-tags';
+import { revalidateTargets } from './revalidate';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionFailure = { ok: false; error: string; fieldErrors?: FieldErrors; conflict?: boolean };
@@ -69,7 +69,7 @@ export function defineAction<S extends z.ZodType, T extends object>(definition: 
         if (!(await definition.authorize(context))) throw new ActionError(MESSAGES.forbidden);
         return definition.run(context);
       });
-      for (const target of done.revalidate ?? []) revalidatePath(target.path, target.type);
+      await revalidateTargets(done.revalidate ?? []);
       return { ok: true, ...done.result };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.message, ...error.detail };

@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './auth/first-admin';
 import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
 import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
+import { appSlugRedirects } from './slug-redirects';
 import { isShuttingDown, markShuttingDown } from './shutdown-state';
 import { flushVisitsForShutdown } from './visits';
 
@@ -23,6 +24,8 @@ export async function startServerLifecycle(): Promise<void> {
     console.log('[start] Cơ sở dữ liệu đã thay đổi: đã xóa các trang lưu đệm cũ.');
   }
   await ensureFirstAdmin();
+  // The proxy answers old article addresses from this map from the first request on.
+  await appSlugRedirects().reload();
   const store = globalThis as GlobalWithHandler;
   if (store[installedKey]) return;
   store[installedKey] = true;

@@ -134,18 +134,6 @@ export async function recordSlugChange({ db, articleId, oldSlug, newSlug }: { db
     .onConflictDoUpdate({ target: articleSlugRedirects.oldSlug, set: { articleId } });
 }
 
-/** The current slug of the public article that once lived at `slug`, for a 301. */
-export async function getRedirectedArticleSlug({ slug }: { slug: string }): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ slug: articles.slug })
-    .from(articleSlugRedirects)
-    .innerJoin(articles, eq(articles.id, articleSlugRedirects.articleId))
-    .where(and(eq(articleSlugRedirects.oldSlug, slug), eq(articles.status, 'published')))
-    .limit(1);
-  return row?.slug ?? null;
-}
-
 /** Has it ever been published? Until then its slug follows its title. */
 export async function wasEverPublished({ db, article }: { db: Conn; article: Pick<EditableArticle, 'id' | 'status'> }): Promise<boolean> {
   if (article.status === 'published' || article.status === 'withdrawn') return true;

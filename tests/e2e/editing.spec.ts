@@ -46,6 +46,40 @@ test('an admin edits the seed article in place and an anonymous visitor sees it 
   }
 });
 
+test('an editor changes a published article’s address; the old one answers 301 with the new one', async ({ page, request }) => {
+  await logIn(page, ADMIN);
+  await page.getByLabel('Tiêu đề').fill('Bài thử đổi đường dẫn');
+  await page.getByRole('button', { name: 'Viết bài mới' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/xem-truoc\/\d+/);
+  const tools = page.getByRole('region', { name: 'Công cụ biên tập' });
+  const form = page.getByRole('form', { name: 'Chỉnh sửa bài viết' });
+  // A new article opens in the editor; closed, the status buttons show.
+  await form.getByRole('button', { name: 'Hủy' }).click();
+  await tools.getByRole('button', { name: 'Xuất bản' }).click();
+  await expect(tools.getByRole('status')).toHaveText('Đã xuất bản.');
+  expect((await request.get('/tin-tuc/bai-thu-doi-duong-dan')).status()).toBe(200);
+
+  await tools.getByRole('button', { name: 'Chỉnh sửa' }).click();
+  await form.getByLabel('Đường dẫn').fill('bai-thu-dia-chi-moi');
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await expect(tools.getByRole('status')).toHaveText('Đã lưu.');
+
+  // Answered by the proxy at once, query string kept; a visitor lands on the article.
+  const old = await request.get('/tin-tuc/bai-thu-doi-duong-dan?nguon=bao-chi', { maxRedirects: 0 });
+  expect(old.status()).toBe(301);
+  const location = new URL(old.headers()['location']!, 'http://localhost');
+  expect(location.pathname + location.search).toBe('/tin-tuc/bai-thu-dia-chi-moi?nguon=bao-chi');
+  const anonymous = await request.get('/tin-tuc/bai-thu-doi-duong-dan');
+  expect(anonymous.url()).toMatch(/\/tin-tuc\/bai-thu-dia-chi-moi$/);
+  expect(await anonymous.text()).toContain('Bài thử đổi đường dẫn');
+
+  // Withdrawn, the article is gone from both addresses.
+  await tools.getByRole('button', { name: 'Gỡ bài' }).click();
+  await expect(tools.getByRole('status')).toHaveText('Đã gỡ bài.');
+  expect((await request.get('/tin-tuc/bai-thu-doi-duong-dan', { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get('/tin-tuc/bai-thu-dia-chi-moi')).status()).toBe(404);
+});
+
 test('an author writes a draft and submits it, but cannot publish or edit others’ articles', async ({ page, browser }) => {
   await logIn(page, ADMIN);
   await addAccount(page, AUTHOR);

@@ -5,7 +5,7 @@ import { ArticleList } from '@/components/article/article-card';
 import { ArticleContent } from '@/components/article/article-content';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { SectionHeading } from '@/components/ui/section-heading';
-import { getRedirectedArticleSlug } from '@/db/queries/article-editing';
+import { getRedirectedArticleSlug } from '@/db/queries/slug-redirects';
 import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
 
@@ -17,7 +17,8 @@ export async function requirePublicArticle(slug: string): Promise<ArticleDetail>
   const article = await loadPublicArticle(slug);
   if (article) return article;
   const current = isValidSlug(slug) ? await getRedirectedArticleSlug({ slug }) : null;
-  // permanentRedirect answers 308: a permanent redirect that also keeps the method.
+  // The proxy answers old addresses with a 301 (lib/slug-redirects.ts); this 308 covers the few
+  // seconds before a change made by another server process reaches its map.
   if (current) permanentRedirect(`/tin-tuc/${current}`);
   notFound();
 }

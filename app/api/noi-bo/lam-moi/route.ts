@@ -1,6 +1,6 @@
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { INTERNAL_SECRET_HEADER, isInternalSecret } from '@/lib/internal-revalidation';
+import { revalidateTargets } from '@/lib/revalidate';
 
 /**
  * Revalidation on behalf of this process's own scheduler (lib/scheduled-publishing.ts), which runs
@@ -22,6 +22,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return new Response('Yêu cầu không hợp lệ.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  for (const target of parsed.data.targets) revalidatePath(target.path, target.type);
+  await revalidateTargets(parsed.data.targets);
   return new Response(null, { status: 204 });
 }
