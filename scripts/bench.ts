@@ -8,7 +8,7 @@
  * generator does not steal the server's core; otherwise autocannon runs in this process.
  * Finally it sends a known number of page views to the counting server and prints counted vs sent.
  *
- * Options: --no-build  --rounds=3  --duration=10  --connections=16  --requests=2000  --visitors=200
+ * Options: --no-build  --rounds=5  --duration=10  --connections=16  --requests=2000  --visitors=200
  *          --database=pglite|postgres (postgres: a fresh database per server on TEST_POSTGRES_URL's server)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,7 +31,7 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   requests: { method: string; headers: Record<string, string> }[];
-}) => Promise<{ non2xx: number; requests: { average: number }; latency: { p99: number } }>;
+}) => Promise<{ non2xx: number; requests: { average: number; total: number }; latency: { p99: number } }>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -42,7 +42,7 @@ const args = new Map(
   }),
 );
 const option = (name: string, fallback: number) => Number(args.get(name) ?? fallback);
-const rounds = option('rounds', 3);
+const rounds = option('rounds', 5);
 const duration = option('duration', 10);
 const connections = option('connections', 16);
 const requestCount = option('requests', 2000);
@@ -73,7 +73,7 @@ async function dropPostgresDatabase(url: string): Promise<void> {
   await admin.unsafe(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
   await admin.end();
 }
-type Result = { rps: number; p99: number };
+type Result = { rps: number; p99: number; requests: number; cpuUsPerRequest?: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,6 +88,9 @@ function build(): void {
 }
 
 async function startServer(name: string, port: number, counting: boolean): Promise<Server> {
+  // A server left on this port (another bench still running) would answer in this one's place.
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  if (busy) throw new Error(`Cổng ${port} đang có máy chủ khác chạy: hãy dừng nó (hoặc đợi lần đo trước xong) rồi chạy lại.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -152,12 +155,34 @@ end
     { encoding: 'utf8' },
   );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
+  const requests = Number(/(\d+) requests in/.exec(result.stdout)?.[1]);
   const p99Match = /\s99%\s+([\d.]+)(us|ms|s)/.exec(result.stdout);
   const unit = { us: 0.001, ms: 1, s: 1000 }[p99Match?.[2] as 'us' | 'ms' | 's'] ?? NaN;
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(result.stdout);
   if (non2xx) console.warn(`  cảnh báo: ${non2xx[1]} phản hồi không phải 2xx/3xx`);
-  return { rps, p99: Number(p99Match?.[1]) * unit };
+  return { rps, p99: Number(p99Match?.[1]) * unit, requests };
 }
+
+/**
+ * CPU time (user + system, all threads) the Next server process has used, in µs: per request it is
+ * far steadier than req/s on a shared machine, where another tenant can take the core mid-round.
+ * The server is the child of scripts/start.mjs. Null where /proc is missing.
+ */
+function serverCpuUs(server: Server): number | null {
+  try {
+    const children = fs.readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').trim().split(/\s+/);
+    let total = 0;
+    for (const pid of children) {
+      // Fields 14 and 15 (utime, stime) follow the command name, which ends at the last ')'.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += Number(fields[11]) + Number(fields[12]);
+    }
+    return (total * 1e6) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS_PER_S = 100;
 
 async function runAutocannon(port: number): Promise<Result> {
   const result = await autocannon({
@@ -167,7 +192,7 @@ async function runAutocannon(port: number): Promise<Result> {
     requests: cookies.slice(0, 200).map((cookie) => ({ method: 'GET', headers: { 'user-agent': BROWSER_UA, cookie } })),
   });
   if (result.non2xx > 0) console.warn(`  cảnh báo: ${result.non2xx} phản hồi không phải 2xx`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total };
 }
 
 type Stats = { totalPageViews: number; totalVisits: number; todayVisits: number };
@@ -226,9 +251,14 @@ async function main(): Promise<void> {
       for (const side of order) {
         // Let the counting server write the previous round's batch before anything is measured.
         await sleep(3000);
-        const result = await load(side === 'on' ? on.port : off.port);
+        const server = side === 'on' ? on : off;
+        const cpuBefore = serverCpuUs(server);
+        const result = await load(server.port);
+        const cpuAfter = serverCpuUs(server);
+        if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.cpuUsPerRequest = (cpuAfter - cpuBefore) / result.requests;
         results[side].push(result);
-        console.log(`  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms`);
+        const cpu = result.cpuUsPerRequest === undefined ? '' : `, CPU máy chủ ${format(result.cpuUsPerRequest)} µs/yêu cầu`;
+        console.log(`  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms${cpu}`);
       }
     }
     const onRps = median(results.on.map((r) => r.rps));
@@ -236,6 +266,14 @@ async function main(): Promise<void> {
     console.log(`Trung vị, đếm bật: ${format(onRps)} req/s, p99 ${format(median(results.on.map((r) => r.p99)), 1)} ms`);
     console.log(`Trung vị, đếm tắt: ${format(offRps)} req/s, p99 ${format(median(results.off.map((r) => r.p99)), 1)} ms`);
     console.log(`Tỉ lệ bật/tắt: ${(onRps / offRps).toFixed(3)} (mục tiêu ≥ 0,95)`);
+    const cpuOn = results.on.map((r) => r.cpuUsPerRequest).filter((n) => n !== undefined);
+    const cpuOff = results.off.map((r) => r.cpuUsPerRequest).filter((n) => n !== undefined);
+    if (cpuOn.length && cpuOff.length) {
+      // The same ratio from the server's CPU time per request: what throughput would be on a core of its own.
+      console.log(
+        `CPU máy chủ mỗi yêu cầu (trung vị): bật ${format(median(cpuOn))} µs, tắt ${format(median(cpuOff))} µs; tỉ lệ tắt/bật ${(median(cpuOff) / median(cpuOn)).toFixed(3)}`,
+      );
+    }
 
     const before = await settledStats(on.port);
     const { visitors } = await sendPageViews(on.port);
