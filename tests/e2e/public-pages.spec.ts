@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { measureFirstLoadJs } from '../../scripts/first-load-js';
 import { expectNoAxeViolations, PUBLIC_PAGES, SEED_ARTICLE, Sidebar } from './fixtures';
+
+/**
+ * Gzip bytes of the scripts the seed article page loaded before staff editing existed (commit
+ * 7761e41, measured with scripts/first-load-js.ts): editing in place must cost visitors nothing.
+ */
+const FIRST_LOAD_JS_BUDGET = 136_085;
 
 test('a visitor goes from the home page to the seed article and reads it', async ({ page }) => {
   await page.goto('/');
@@ -115,4 +122,15 @@ test('axe finds no WCAG 2.1 AA violation on the phone layout with the menu open'
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Menu chính' }).getByText('Chuyên mục').click();
   await expectNoAxeViolations(page);
+});
+
+test('public pages load no more JavaScript than before editing in place, and none of the editor', async ({ baseURL }) => {
+  for (const { path } of PUBLIC_PAGES) {
+    const editorScripts: string[] = [];
+    const measured = await measureFirstLoadJs(new URL(path, baseURL).href, (src, text) => {
+      if (text.includes('ProseMirror')) editorScripts.push(src);
+    });
+    expect(measured.gzipBytes, path).toBeLessThanOrEqual(FIRST_LOAD_JS_BUDGET);
+    expect(editorScripts, path).toEqual([]);
+  }
 });
