@@ -105,6 +105,8 @@ function namesImpossibleSlug(path: string): boolean {
  * can only answer 307 or 308). The map is in memory; see lib/slug-redirects.ts.
  */
 function movedArticleOf(request: NextRequest, slug: string): URL | null {
+  // Only reads move: a server action posted from a page opened at the old address still reaches it.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const current = appSlugRedirects().lookup(slug);
   if (!current) return null;
   const url = request.nextUrl.clone();
