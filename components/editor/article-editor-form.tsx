@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { saveArticle, type EditorData } from '@/app/(staff)/quan-tri/bai-viet/actions';
 import { CoverImageField } from '@/components/media/cover-image-field';
+import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/actions';
 import { RichTextEditor } from './rich-text-editor';
 
@@ -13,7 +14,6 @@ function toLocalInput(date: Date | null): string {
   return date ? new Date(new Date(date).getTime() + 7 * 3600_000).toISOString().slice(0, 16) : '';
 }
 
-const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700';
 
 /**
  * The article's fields in place of the article. Saving never clears the form: after a conflict
@@ -54,18 +54,7 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
     }
   }
 
-  const fieldProps = (name: string) => ({
-    id: `${ids}-${name}`,
-    name,
-    'aria-invalid': Boolean(errors[name]),
-    'aria-describedby': errors[name] ? `${ids}-${name}-loi` : undefined,
-  });
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <p id={`${ids}-${name}-loi`} className="mt-1 text-sm font-semibold text-red-700">
-        {errors[name]!.join(' ')}
-      </p>
-    ) : null;
+  const { fieldProps, errorOf } = fieldHelpers(ids, errors);
   const label = (name: string, text: string) => (
     <label htmlFor={`${ids}-${name}`} className="block text-sm font-semibold">
       {text}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/actions';
 import type { MediaSummary } from '@/db/queries/media';
 
@@ -9,7 +10,6 @@ type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };
 type UploadResponse = { ok: true; media: MediaSummary; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700';
 
 /**
  * Uploads one image with its alt text. XHR rather than fetch for its upload progress; the server
@@ -63,18 +63,7 @@ export function MediaUploadForm({ onUploaded }: Props) {
     request.send(data);
   }
 
-  const fieldProps = (name: string) => ({
-    id: `${ids}-${name}`,
-    name,
-    'aria-invalid': Boolean(errors[name]),
-    'aria-describedby': errors[name] ? `${ids}-${name}-loi` : `${ids}-${name}-goi-y`,
-  });
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <p id={`${ids}-${name}-loi`} className="mt-1 text-sm font-semibold text-red-700">
-        {errors[name]!.join(' ')}
-      </p>
-    ) : null;
+  const { fieldProps, errorOf } = fieldHelpers(ids, errors, { hints: true });
 
   return (
     <form ref={form} onSubmit={onSubmit} aria-label="Tải ảnh lên" className="space-y-3">

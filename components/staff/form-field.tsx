@@ -1,3 +1,5 @@
+import type { FieldErrors } from '@/lib/actions';
+
 /** A labelled input with its error beside it, tied by aria-describedby. */
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
@@ -6,6 +8,23 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
       {errors.join(' ')}
     </p>
   );
+}
+
+/**
+ * For forms that lay out their own fields: the id, name and aria attributes of field `name` (ids
+ * under `prefix`) and its error, tied together. With `hints`, a field without an error is
+ * described by its `<prefix>-<name>-goi-y` hint instead.
+ */
+export function fieldHelpers(prefix: string, errors: FieldErrors, { hints = false }: { hints?: boolean } = {}) {
+  return {
+    fieldProps: (name: string) => ({
+      id: `${prefix}-${name}`,
+      name,
+      'aria-invalid': Boolean(errors[name]),
+      'aria-describedby': errors[name] ? `${prefix}-${name}-loi` : hints ? `${prefix}-${name}-goi-y` : undefined,
+    }),
+    errorOf: (name: string) => <FieldError id={`${prefix}-${name}-loi`} errors={errors[name]} />,
+  };
 }
 
 export const inputClass = 'mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700';
