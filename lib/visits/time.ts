@@ -6,6 +6,10 @@ export const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const HOUR_MS = 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
 
+const DAY_MS = 24 * HOUR_MS;
+/** The last day vietnamDay() computed, with the instant it starts. */
+let lastDay = { start: NaN, day: '' };
+
 /** The Vietnamese calendar day of an instant, as 'YYYY-MM-DD' (the visit tables' `date` format). */
 export function vietnamDay(at: number | Date): string {
   const ms = typeof at === 'number' ? at : at.getTime();
@@ -16,9 +20,6 @@ export function vietnamDay(at: number | Date): string {
   lastDay = { start, day };
   return day;
 }
-
-const DAY_MS = 24 * HOUR_MS;
-let lastDay = { start: NaN, day: '' };
 
 /** The instant 00:00 Asia/Ho_Chi_Minh of the day that contains `at`. */
 export function startOfVietnamDay(at: number | Date): Date {
