@@ -1,6 +1,7 @@
 import 'server-only';
 import { auth, type SessionUser } from '@/auth';
 import { canViewStatistics } from '@/lib/permissions';
+import { parseStatsRange, type StatsRange } from './range';
 
 export const STATS_MESSAGES = {
   notLoggedIn: 'Bạn cần đăng nhập để xem thống kê truy cập.',
@@ -23,4 +24,12 @@ export async function authorizeStatistics(): Promise<{ ok: true; user: SessionUs
   if (!user) return { ok: false, response: jsonError(401, STATS_MESSAGES.notLoggedIn) };
   if (!canViewStatistics(user)) return { ok: false, response: jsonError(403, STATS_MESSAGES.forbidden) };
   return { ok: true, user };
+}
+
+/** authorizeStatistics(), then the range in the request's query: the range, or the 400/401/403 answer to send. */
+export async function authorizeStatisticsRange(request: Request): Promise<{ ok: true; range: StatsRange } | { ok: false; response: Response }> {
+  const access = await authorizeStatistics();
+  if (!access.ok) return access;
+  const parsed = parseStatsRange(new URL(request.url).searchParams);
+  return parsed.ok ? parsed : { ok: false, response: jsonError(400, parsed.error) };
 }

@@ -1,16 +1,13 @@
 import { listDailyTotals } from '@/db/queries/stats';
-import { authorizeStatistics, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
+import { authorizeStatisticsRange, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
 import { csvFileName, dailyRowsToCsv } from '@/lib/stats/csv';
-import { parseStatsRange } from '@/lib/stats/range';
 
 export const dynamic = 'force-dynamic';
 
 /** Xuất CSV: the range, one row per day, UTF-8 with BOM so Excel shows Vietnamese correctly. */
 export async function GET(request: Request): Promise<Response> {
-  const access = await authorizeStatistics();
-  if (!access.ok) return access.response;
-  const parsed = parseStatsRange(new URL(request.url).searchParams);
-  if (!parsed.ok) return jsonError(400, parsed.error);
+  const parsed = await authorizeStatisticsRange(request);
+  if (!parsed.ok) return parsed.response;
   try {
     const rows = await listDailyTotals({ range: parsed.range });
     return new Response(dailyRowsToCsv(rows), {

@@ -1,15 +1,12 @@
 import { getTrafficSeries, listDimensionBreakdown, listTopArticles, listTopPages } from '@/db/queries/stats';
-import { authorizeStatistics, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
-import { parseStatsRange } from '@/lib/stats/range';
+import { authorizeStatisticsRange, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
 
 export const dynamic = 'force-dynamic';
 
 /** The chosen range: the series against the period before, and its breakdowns. */
 export async function GET(request: Request): Promise<Response> {
-  const access = await authorizeStatistics();
-  if (!access.ok) return access.response;
-  const parsed = parseStatsRange(new URL(request.url).searchParams);
-  if (!parsed.ok) return jsonError(400, parsed.error);
+  const parsed = await authorizeStatisticsRange(request);
+  if (!parsed.ok) return parsed.response;
   const { range } = parsed;
   try {
     const series = await getTrafficSeries({ range });
