@@ -32,6 +32,8 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     // slugs never reach the ISR cache on disk (one file per address tried).
     return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
   }
+  const login = loginFirst(request);
+  if (login) return NextResponse.redirect(login);
   const articleSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
   if (articleSlug !== undefined) {
     const moved = movedArticleOf(request, articleSlug);
@@ -125,6 +127,24 @@ function staffViewOf(request: NextRequest, slug: string): URL | null {
   if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
   url.pathname = `/ban-bien-tap/tin-tuc/${slug}`;
+  return url;
+}
+
+/**
+ * Without a session cookie a staff page sends the browser to the login, keeping the page asked
+ * for. Convenience only: the admin layout checks the session itself (and sends an expired one to
+ * the login too).
+ */
+function loginFirst(request: NextRequest): URL | null {
+  const { pathname } = request.nextUrl;
+  if (request.method !== 'GET' || !/^\/quan-tri(?:\/|$)/.test(pathname)) return null;
+  if (hasSessionCookie((name) => request.cookies.has(name))) return null;
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete('_rsc');
+  const url = request.nextUrl.clone();
+  url.pathname = '/dang-nhap';
+  url.search = '';
+  url.searchParams.set('callbackUrl', asked.pathname + asked.search);
   return url;
 }
 

@@ -7,6 +7,7 @@ import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, ROL
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await auth();
+  // Without a session cookie the proxy already sent the browser to the login with the page asked for.
   if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
   return (
     <div className="space-y-6">
@@ -43,7 +44,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </>
         )}
         <span className="ml-auto text-sm">
-          {user.name} · {ROLE_LABELS[user.role]}
+          {/* The first admin is named after the role: "Quản trị viên · Quản trị viên" says nothing twice. */}
+          {user.name === ROLE_LABELS[user.role] ? user.name : `${user.name} · ${ROLE_LABELS[user.role]}`}
         </span>
         <SignOutButton />
       </nav>

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectNoAxeViolations, logIn } from './fixtures';
+
+test('the new-account form keeps what was typed when the password is too short', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.goto('/quan-tri/tai-khoan');
+  const form = page.getByRole('region', { name: 'Thêm tài khoản' });
+  await form.getByLabel('Họ tên').fill('Nguyễn Thị Biên Tập');
+  await form.getByLabel('Email').fill('bientap-ngan@example.vn');
+  await form.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Biên tập viên' });
+  const password = form.getByLabel('Mật khẩu (ít nhất 10 ký tự)');
+  await password.fill('123456789');
+  await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
+
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('ít nhất 10 ký tự', { exact: false }).last()).toBeVisible();
+  await expect(form.getByLabel('Họ tên')).toHaveValue('Nguyễn Thị Biên Tập');
+  await expect(form.getByLabel('Email')).toHaveValue('bientap-ngan@example.vn');
+  await expect(form.getByLabel('Vai trò', { exact: true })).toHaveValue('editor');
+  await expect(password).toHaveValue('123456789');
+  await expectNoAxeViolations(page);
+
+  // The error answered the short password: it goes once the password is changed.
+  await password.fill('mat-khau-du-dai-2024');
+  await expect(password).toHaveAttribute('aria-invalid', 'false');
+  await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
+  await expect(form.getByText('Đã thêm tài khoản.')).toBeVisible();
+  await expect(form.getByLabel('Họ tên')).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Danh sách tài khoản' }).getByText('bientap-ngan@example.vn · Biên tập viên')).toBeVisible();
+});
+
+test('login: keeps the page asked for, answers an empty form in Vietnamese', async ({ page }) => {
+  await page.goto('/quan-tri/thu-vien-anh');
+  await expect(page).toHaveURL(/\/dang-nhap\?callbackUrl=%2Fquan-tri%2Fthu-vien-anh$/);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByText('Nhập email của bạn.')).toBeVisible();
+  await expect(page.getByText('Nhập mật khẩu.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/thu-vien-anh$/);
+
+  // The browser's own checks speak Vietnamese too, and the file button is ours.
+  const upload = page.getByRole('form', { name: 'Tải ảnh lên' });
+  await upload.getByRole('button', { name: 'Tải lên' }).click();
+  const message = await upload.getByLabel('Tệp ảnh').evaluate((input: HTMLInputElement) => input.validationMessage);
+  expect(message).toBe('Vui lòng chọn tệp.');
+  await expect(upload.getByText('Chưa chọn tệp nào')).toBeVisible();
+  await expect(page.getByText('Quản trị viên · Quản trị viên')).toHaveCount(0);
+});
