@@ -11,12 +11,17 @@ import {
   withdrawArticle,
   type EditorData,
 } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+import { VietnameseValidation } from '@/components/ui/vietnamese-validation';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/format';
 import { ArticleEditorForm } from './article-editor-form';
 import { SendBackForm } from './send-back-form';
 
 type Props = { articleId: number; contentId: string; startEditing?: boolean };
+
+/** A change that the public sees at once is asked once, saying what will happen. */
+type Confirmation = { title: string; text: string; confirm: string; run: () => void };
 
 const buttonClass = 'rounded px-3 py-1.5 text-sm font-semibold disabled:opacity-60';
 
@@ -32,6 +37,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
   const [sendingBack, setSendingBack] = useState(false);
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -76,6 +82,8 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
 
   return (
     <div className="mb-4 space-y-4 print:hidden">
+      {/* The staff view of a public page has no staff layout: the editor's forms need it too. */}
+      <VietnameseValidation />
       <div role="region" aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
         <span className="text-sm">
           Trạng thái: <strong>{articleStatusLabel(article)}</strong>
@@ -96,7 +104,16 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
             type="button"
             disabled={pending}
             className={`${buttonClass} bg-green-700 text-white`}
-            onClick={() => changeStatus(publishArticle, publishesLater ? 'Đã hẹn giờ xuất bản.' : 'Đã xuất bản.')}
+            onClick={() =>
+              setConfirming({
+                title: publishesLater ? 'Hẹn giờ xuất bản bài này?' : 'Xuất bản bài này?',
+                text: publishesLater
+                  ? `Bài sẽ tự hiện trên cổng thông tin lúc ${formatDateTime(new Date(article.publishedAt!))}, cho mọi người đọc.`
+                  : 'Bài sẽ hiện ngay trên cổng thông tin, ở trang chủ và chuyên mục của bài, cho mọi người đọc.',
+                confirm: publishesLater ? 'Hẹn giờ xuất bản' : 'Xuất bản',
+                run: () => changeStatus(publishArticle, publishesLater ? 'Đã hẹn giờ xuất bản.' : 'Đã xuất bản.'),
+              })
+            }
           >
             {publishesLater ? 'Hẹn giờ xuất bản' : 'Xuất bản'}
           </button>
@@ -107,7 +124,15 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && can.withdraw && (
-          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() => changeStatus(withdrawArticle, 'Đã gỡ bài.')}>
+          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() =>
+              setConfirming({
+                title: 'Gỡ bài này?',
+                text: 'Bài sẽ không còn trên cổng thông tin: người đọc mở địa chỉ của bài sẽ gặp trang “không tìm thấy”. Bài chuyển sang “Đã gỡ” và có thể xuất bản lại sau.',
+                confirm: 'Gỡ bài',
+                run: () => changeStatus(withdrawArticle, 'Đã gỡ bài.'),
+              })
+            }
+          >
             Gỡ bài
           </button>
         )}
@@ -120,6 +145,24 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           {message}
         </p>
       </div>
+      <ModalDialog open={confirming !== null} role="alertdialog" title={confirming?.title ?? ''} onClose={() => setConfirming(null)}>
+        <p>{confirming?.text}</p>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white"
+            onClick={() => {
+              confirming?.run();
+              setConfirming(null);
+            }}
+          >
+            {confirming?.confirm}
+          </button>
+          <button type="button" autoFocus className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(null)}>
+            Hủy
+          </button>
+        </div>
+      </ModalDialog>
       {sendingBack && can.returnToDraft && (
         <SendBackForm
           article={article}
