@@ -272,7 +272,10 @@ async function checkCheckpoints(conn: Conn, now: number): Promise<CheckpointStat
     totals.set(day, running);
   }
   const firstStale = wanted.findIndex((day) => storedTotals.get(day) !== totals.get(day));
-  const state = { firstDay: days[0]?.day ?? null, checkpoints: wanted };
+  // With no day before today (a new site, or a test), today is the first day that may have views:
+  // a null here made every range read as empty, so "Hôm nay" showed 99 page views beside top
+  // lists saying "Chưa có số liệu".
+  const state = { firstDay: days[0]?.day ?? addDays(yesterday, 1), checkpoints: wanted };
   if (firstStale === -1 && outdated.length === 0) return { rebuilt: 0, ...state };
 
   const rebuild = firstStale === -1 ? [] : wanted.slice(firstStale);
@@ -337,6 +340,7 @@ async function viewsByKey<K extends number | string>(
   parts: Part[],
   key: 'article' | 'path',
   limit: number,
+  articleIds?: number[],
 ): Promise<{ key: K; views: number }[]> {
   const results = await Promise.all(
     parts.map(async (part) => {
@@ -345,7 +349,13 @@ async function viewsByKey<K extends number | string>(
         const rows = await conn
           .select({ key: column, views: sql<number>`sum(${pageViewCumulative.views})`.mapWith(Number) })
           .from(pageViewCumulative)
-          .where(and(eq(pageViewCumulative.through, part.checkpoint), key === 'article' ? ne(pageViewCumulative.articleId, 0) : undefined))
+          .where(
+            and(
+              eq(pageViewCumulative.through, part.checkpoint),
+              key === 'article' ? ne(pageViewCumulative.articleId, 0) : undefined,
+              articleIds ? inArray(pageViewCumulative.articleId, articleIds) : undefined,
+            ),
+          )
           .groupBy(column);
         return { sign: part.sign, rows };
       }
@@ -353,7 +363,13 @@ async function viewsByKey<K extends number | string>(
       const rows = await conn
         .select({ key: column, views: sql<number>`sum(${pageViewDaily.views})`.mapWith(Number) })
         .from(pageViewDaily)
-        .where(and(between(pageViewDaily.day, part.days!.from, part.days!.to), key === 'article' ? isNotNull(pageViewDaily.articleId) : undefined))
+        .where(
+          and(
+            between(pageViewDaily.day, part.days!.from, part.days!.to),
+            key === 'article' ? isNotNull(pageViewDaily.articleId) : undefined,
+            articleIds ? inArray(pageViewDaily.articleId, articleIds) : undefined,
+          ),
+        )
         .groupBy(column);
       return { sign: part.sign, rows };
     }),
@@ -444,19 +460,30 @@ export async function listDimensionBreakdown({
     .limit(limit);
 }
 
-/** All-time page views of each article (every address it had), for the admin article list. */
+/**
+ * Page views of each article (every address it had), for the admin article list: over `range`
+ * read exactly as the dashboard's top articles are, so both say the same for the same days; all
+ * time without it.
+ */
 export async function getArticleViews({
   db,
   articleIds,
+  range,
   now = Date.now(),
 }: {
   db?: Conn;
   articleIds: number[];
+  range?: DayRange;
   now?: number;
 }): Promise<Map<number, number>> {
   const views = new Map<number, number>(articleIds.map((id) => [id, 0]));
   if (articleIds.length === 0) return views;
   const conn = await connection(db);
+  if (range) {
+    const ids = [...new Set(articleIds)];
+    for (const row of await viewsByKey<number>(conn, await rangeParts(conn, range, now), 'article', ids.length, ids)) views.set(row.key, row.views);
+    return views;
+  }
   const { checkpoints } = await freshCheckpoints(conn, now);
   const ids = [...new Set(articleIds)];
   const through = checkpoints.at(-1) ?? null;
