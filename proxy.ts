@@ -42,12 +42,28 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     if (staffView) return NextResponse.rewrite(staffView);
   }
   try {
-    return countPageView(request);
+    const counted = countPageView(request);
+    if (counted) return counted;
   } catch (error) {
     // Counting is never worth a failed page.
     console.warn('[visits] Không ghi nhận được lượt xem.', error);
-    return undefined;
   }
+  return routerDataNotStored(request);
+}
+
+/**
+ * The router's data for a cached page (a prefetch from a <Link>, `?_rsc=`) comes with the ISR
+ * page's `s-maxage=300, stale-while-revalidate=…`. Chromium honours stale-while-revalidate: it
+ * answers the next identical prefetch from its disk cache and sends a background revalidation
+ * whose response is never read, so that request stays pending and holds a connection (seen on
+ * every staff page, whose header links to "/"). The client router keeps its own cache of this
+ * data; the browser's HTTP cache must not.
+ */
+function routerDataNotStored(request: NextRequest): NextResponse | undefined {
+  if (request.headers.get('rsc') !== '1') return undefined;
+  const response = NextResponse.next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 }
 
 function countPageView(request: NextRequest): NextResponse | undefined {
