@@ -59,3 +59,12 @@ test('login: keeps the page asked for, answers an empty form in Vietnamese', asy
   await expect(upload.getByText('Chưa chọn tệp nào')).toBeVisible();
   await expect(page.getByText('Quản trị viên · Quản trị viên')).toHaveCount(0);
 });
+
+test('Lịch sử counts the versions it says there are, the seed article’s first one included', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.goto('/quan-tri/bai-viet/1/lich-su');
+  const current = Number(/phiên bản hiện tại (\d+)/.exec((await page.getByText(/phiên bản hiện tại \d+/).textContent()) ?? '')?.[1]);
+  const versions = page.getByRole('region', { name: /Các phiên bản/ });
+  await expect(versions.getByRole('heading')).toHaveText(`Các phiên bản (${current})`);
+  await expect(versions.getByRole('listitem').last()).toContainText('Phiên bản 1');
+});
