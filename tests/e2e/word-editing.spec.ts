@@ -122,6 +122,8 @@ test('a notice pasted from Word keeps its table, list and link, and is published
       await expect(article.locator('ul > li')).toHaveText(['Có quốc tịch Việt Nam', 'Đủ 18 tuổi trở lên', 'Có văn bằng phù hợp']);
       await expect(article.getByRole('link', { name: 'trang tuyển dụng' })).toHaveAttribute('href', 'https://sonoivu.angiang.gov.vn/tuyen-dung-2026');
       await expect(article.getByRole('heading', { level: 2, name: 'THÔNG BÁO TUYỂN DỤNG' })).toBeVisible();
+      // The canonical address is the configured one (NEXTAUTH_URL here), never a guessed localhost.
+      await expect(anonymous.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL('/tin-tuc/thong-bao-tuyen-dung-cong-chuc-nam-2026', anonymous.url()).href);
       const html = await article.innerHTML();
       expect(html).not.toMatch(/mso-|o:p|class=|style=/);
       // On a phone the table scrolls inside its box; the page itself does not scroll sideways.

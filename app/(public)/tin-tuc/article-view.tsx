@@ -8,6 +8,7 @@ import { SectionHeading } from '@/components/ui/section-heading';
 import { getRedirectedArticleSlug } from '@/db/queries/slug-redirects';
 import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
+import { canonicalLinks } from '@/lib/site-url';
 
 // generateMetadata and the page ask for the same article in one request: ask the database once.
 export const loadPublicArticle = cache(async (slug: string) => (isValidSlug(slug) ? getPublishedArticleBySlug({ slug }) : null));
@@ -25,15 +26,15 @@ export async function requirePublicArticle(slug: string): Promise<ArticleDetail>
 
 export function articleMetadata(article: ArticleDetail | null): Metadata {
   if (!article) return { title: 'Không tìm thấy trang' };
-  const url = `/tin-tuc/${article.slug}`;
+  const { alternates, openGraphUrl } = canonicalLinks(`/tin-tuc/${article.slug}`);
   const description = article.summary.slice(0, 300);
   return {
     title: article.title,
     description,
-    alternates: { canonical: url },
+    alternates,
     openGraph: {
       type: 'article',
-      url,
+      url: openGraphUrl,
       title: article.title,
       description,
       publishedTime: article.publishedAt?.toISOString(),

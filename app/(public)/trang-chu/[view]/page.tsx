@@ -5,6 +5,7 @@ import { ArticleTime } from '@/components/article/article-time';
 import { SectionHeading } from '@/components/ui/section-heading';
 import { listLatestArticles, listLatestArticlesPerCategory } from '@/db/queries/articles';
 import { listMenuCategories } from '@/db/queries/categories';
+import { canonicalLinks } from '@/lib/site-url';
 
 // The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
 export const revalidate = 300;
@@ -15,10 +16,11 @@ export function generateStaticParams() {
 
 const HOME_VIEW = 'moi-nhat';
 
+const home = canonicalLinks('/');
 export const metadata: Metadata = {
   title: { absolute: 'Trang chủ | Sở Nội vụ tỉnh An Giang' },
-  alternates: { canonical: '/' },
-  openGraph: { url: '/', title: 'Sở Nội vụ tỉnh An Giang' },
+  alternates: home.alternates,
+  openGraph: { url: home.openGraphUrl, title: 'Sở Nội vụ tỉnh An Giang' },
 };
 
 export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
