@@ -5,10 +5,10 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getActiveSessionUser, type SessionUser } from '@/db/queries/users';
-import { authenticate, clientKey } from '@/lib/auth/login';
-import { getAuthSecret } from '@/lib/auth/secret';
+import { authenticate, clientKey } from '@/server/auth/login';
+import { getAuthSecret } from '@/server/auth/secret';
 
-export { ensureFirstAdmin } from '@/lib/auth/first-admin';
+export { ensureFirstAdmin } from '@/server/auth/first-admin';
 export type { SessionUser };
 
 /** What next-auth reports to the login form when authorize() refuses because of the throttle. */

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
-import { hasSessionCookie } from './lib/auth/session-cookie';
-import { isShuttingDown } from './lib/shutdown-state';
+import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
+import { hasSessionCookie } from '@/lib/session-cookie';
+import { isShuttingDown } from '@/server/shutdown-state';
 import { isValidSlug } from './lib/slug';
-import { appSlugRedirects } from './lib/slug-redirects';
-import { isVisitCountingEnabled, recordPageView } from './lib/visits';
+import { appSlugRedirects } from '@/server/slug-redirects';
+import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
 

@@ -6,7 +6,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { articles, categories, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly } from '../db/schema';
 import { DIRECT_REFERRER, OTHER_PATH } from '../lib/visits/rules';
-import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '../lib/visits/time';
+import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '@/lib/time';
 import { addDays, dayToMs } from '../lib/stats/range';
 import { syntheticArticle } from './synthetic-article';
 

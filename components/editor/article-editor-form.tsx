@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { saveArticle, type EditorData } from '@/app/(staff)/quan-tri/bai-viet/actions';
 import { CoverImageField } from '@/components/media/cover-image-field';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import { RichTextEditor } from './rich-text-editor';
 
 type Props = { data: EditorData; onSaved: (article: EditorData['article']) => void; onCancel: () => void };

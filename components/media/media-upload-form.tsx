@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import type { MediaSummary } from '@/db/queries/media';
 
 type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };

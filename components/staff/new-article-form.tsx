@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { createArticle } from '@/app/(staff)/quan-tri/bai-viet/actions';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import { buttonClass, FieldError, inputClass } from './form-field';
 
 export function NewArticleForm({ categories }: { categories: { id: number; name: string }[] }) {

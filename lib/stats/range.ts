@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vietnamDay } from '../visits/time';
+import { vietnamDay } from '@/lib/time';
 
 /**
  * The dashboard's date ranges: presets and a custom `tu`/`den`, all in Asia/Ho_Chi_Minh calendar

@@ -1,5 +1,5 @@
 import { isbot } from 'isbot';
-import { hasSessionCookie } from '../auth/session-cookie';
+import { hasSessionCookie } from '@/lib/session-cookie';
 
 /** The parts of a request that decide whether it is a page view; a plain object so tests need no server. */
 export type RequestInfo = {

@@ -1,4 +1,4 @@
-import { MINUTE_MS } from './time';
+import { MINUTE_MS } from '@/lib/time';
 
 /** A visit ends after this much silence; the next page view starts a new one (DESIGN.md). */
 export const VISIT_GAP_MS = 30 * MINUTE_MS;

@@ -27,7 +27,7 @@ const { saveMediaAlt, listMediaLibrary } = await import('@/app/(staff)/quan-tri/
 const { getPublishedArticleBySlug } = await import('@/db/queries/articles');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 const { ArticleContent } = await import('@/components/article/article-content');
-const { clearVariantMemory } = await import('@/lib/media/variant-cache');
+const { clearVariantMemory } = await import('@/server/media/variant-cache');
 
 /** A real photo-like image: noise, so that sizes and formats behave as with a camera's output. */
 async function makeImage(format: 'jpeg' | 'png' | 'webp', width: number, height: number): Promise<Buffer> {

@@ -18,7 +18,7 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const { ACTION_MARK } = await import('@/lib/actions');
+const { ACTION_MARK } = await import('@/server/actions');
 const { ArticleContent } = await import('@/components/article/article-content');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '../../db';
 import { readVisitorWidgetStats } from '../../db/queries/visits';
 import { articles, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../../db/schema';
-import { flushVisitsForShutdown } from '../../lib/visits';
-import { createVisitRecorder, type PageViewHit, type VisitRecorderOptions } from '../../lib/visits/recorder';
+import { flushVisitsForShutdown } from '@/server/visits';
+import { createVisitRecorder, type PageViewHit, type VisitRecorderOptions } from '@/server/visits/recorder';
 import { OTHER_PATH } from '../../lib/visits/rules';
-import { vietnamDay } from '../../lib/visits/time';
+import { vietnamDay } from '@/lib/time';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 const MIN = 60_000;

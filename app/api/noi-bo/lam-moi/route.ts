@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, isInternalSecret } from '@/lib/internal-revalidation';
-import { revalidateTargets } from '@/lib/revalidate';
+import { INTERNAL_SECRET_HEADER, isInternalSecret } from '@/server/internal-revalidation';
+import { revalidateTargets } from '@/server/revalidate';
 
 /**
  * Revalidation on behalf of this process's own scheduler (lib/scheduled-publishing.ts), which runs

@@ -1,4 +1,4 @@
-import { handleMediaUpload } from '@/lib/media/upload';
+import { handleMediaUpload } from '@/server/media/upload';
 
 export const dynamic = 'force-dynamic';
 

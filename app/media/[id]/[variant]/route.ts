@@ -1,4 +1,4 @@
-import { serveMediaVariant } from '@/lib/media/serve';
+import { serveMediaVariant } from '@/server/media/serve';
 
 // Read from the database on request: `next build` never opens it.
 export const dynamic = 'force-dynamic';

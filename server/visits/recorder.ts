@@ -1,6 +1,6 @@
 import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from '../../db';
+import type { Db, Tx } from '@/db';
 import {
   articles,
   categories,
@@ -9,10 +9,10 @@ import {
   visitDimensionDaily,
   visitHourly,
   visitorPresence,
-} from '../../db/schema';
-import { classifyPath, normalizePath, parseDevice, referrerDomain } from './parse';
-import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, PRESENCE_WRITE_DELAY_MS, VISIT_GAP_MS } from './rules';
-import { startOfHour, vietnamDay } from './time';
+} from '@/db/schema';
+import { classifyPath, normalizePath, parseDevice, referrerDomain } from '@/lib/visits/parse';
+import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, PRESENCE_WRITE_DELAY_MS, VISIT_GAP_MS } from '@/lib/visits/rules';
+import { startOfHour, vietnamDay } from '@/lib/time';
 
 /** One page view as the proxy saw it. Referrer and user agent stay in memory only, until flush. */
 export type PageViewHit = {

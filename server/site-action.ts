@@ -2,8 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Tx } from '@/db';
 import { defineAction } from './actions';
-import { everyPublicPage } from './cache-tags';
-import { canManageSite } from './permissions';
+import { everyPublicPage } from '@/lib/cache-tags';
+import { canManageSite } from '@/lib/permissions';
 
 /**
  * An admin's change to what every public page shows around the content (sidebar contact blocks,

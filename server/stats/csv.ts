@@ -1,5 +1,5 @@
 import type { DailyRow } from '@/db/queries/stats';
-import type { DayRange } from './range';
+import type { DayRange } from '@/lib/stats/range';
 
 /** Excel reads a UTF-8 file as UTF-8 only when it starts with this mark; Vietnamese needs it. */
 export const UTF8_BOM = '\uFEFF';

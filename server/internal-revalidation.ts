@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RevalidateTarget } from './cache-tags';
+import type { RevalidateTarget } from '@/lib/cache-tags';
 
 /**
  * revalidatePath() works only inside a request (a server action or a route handler): it needs
