@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { getActiveSessionUser, type SessionUser } from '@/db/queries/users';
 import { authenticate, clientKey } from '@/server/auth/login';
 import { getAuthSecret } from '@/server/auth/secret';
+import { routes } from '@/lib/routes';
 
 export { ensureFirstAdmin } from '@/server/auth/first-admin';
 export type { SessionUser };
@@ -25,7 +26,7 @@ async function authOptions(): Promise<AuthOptions> {
   return {
     secret: await getAuthSecret(),
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-    pages: { signIn: '/dang-nhap', error: '/dang-nhap' },
+    pages: { signIn: routes.login(), error: routes.login() },
     providers: [
       CredentialsProvider({
         name: 'Email',

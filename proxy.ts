@@ -2,11 +2,11 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
 import { hasSessionCookie } from '@/lib/session-cookie';
 import { isShuttingDown } from '@/server/shutdown-state';
-import { isValidSlug } from './lib/slug';
+import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
 import { appSlugRedirects } from '@/server/slug-redirects';
 import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
-import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
-import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
+import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
+import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 
 /**
  * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
@@ -25,18 +25,18 @@ export function proxy(request: NextRequest): NextResponse | undefined {
   if (path === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
-    return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
+    return NextResponse.redirect(new URL(routes.notFound, request.url));
   }
-  if (namesImpossibleSlug(path)) {
+  if (isImpossiblePublicPath(path)) {
     // No page can have this address: answer with the uncached 404 page, so odd or over-long
     // slugs never reach the ISR cache on disk (one file per address tried).
-    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
+    return NextResponse.rewrite(new URL(routes.notFound, request.url));
   }
-  const articleSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
-  if (articleSlug !== undefined) {
-    const moved = movedArticleOf(request, articleSlug);
+  const page = matchPublicPage(path);
+  if (page?.kind === 'article') {
+    const moved = movedArticleOf(request, page.slug);
     if (moved) return NextResponse.redirect(moved, 301);
-    const staffView = staffViewOf(request, articleSlug);
+    const staffView = staffViewOf(request, page.slug);
     if (staffView) return NextResponse.rewrite(staffView);
   }
   try {
@@ -88,21 +88,9 @@ function countPageView(request: NextRequest): NextResponse | undefined {
   return response;
 }
 
-const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
-const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
-const CATEGORY_PAGE_PATH = /^\/chuyen-muc\/[^/]+\/trang\/([^/]+)$/;
-
-/** A slug or page number no page can have (the pages would answer 404, and cache the answer). */
-function namesImpossibleSlug(path: string): boolean {
-  const slug = SLUG_PATH.exec(path);
-  if (slug !== null && !isValidSlug(slug[1]!)) return true;
-  const page = CATEGORY_PAGE_PATH.exec(path);
-  return page !== null && !/^[1-9][0-9]{0,5}$/.test(page[1]!);
-}
-
 /**
  * An article's old address, after its slug changed: a 301 to the current one, for everyone (a page
- * can only answer 307 or 308). The map is in memory; see lib/slug-redirects.ts.
+ * can only answer 307 or 308). The map is in memory; see server/slug-redirects.ts.
  */
 function movedArticleOf(request: NextRequest, slug: string): URL | null {
   // Only reads move: a server action posted from a page opened at the old address still reaches it.
@@ -110,7 +98,7 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
   const current = appSlugRedirects().lookup(slug);
   if (!current) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/tin-tuc/${current}`;
+  url.pathname = routes.article(current);
   return url;
 }
 
@@ -124,7 +112,7 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
 function staffViewOf(request: NextRequest, slug: string): URL | null {
   if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/ban-bien-tap/tin-tuc/${slug}`;
+  url.pathname = routes.internal.staffArticle(slug);
   return url;
 }
 

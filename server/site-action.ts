@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Tx } from '@/db';
-import { defineAction } from './actions';
+import { defineAction } from './define-action';
 import { everyPublicPage } from '@/lib/cache-tags';
 import { canManageSite } from '@/lib/permissions';
 

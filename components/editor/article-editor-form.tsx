@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { saveArticle, type EditorData } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { saveArticle, type EditorData } from '@/server/articles/actions';
 import { CoverImageField } from '@/components/media/cover-image-field';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/errors';

@@ -3,8 +3,9 @@
 import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
 import { formatCount } from './stats-format';
 import { useLiveJson } from './use-live-json';
+import { routes } from '@/lib/routes';
 
-const ENDPOINT = '/api/quan-tri/thong-ke/tong-quan';
+const ENDPOINT = routes.api.statsOverview;
 const REFRESH_MS = 10_000;
 
 const PERIODS: [OverviewPeriod, string][] = [
@@ -44,6 +45,8 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
         <span className="text-xs text-slate-600">khách có lượt xem trong 5 phút qua</span>
       </p>
       {/* Focusable so a keyboard can scroll it on a narrow phone. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1) */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a form fieldset */}
       <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label="Bảng tổng quan">
         <table className="w-full text-sm">
           <caption className="sr-only">Lượt xem, lượt truy cập và khách truy cập theo thời kỳ</caption>

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { storeMedia, type MediaSummary } from '@/db/queries/media';
-import { isSameOrigin } from '@/server/actions';
+import { isSameOrigin } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { canWriteArticles } from '@/lib/permissions';
 import { altText } from '@/lib/media/alt-text';

@@ -14,7 +14,7 @@ function cell(value: string | number): string {
 /** One row per day; dates as YYYY-MM-DD and plain integers, so spreadsheets sort and sum them. */
 export function dailyRowsToCsv(rows: DailyRow[]): string {
   const lines = [CSV_HEADER, ...rows.map((row) => [row.day, row.pageViews, row.visits, row.visitors, row.newVisitors])];
-  return UTF8_BOM + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${UTF8_BOM + lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function csvFileName(range: DayRange): string {

@@ -22,8 +22,8 @@ process.env.MEDIA_CACHE_DIR = `/tmp/portal-media-test-${process.pid}`;
 
 const { POST } = await import('@/app/api/quan-tri/anh/route');
 const { GET } = await import('@/app/media/[id]/[variant]/route');
-const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
-const { saveMediaAlt, listMediaLibrary } = await import('@/app/(staff)/quan-tri/thu-vien-anh/actions');
+const { saveArticle } = await import('@/server/articles/actions');
+const { saveMediaAlt, listMediaLibrary } = await import('@/server/media/actions');
 const { getPublishedArticleBySlug } = await import('@/db/queries/articles');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 const { ArticleContent } = await import('@/components/article/article-content');

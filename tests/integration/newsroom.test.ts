@@ -17,7 +17,7 @@ vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag
 
 const contactActions = await import('@/app/(staff)/quan-tri/lien-he/actions');
 const settingsActions = await import('@/app/(staff)/quan-tri/cai-dat/actions');
-const articleActions = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+const articleActions = await import('@/server/articles/actions');
 const { listContactBlocks } = await import('@/db/queries/contacts');
 const { getSiteInfo } = await import('@/db/queries/settings');
 const { listMenuCategories } = await import('@/db/queries/categories');

@@ -268,7 +268,9 @@ for (const kind of databaseKinds) {
     it('caps distinct values per dimension and day', async () => {
       const clock = { now: Date.parse('2031-07-07T10:00:00+07:00') };
       const recorder = testRecorder(database.db, clock, { maxDimensionValues: 5 });
-      visitorIds(30).forEach((id, i) => recorder.record(hit(id, clock.now, { isNew: true, referrer: `https://site-${i}.example/` })));
+      visitorIds(30).forEach((id, i) => {
+        recorder.record(hit(id, clock.now, { isNew: true, referrer: `https://site-${i}.example/` }));
+      });
       await recorder.flush();
       const rows = await database.db
         .select({ value: visitDimensionDaily.value, visits: visitDimensionDaily.visits })

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
 import { countActiveAdmins, getUserById, insertUser, updateUserAccess } from '@/db/queries/users';
-import { defineAction } from '@/server/actions';
+import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/server/auth/passwords';
 import { canManageUsers } from '@/lib/permissions';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { auth, type SessionUser } from '@/auth';
 import { getDb, type Tx } from '@/db';
 import type { RevalidateTarget } from '@/lib/cache-tags';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { getMediaForChange, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
-import { defineAction } from '@/server/actions';
+import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { altText } from '@/lib/media/alt-text';

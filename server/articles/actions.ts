@@ -18,7 +18,7 @@ import {
 import { getMediaSummary, type MediaSummary } from '@/db/queries/media';
 import type { Tx } from '@/db';
 import type { SessionUser } from '@/auth';
-import { defineAction } from '@/server/actions';
+import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { listSendBackNotes, type SendBackNote } from '@/db/queries/review';
@@ -253,7 +253,7 @@ function statusAction(transition: Transition) {
 
 export const submitArticle = statusAction({ to: 'submitted', from: ['draft'], allowed: canSubmitArticle, note: 'Gửi duyệt' });
 
-/** A publication time in the future makes it a scheduled article (lib/scheduled-publishing.ts). */
+/** A publication time in the future makes it a scheduled article (server/scheduled-publishing.ts). */
 export const publishArticle = statusAction({
   to: 'published',
   from: ['draft', 'submitted', 'withdrawn'],
