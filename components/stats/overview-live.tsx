@@ -4,6 +4,7 @@ import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
 import { formatCount } from './stats-format';
 import { useLiveJson } from './use-live-json';
 import { routes } from '@/lib/routes';
+import { TIME_ZONE } from '@/lib/time';
 
 const ENDPOINT = routes.api.statsOverview;
 const REFRESH_MS = 10_000;
@@ -16,7 +17,7 @@ const PERIODS: [OverviewPeriod, string][] = [
   ['all', 'Từ trước đến nay'],
 ];
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
  * At a glance, refreshed every 10 s while the tab is visible: the same numbers as the public

@@ -36,6 +36,7 @@ import {
 } from '@/lib/permissions';
 import { cleanPlainText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { isValidSlug, slugify } from '@/lib/slug';
+import { fromLocalDateTimeInput } from '@/lib/time';
 
 const id = z.coerce.number({ error: 'Thiếu bài viết.' }).int().positive('Thiếu bài viết.');
 const version = z.coerce.number({ error: 'Thiếu phiên bản.' }).int().positive('Thiếu phiên bản.');
@@ -52,9 +53,8 @@ const publishedAt = z
   .optional()
   .transform((value, context) => {
     if (!value?.trim()) return null;
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value.trim());
-    const date = match ? new Date(`${match[1]}T${match[2]}:00+07:00`) : null;
-    if (!date || Number.isNaN(date.getTime())) {
+    const date = fromLocalDateTimeInput(value);
+    if (!date) {
       context.addIssue({ code: 'custom', message: 'Thời gian xuất bản không hợp lệ.' });
       return z.NEVER;
     }
