@@ -30,7 +30,14 @@ describe('the route map', () => {
   });
 
   it('calls a path impossible only inside a section with parameters', () => {
-    for (const path of ['/tin-tuc/Hoa', '/tin-tuc/a/b', '/tin-tuc', '/chuyen-muc/x/trang/0', '/chuyen-muc/x/trang/9999999', `/tin-tuc/${'a'.repeat(201)}`]) {
+    for (const path of [
+      '/tin-tuc/Hoa',
+      '/tin-tuc/a/b',
+      '/tin-tuc',
+      '/chuyen-muc/x/trang/0',
+      '/chuyen-muc/x/trang/9999999',
+      `/tin-tuc/${'a'.repeat(201)}`,
+    ]) {
       expect(isImpossiblePublicPath(path), path).toBe(true);
     }
     for (const path of ['/', '/tin-tuc/hoi-nghi', '/chuyen-muc/x/trang/2', '/quan-tri', '/khong-tim-thay', '/wp-login.php']) {
@@ -69,7 +76,10 @@ function literalAddresses(file: string): string[] {
       const value = node.text;
       const parent = node.parent;
       const isImport = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent);
-      const isLink = value === '/' && ((ts.isJsxAttribute(parent) && parent.name.getText() === 'href') || (ts.isPropertyAssignment(parent) && parent.name.getText() === 'href'));
+      const isLink =
+        value === '/' &&
+        ((ts.isJsxAttribute(parent) && parent.name.getText() === 'href') ||
+          (ts.isPropertyAssignment(parent) && parent.name.getText() === 'href'));
       if (!isImport && (/^\/[a-z_]/.test(value) || isLink)) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart());
         found.push(`${path.relative(root, file)}:${line + 1}: ${value}`);
