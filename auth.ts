@@ -5,10 +5,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getActiveSessionUser, type SessionUser } from '@/db/queries/users';
-import { authenticate, clientKey } from '@/lib/auth/login';
-import { getAuthSecret } from '@/lib/auth/secret';
+import { authenticate, clientKey } from '@/server/auth/login';
+import { getAuthSecret } from '@/server/auth/secret';
+import { routes } from '@/lib/routes';
 
-export { ensureFirstAdmin } from '@/lib/auth/first-admin';
+export { ensureFirstAdmin } from '@/server/auth/first-admin';
 export type { SessionUser };
 
 /** What next-auth reports to the login form when authorize() refuses because of the throttle. */
@@ -25,7 +26,7 @@ async function authOptions(): Promise<AuthOptions> {
   return {
     secret: await getAuthSecret(),
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-    pages: { signIn: '/dang-nhap', error: '/dang-nhap' },
+    pages: { signIn: routes.login(), error: routes.login() },
     providers: [
       CredentialsProvider({
         name: 'Email',

@@ -5,7 +5,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { startServerLifecycle } = await import('./lib/server-lifecycle');
+    const { startServerLifecycle } = await import('@/server/lifecycle');
     await startServerLifecycle();
   }
 }

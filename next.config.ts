@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { routes } from './lib/routes';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files by path, sharp its native libvips: bundled, neither loads.
@@ -19,17 +20,17 @@ const nextConfig: NextConfig = {
   async redirects() {
     // The home page is rendered by /trang-chu/moi-nhat (see rewrites); that address is not public.
     return [
-      { source: '/trang-chu/:view*', destination: '/', permanent: true },
+      { source: routes.internal.homeView(':view*'), destination: routes.home, permanent: true },
       // Page 1 of a category has one address. Redirecting here rather than in the page keeps the
       // redirect out of the ISR cache (a cached redirect is served with its Location header twice).
-      { source: '/chuyen-muc/:slug/trang/1', destination: '/chuyen-muc/:slug', permanent: true },
+      { source: routes.internal.categoryPage(':slug', 1), destination: routes.category(':slug'), permanent: true },
     ];
   },
   async rewrites() {
     return {
       // The home page lives behind a dynamic segment so `next build` never prerenders it (and never
       // opens the database); it is rendered on first request and then served from the ISR cache.
-      beforeFiles: [{ source: '/', destination: '/trang-chu/moi-nhat' }],
+      beforeFiles: [{ source: routes.home, destination: routes.internal.homeView() }],
       afterFiles: [],
       fallback: [],
     };

@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
-import { hasSessionCookie } from './lib/auth/session-cookie';
-import { isShuttingDown } from './lib/shutdown-state';
-import { isValidSlug } from './lib/slug';
-import { appSlugRedirects } from './lib/slug-redirects';
-import { isVisitCountingEnabled, recordPageView } from './lib/visits';
-import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
-import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
+import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
+import { hasSessionCookie } from '@/lib/session-cookie';
+import { isShuttingDown } from '@/server/shutdown-state';
+import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
+import { appSlugRedirects } from '@/server/slug-redirects';
+import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
+import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
+import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 
 /**
- * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
+ * The one place page views are recorded (docs/architecture.md, "a page view"). It runs for cached pages
  * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
  * buffer that lib/visits writes every 2 s, and old article addresses are looked up in memory. It
  * decides nothing about access: pages and route handlers check the session themselves.
@@ -25,20 +25,20 @@ export function proxy(request: NextRequest): NextResponse | undefined {
   if (path === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
-    return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
+    return NextResponse.redirect(new URL(routes.notFound, request.url));
   }
-  if (namesImpossibleSlug(path)) {
+  if (isImpossiblePublicPath(path)) {
     // No page can have this address: answer with the uncached 404 page, so odd or over-long
     // slugs never reach the ISR cache on disk (one file per address tried).
-    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
+    return NextResponse.rewrite(new URL(routes.notFound, request.url));
   }
   const login = loginFirst(request);
   if (login) return NextResponse.redirect(login);
-  const articleSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
-  if (articleSlug !== undefined) {
-    const moved = movedArticleOf(request, articleSlug);
+  const page = matchPublicPage(path);
+  if (page?.kind === 'article') {
+    const moved = movedArticleOf(request, page.slug);
     if (moved) return NextResponse.redirect(moved, 301);
-    const staffView = staffViewOf(request, articleSlug);
+    const staffView = staffViewOf(request, page.slug);
     if (staffView) return NextResponse.rewrite(staffView);
   }
   try {
@@ -106,21 +106,9 @@ function countPageView(request: NextRequest): NextResponse | undefined {
   return response;
 }
 
-const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
-const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
-const CATEGORY_PAGE_PATH = /^\/chuyen-muc\/[^/]+\/trang\/([^/]+)$/;
-
-/** A slug or page number no page can have (the pages would answer 404, and cache the answer). */
-function namesImpossibleSlug(path: string): boolean {
-  const slug = SLUG_PATH.exec(path);
-  if (slug !== null && !isValidSlug(slug[1]!)) return true;
-  const page = CATEGORY_PAGE_PATH.exec(path);
-  return page !== null && !/^[1-9][0-9]{0,5}$/.test(page[1]!);
-}
-
 /**
  * An article's old address, after its slug changed: a 301 to the current one, for everyone (a page
- * can only answer 307 or 308). The map is in memory; see lib/slug-redirects.ts.
+ * can only answer 307 or 308). The map is in memory; see server/slug-redirects.ts.
  */
 function movedArticleOf(request: NextRequest, slug: string): URL | null {
   // Only reads move: a server action posted from a page opened at the old address still reaches it.
@@ -128,7 +116,7 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
   const current = appSlugRedirects().lookup(slug);
   if (!current) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/tin-tuc/${current}`;
+  url.pathname = routes.article(current);
   return url;
 }
 
@@ -142,7 +130,7 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
 function staffViewOf(request: NextRequest, slug: string): URL | null {
   if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/ban-bien-tap/tin-tuc/${slug}`;
+  url.pathname = routes.internal.staffArticle(slug);
   return url;
 }
 
@@ -153,15 +141,12 @@ function staffViewOf(request: NextRequest, slug: string): URL | null {
  */
 function loginFirst(request: NextRequest): URL | null {
   const { pathname } = request.nextUrl;
-  if (request.method !== 'GET' || !/^\/quan-tri(?:\/|$)/.test(pathname)) return null;
+  const staffHome = routes.staff.home();
+  if (request.method !== 'GET' || (pathname !== staffHome && !pathname.startsWith(`${staffHome}/`))) return null;
   if (hasSessionCookie((name) => request.cookies.has(name))) return null;
   const asked = request.nextUrl.clone();
   asked.searchParams.delete('_rsc');
-  const url = request.nextUrl.clone();
-  url.pathname = '/dang-nhap';
-  url.search = '';
-  url.searchParams.set('callbackUrl', asked.pathname + asked.search);
-  return url;
+  return new URL(routes.login(asked.pathname + asked.search), request.nextUrl);
 }
 
 function decodedPath(pathname: string): string | null {

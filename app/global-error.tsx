@@ -17,6 +17,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         <button type="button" onClick={retry} className="mr-4 underline">
           Thử lại
         </button>
+        {/* The home page literally: this client component is on every page, and the route map would add ~0.8 kB gzip to each. */}
         <a href="/" className="underline">
           Về trang chủ
         </a>

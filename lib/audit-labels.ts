@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type Role } from './permissions';
+import { routes } from './routes';
 
 /**
  * The audit log as sentences a civil servant reads: who did what to which thing, by its name and
@@ -38,15 +39,15 @@ const orNone = (value: unknown) => (value === null || value === undefined || val
 function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
   switch (objectType) {
     case 'article':
-      return objectId ? `/quan-tri/bai-viet/${objectId}/lich-su` : undefined;
+      return objectId && /^\d+$/.test(objectId) ? routes.staff.articleHistory(Number(objectId)) : undefined;
     case 'user':
-      return '/quan-tri/tai-khoan';
+      return routes.staff.accounts;
     case 'category':
     case 'settings':
-      return '/quan-tri/cai-dat';
+      return routes.staff.settings;
     case 'contact_block':
     case 'contact_entry':
-      return '/quan-tri/lien-he';
+      return routes.staff.contacts;
     default:
       return undefined;
   }

@@ -49,7 +49,6 @@ function FigureForm({ figure, onSave, onClose }: { figure: FigureAttributes; onS
             setError('');
           }}
           maxLength={300}
-          autoFocus
           aria-required="true"
           aria-invalid={Boolean(error)}
           aria-describedby={error ? `${ids}-loi` : undefined}

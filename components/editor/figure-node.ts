@@ -1,6 +1,5 @@
 import Image from '@tiptap/extension-image';
-
-const MEDIA_SRC = /^\/media\/\d+\/\d+\.webp$/;
+import { MEDIA_URL_PATTERN as MEDIA_SRC } from '@/lib/media/urls';
 
 export type FigureAttributes = { src: string; alt: string; caption: string };
 

@@ -55,7 +55,6 @@ function LinkForm({ initialHref, askText, onSave, onRemove, onClose }: Omit<Prop
             setHref(event.target.value);
             setError('');
           }}
-          autoFocus
           inputMode="url"
           autoComplete="off"
           aria-invalid={Boolean(error)}

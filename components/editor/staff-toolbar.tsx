@@ -10,13 +10,14 @@ import {
   submitArticle,
   withdrawArticle,
   type EditorData,
-} from '@/app/(staff)/quan-tri/bai-viet/actions';
+} from '@/server/articles/actions';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 import { VietnameseValidation } from '@/components/ui/vietnamese-validation';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/format';
 import { ArticleEditorForm } from './article-editor-form';
 import { SendBackForm } from './send-back-form';
+import { routes } from '@/lib/routes';
 
 type Props = { articleId: number; contentId: string; startEditing?: boolean };
 
@@ -69,7 +70,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     // The action's response already carries the re-rendered page (it revalidates this path); a
     // second refresh here could race it and show the previous version. A new address on the public
     // page (an editor changed the slug) is followed instead.
-    if (pathname.startsWith('/tin-tuc/') && next.slug !== article.slug && next.status === 'published') router.replace(`/tin-tuc/${next.slug}`);
+    if (pathname === routes.article(article.slug) && next.slug !== article.slug && next.status === 'published') router.replace(routes.article(next.slug));
     void loadArticleForEditing({ id: articleId }).then((result) => result.ok && setData(result));
   };
 
@@ -84,7 +85,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     <div className="mb-4 space-y-4 print:hidden">
       {/* The staff view of a public page has no staff layout: the editor's forms need it too. */}
       <VietnameseValidation />
-      <div role="region" aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
+      <section aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
         <span className="text-sm">
           Trạng thái: <strong>{articleStatusLabel(article)}</strong>
           {scheduled && article.publishedAt && <> (lúc {formatDateTime(new Date(article.publishedAt))})</>}
@@ -137,17 +138,21 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && (
-          <Link href={`/quan-tri/bai-viet/${article.id}/lich-su`} className={`${buttonClass} border border-slate-500 bg-white`}>
+          <Link href={routes.staff.articleHistory(article.id)} className={`${buttonClass} border border-slate-500 bg-white`}>
             Lịch sử
           </Link>
         )}
         <p role="status" aria-live="polite" className="text-sm font-semibold">
           {message}
         </p>
-      </div>
+      </section>
       <ModalDialog open={confirming !== null} role="alertdialog" title={confirming?.title ?? ''} onClose={() => setConfirming(null)}>
         <p>{confirming?.text}</p>
+        {/* "Hủy" first: the dialog focuses it, so Enter pressed out of habit changes nothing. */}
         <div className="flex flex-wrap gap-2">
+          <button type="button" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(null)}>
+            Hủy
+          </button>
           <button
             type="button"
             className="rounded bg-brand-700 px-4 py-2 font-semibold text-white"
@@ -157,9 +162,6 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
             }}
           >
             {confirming?.confirm}
-          </button>
-          <button type="button" autoFocus className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(null)}>
-            Hủy
           </button>
         </div>
       </ModalDialog>

@@ -52,7 +52,7 @@ export function useUnsavedChangesGuard() {
     <ModalDialog open={pending !== null} role="alertdialog" title="Rời trang khi chưa lưu?" onClose={() => setPending(null)}>
       <p>{QUESTION}</p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" autoFocus onClick={() => setPending(null)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+        <button type="button" onClick={() => setPending(null)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           Ở lại để lưu
         </button>
         <button

@@ -1,3 +1,5 @@
+import { MEDIA_URL_PATTERN } from '@/lib/media/urls';
+
 /**
  * Clipboard HTML from Microsoft Word, made into the plain structure the editor understands.
  * Word writes lists as paragraphs styled `mso-list:l0 level1 lfo1` with the bullet as text in a
@@ -19,7 +21,7 @@ export function cleanPastedHtml(html: string): { html: string; droppedImages: nu
   // others so the person is told, instead of losing them without a word.
   let droppedImages = 0;
   for (const image of Array.from(body.querySelectorAll('img, v\\:imagedata'))) {
-    if (!(image.getAttribute('src') ?? '').startsWith('/media/')) {
+    if (!MEDIA_URL_PATTERN.test(image.getAttribute('src') ?? '')) {
       droppedImages += 1;
       image.remove();
     }
@@ -85,7 +87,7 @@ function convertWordLists(doc: Document) {
       run.push(next);
       next = next.nextElementSibling;
     }
-    run.forEach((p) => done.add(p));
+    for (const p of run) done.add(p);
 
     const stack: { level: number; list: HTMLElement }[] = [];
     let root: HTMLElement | null = null;
@@ -111,6 +113,6 @@ function convertWordLists(doc: Document) {
       top.list.append(item);
     }
     if (root) first.before(root);
-    run.forEach((p) => p.remove());
+    for (const p of run) p.remove();
   }
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/lib/errors';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { ActionForm, SubmitButton, TextField } from './action-form';
 import { FieldError, inputClass, secondaryButtonClass } from './form-field';

@@ -57,7 +57,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           name="email"
           type="email"
           autoComplete="username"
-          aria-required="true"
+          required
           aria-invalid={Boolean(missing.email)}
           aria-describedby={missing.email ? 'email-loi' : undefined}
           onInput={() => setMissing((current) => ({ ...current, email: undefined }))}
@@ -78,7 +78,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           name="password"
           type="password"
           autoComplete="current-password"
-          aria-required="true"
+          required
           aria-invalid={Boolean(missing.password)}
           aria-describedby={missing.password ? 'password-loi' : undefined}
           onInput={() => setMissing((current) => ({ ...current, password: undefined }))}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provideDatabase } from '@/db';
 import { getActiveSessionUser, insertUser, updateUserAccess } from '@/db/queries/users';
-import { ensureFirstAdmin } from '@/lib/auth/first-admin';
-import { authenticate, clientKey } from '@/lib/auth/login';
-import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { ensureFirstAdmin } from '@/server/auth/first-admin';
+import { authenticate, clientKey } from '@/server/auth/login';
+import { hashPassword, verifyPassword } from '@/server/auth/passwords';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 process.env.AUTH_SECRET ??= 'test-secret-for-client-keys';

@@ -4,7 +4,7 @@ import { provideDatabase, type Db } from '@/db';
 import { articles } from '@/db/schema';
 import { readVisitorWidgetStats } from '@/db/queries/visits';
 import { getArticleViews, getStatsOverview, getTrafficSeries, listTopArticles, listTopPages } from '@/db/queries/stats';
-import { createVisitRecorder } from '@/lib/visits/recorder';
+import { createVisitRecorder } from '@/server/visits/recorder';
 import { parseStatsRange, type StatsRange } from '@/lib/stats/range';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/staff/login-form';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
@@ -7,7 +8,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 /** Only a path on this site: never an absolute or protocol-relative URL (open redirect). */
 function safeCallback(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/quan-tri';
+  return value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : routes.staff.home();
 }
 
 export default async function LoginPage({ searchParams }: Props) {

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
-import { notFound } from 'next/navigation';
-import { auth } from '@/auth';
 import { Pagination } from '@/components/ui/pagination';
 import { listAuditEntries } from '@/db/queries/audit';
 import { describeAuditEntry } from '@/lib/audit-labels';
 import { formatDateTime } from '@/lib/format';
 import { canManageSite } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Nhật ký' };
 
@@ -16,8 +16,7 @@ const PAGE_SIZE = 50;
 type Props = { searchParams: Promise<{ trang?: string }> };
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  const user = await auth();
-  if (!user || !canManageSite(user)) notFound();
+  await requireStaff({ from: routes.staff.auditLog(), allowed: canManageSite });
   const requested = Number((await searchParams).trang ?? 1);
   const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
   const { entries, total } = await listAuditEntries({ page, pageSize: PAGE_SIZE });
@@ -39,13 +38,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
               </time>
               <span>
                 <strong>{entry.userName ?? 'Hệ thống'}</strong> đã{' '}
-                {describeAuditEntry(entry).map((part, index) =>
+                {describeAuditEntry(entry).map((part) =>
                   part.href ? (
-                    <Link key={index} href={part.href} className="text-brand-700 underline">
+                    <Link key={part.text} href={part.href} className="text-brand-700 underline">
                       {part.text}
                     </Link>
                   ) : (
-                    <Fragment key={index}>{part.text}</Fragment>
+                    <Fragment key={part.text}>{part.text}</Fragment>
                   ),
                 )}
               </span>
@@ -53,7 +52,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(n) => `/quan-tri/nhat-ky?trang=${n}`} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={routes.staff.auditLog} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ArticleContent } from '@/components/article/article-content';
 import { StaffToolbar } from '@/components/editor/staff-toolbar';
 import { getArticleForPreview } from '@/db/queries/article-editing';
 import { canPreviewArticle, STATUS_LABELS } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Xem trước bài viết' };
 
@@ -29,7 +30,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
         {article.status === 'published' && (
           <>
             {' · '}
-            <Link className="underline" href={`/tin-tuc/${article.slug}`}>
+            <Link className="underline" href={routes.article(article.slug)}>
               Mở trang công khai
             </Link>
           </>
