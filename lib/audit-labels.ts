@@ -48,6 +48,8 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
     case 'contact_block':
     case 'contact_entry':
       return routes.staff.contacts;
+    case 'media':
+      return routes.staff.media();
     default:
       return undefined;
   }
@@ -124,6 +126,8 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('chuyển mục liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)} trong khối.`)];
     case 'contact_entry.delete':
       return [text('xóa mục liên hệ '), deleted(detail.name), text(` (điện thoại ${phones(detail.phones)}).`)];
+    case 'media.delete':
+      return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
     default:
       return [text(`thực hiện thao tác “${entry.action}”.`)];
   }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, like, lt, or } from 'drizzle-orm';
+import { routes } from '@/lib/routes';
 import { getDb, type Db, type Tx } from '../index';
 import { articles, categories, media, mediaBlobs, users } from '../schema';
 
@@ -95,4 +96,23 @@ export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(and(eq(articles.coverMediaId, mediaId), eq(articles.status, 'published')));
+}
+
+/**
+ * Every article that shows the image, whatever its status: as its cover, or in its text (any
+ * width of `/media/<id>/…`). An image in use is never deleted: its pages would show a hole.
+ */
+export async function listArticlesUsingMedia({ db, mediaId }: { db: Conn; mediaId: number }): Promise<{ id: number; title: string }[]> {
+  const folder = routes.media(mediaId, 320).replace(/[^/]+$/, '');
+  return db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(or(eq(articles.coverMediaId, mediaId), like(articles.bodyHtml, `%"${folder}%`)))
+    .orderBy(desc(articles.id));
+}
+
+/** Removes an image and its bytes (media_blobs cascades). */
+export async function deleteMediaRow({ db, id }: { db: Tx; id: number }): Promise<{ alt: string } | null> {
+  const [row] = await db.delete(media).where(eq(media.id, id)).returning({ alt: media.alt });
+  return row ?? null;
 }

@@ -170,6 +170,14 @@ test('an image from the library goes into the text with its description and capt
   const figure = page.locator('.article-body figure');
   await expect(figure.getByRole('img', { name: 'Lãnh đạo Sở trao bằng khen cho các tập thể' })).toHaveAttribute('src', /^\/media\/\d+\/960\.webp$/);
   await expect(figure.locator('figcaption')).toHaveText('Trao bằng khen tại hội nghị');
+
+  // An image the text shows cannot be deleted from the library: the refusal names the article.
+  await page.goto('/quan-tri/thu-vien-anh');
+  await page.getByRole('button', { name: 'Xóa ảnh: Lãnh đạo Sở trao bằng khen' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Xóa ảnh này?' });
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Xóa ảnh' }).click();
+  await expect(page.getByText('Ảnh đang được dùng trong “Bài có ảnh trong nội dung”', { exact: false })).toBeVisible();
 });
 
 test('leaving the editor with unsaved changes asks first', async ({ page }) => {
