@@ -48,6 +48,7 @@ type LinkState = { href: string; askText: boolean } | null;
 export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
   const [link, setLink] = useState<LinkState>(null);
   const [choosingImage, setChoosingImage] = useState(false);
+  const [pastedFile, setPastedFile] = useState<File | null>(null);
   const [figure, setFigure] = useState<FigureAttributes | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -67,16 +68,20 @@ export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
         setNotice(cleaned.droppedImages ? droppedImagesNotice(cleaned.droppedImages) : '');
         return cleaned.html;
       },
-      // A file pasted or dropped has no alt text and is not in the library yet: say how to add it.
-      handlePaste: (_view, event) => refuseImageFiles(event.clipboardData?.files),
-      handleDrop: (_view, event) => refuseImageFiles((event as DragEvent).dataTransfer?.files),
+      // A file pasted or dropped is not in the library and has no description yet: it goes to the
+      // library's upload form, chosen already, and into the text once described.
+      handlePaste: (_view, event) => uploadImageFile(event.clipboardData?.files),
+      handleDrop: (_view, event) => uploadImageFile((event as DragEvent).dataTransfer?.files),
     },
     onUpdate: ({ editor: current }) => onChange(current.getHTML()),
   });
 
-  function refuseImageFiles(files: FileList | undefined): boolean {
-    if (!files || !Array.from(files).some((file) => file.type.startsWith('image/'))) return false;
-    setNotice('Ảnh chưa được chèn: bấm “Chèn ảnh” để tải ảnh lên Thư viện ảnh, nhập mô tả ảnh, rồi chèn vào bài.');
+  function uploadImageFile(files: FileList | undefined): boolean {
+    const image = files && Array.from(files).find((file) => file.type.startsWith('image/'));
+    if (!image) return false;
+    setNotice('Nhập mô tả cho ảnh vừa dán rồi bấm “Tải lên” để chèn ảnh vào bài.');
+    setPastedFile(image);
+    setChoosingImage(true);
     return true;
   }
 
@@ -171,9 +176,15 @@ export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
         open={choosingImage}
         selectedId={null}
         purpose="Chèn vào bài"
-        onClose={() => setChoosingImage(false)}
+        initialFile={pastedFile}
+        onClose={() => {
+          setChoosingImage(false);
+          setPastedFile(null);
+        }}
         onChoose={(media) => {
           setChoosingImage(false);
+          setPastedFile(null);
+          setNotice('');
           setFigure({ src: mediaUrl(media.id, 960), alt: media.alt, caption: '' });
         }}
       />

@@ -14,6 +14,8 @@ type Props = {
   onClose: () => void;
   /** What choosing does, read before each image's description ("Chọn làm ảnh bìa"). */
   purpose?: string;
+  /** A file to upload, pasted or dropped into the editor. */
+  initialFile?: File | null;
 };
 
 /**
@@ -21,7 +23,7 @@ type Props = {
  * <dialog> keeps focus inside and closes with Escape; it lives in a portal so its upload form is
  * never nested in the article's form.
  */
-export function MediaLibraryDialog({ open, selectedId, onChoose, onClose, purpose = 'Chọn làm ảnh bìa' }: Props) {
+export function MediaLibraryDialog({ open, selectedId, onChoose, onClose, purpose = 'Chọn làm ảnh bìa', initialFile = null }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   // The cover and the text each have a library dialog on the editing page: ids must not collide.
   const ids = useId();
@@ -71,6 +73,7 @@ export function MediaLibraryDialog({ open, selectedId, onChoose, onClose, purpos
             Tải ảnh mới
           </h3>
           <MediaUploadForm
+            initialFile={initialFile}
             onUploaded={(media) => {
               setItems((current) => [media, ...current.filter((item) => item.id !== media.id)]);
               onChoose(media);

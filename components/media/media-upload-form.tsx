@@ -1,12 +1,16 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/errors';
 import type { MediaSummary } from '@/db/queries/media';
 import { routes } from '@/lib/routes';
 
-type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };
+type Props = {
+  onUploaded: (media: MediaSummary, created: boolean) => void;
+  /** A file pasted or dropped into the editor: already chosen, waiting for its description. */
+  initialFile?: File | null;
+};
 
 type UploadResponse = { ok: true; media: MediaSummary; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
@@ -17,13 +21,23 @@ const MAX_BYTES = 10 * 1024 * 1024;
  * decides everything (type by content, size, alt text) and its Vietnamese messages are shown
  * beside the fields. A file over 10 MB is stopped here too, so nobody waits to hear it.
  */
-export function MediaUploadForm({ onUploaded }: Props) {
+export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
   const ids = useId();
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [fileName, setFileName] = useState('');
+
+  useEffect(() => {
+    const input = form.current?.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!initialFile || !input) return;
+    const files = new DataTransfer();
+    files.items.add(initialFile);
+    input.files = files.files;
+    setFileName(initialFile.name);
+    form.current?.querySelector<HTMLInputElement>('input[name="alt"]')?.focus();
+  }, [initialFile]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

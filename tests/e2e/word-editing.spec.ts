@@ -180,6 +180,30 @@ test('an image from the library goes into the text with its description and capt
   await expect(page.getByText('Ảnh đang được dùng trong “Bài có ảnh trong nội dung”', { exact: false })).toBeVisible();
 });
 
+test('an image file pasted into the text goes through the library, described, then into the text', async ({ page }) => {
+  await logIn(page, ADMIN);
+  await newDraft(page, 'Bài dán ảnh từ máy');
+  const form = page.getByRole('form', { name: 'Chỉnh sửa bài viết' });
+  const body = form.getByRole('textbox', { name: 'Nội dung' });
+  await body.click();
+  const png = (await photo()).toString('base64');
+  await body.evaluate((element, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'anh-dan.png', { type: 'image/png' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png);
+
+  const library = page.getByRole('dialog', { name: 'Thư viện ảnh' });
+  await expect(library.getByText('anh-dan.png')).toBeVisible();
+  await library.getByLabel('Mô tả ảnh').fill('Ảnh dán từ máy tính');
+  await library.getByRole('button', { name: 'Tải lên' }).click();
+  const details = page.getByRole('dialog', { name: 'Ảnh trong bài' });
+  await expect(details.getByLabel('Mô tả ảnh')).toHaveValue('Ảnh dán từ máy tính');
+  await details.getByRole('button', { name: 'Chèn ảnh' }).click();
+  await expect(body.getByRole('img', { name: 'Ảnh dán từ máy tính' })).toBeVisible();
+});
+
 test('leaving the editor with unsaved changes asks first', async ({ page }) => {
   await logIn(page, ADMIN);
   const previewUrl = await newDraft(page, 'Bài chưa lưu');
