@@ -204,6 +204,26 @@ test('an image file pasted into the text goes through the library, described, th
   await expect(body.getByRole('img', { name: 'Ảnh dán từ máy tính' })).toBeVisible();
 });
 
+test('on a 390 px phone the editor fits the screen, its buttons are big enough and "Lưu" stays in reach', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logIn(page, ADMIN);
+  await newDraft(page, 'Bài soạn trên điện thoại');
+  const form = page.getByRole('form', { name: 'Chỉnh sửa bài viết' });
+  await pasteHtml(page, WORD_CLIPBOARD);
+  await form.getByRole('textbox', { name: 'Nội dung' }).getByText('Chuyên viên tổ chức bộ máy').click();
+  await expect(form.getByRole('toolbar', { name: 'Bảng' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  for (const button of await form.getByRole('toolbar').getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(Math.min(box.width, box.height), await button.textContent()).toBeGreaterThanOrEqual(44);
+  }
+  // The form is far taller than the screen; "Lưu" is on screen wherever the person is.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await form.getByLabel('Tóm tắt').scrollIntoViewIfNeeded();
+  await expect(form.getByRole('button', { name: 'Lưu', exact: true })).toBeInViewport();
+  await expectNoAxeViolations(page);
+});
+
 test('leaving the editor with unsaved changes asks first', async ({ page }) => {
   await logIn(page, ADMIN);
   const previewUrl = await newDraft(page, 'Bài chưa lưu');
