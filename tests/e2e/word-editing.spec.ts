@@ -215,7 +215,7 @@ test('on a 390 px phone the editor fits the screen, its buttons are big enough a
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   for (const button of await form.getByRole('toolbar').getByRole('button').all()) {
     const box = (await button.boundingBox())!;
-    expect(Math.min(box.width, box.height), await button.textContent()).toBeGreaterThanOrEqual(44);
+    expect(Math.min(box.width, box.height), (await button.textContent()) ?? '').toBeGreaterThanOrEqual(44);
   }
   // The form is far taller than the screen; "Lưu" is on screen wherever the person is.
   await page.evaluate(() => window.scrollTo(0, 0));
