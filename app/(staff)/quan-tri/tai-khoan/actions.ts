@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
 import { countActiveAdmins, getUserById, insertUser, updateUserAccess } from '@/db/queries/users';
 import { ActionError, defineAction } from '@/lib/actions';
+import { rowId } from '@/lib/form-fields';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
 import { canManageUsers } from '@/lib/permissions';
 
 const role = z.enum(['admin', 'editor', 'author', 'stats_viewer'], { error: 'Hãy chọn một vai trò.' });
-const userId = z.coerce.number({ error: 'Thiếu tài khoản.' }).int().positive('Thiếu tài khoản.');
+const userId = rowId('Thiếu tài khoản.');
 
 export const createUser = defineAction({
   roles: canManageUsers,

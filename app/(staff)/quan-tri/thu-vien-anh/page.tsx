@@ -5,6 +5,7 @@ import { ArticleTime } from '@/components/article/article-time';
 import { LibraryUpload } from '@/components/media/library-upload';
 import { listMedia } from '@/db/queries/media';
 import { formatNumber } from '@/lib/format';
+import { parseRowId } from '@/lib/form-fields';
 import { mediaUrl } from '@/lib/media/urls';
 import { canWriteArticles } from '@/lib/permissions';
 
@@ -19,8 +20,8 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const user = await auth();
   if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri/thu-vien-anh');
   if (!canWriteArticles(user)) redirect('/quan-tri');
-  const before = Number((await searchParams).truoc);
-  const rows = await listMedia({ limit: PAGE_SIZE + 1, before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const before = parseRowId((await searchParams).truoc) ?? undefined;
+  const rows = await listMedia({ limit: PAGE_SIZE + 1, before });
   const items = rows.slice(0, PAGE_SIZE);
   return (
     <div className="space-y-6">
