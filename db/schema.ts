@@ -34,6 +34,9 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   // Bumped when a user is disabled or changes role, so existing JWTs stop working at once.
   sessionVersion: integer('session_version').notNull().default(0),
+  // Set when an admin gives a temporary password: until its owner picks a new one, the account
+  // can do nothing but change it.
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
