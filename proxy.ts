@@ -1,6 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
-import { hasSessionCookie } from './lib/auth/session-cookie';
+import { sessionTokenIsGenuine, sessionTokenOf } from './lib/auth/session-cookie';
+import { isHttpsRequest } from './lib/client-address';
+import {
+  isStaffPath,
+  PUBLIC_CONTENT_SECURITY_POLICY,
+  staffContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from './lib/security-headers';
 import { isShuttingDown } from './lib/shutdown-state';
 import { isValidSlug } from './lib/slug';
 import { appSlugRedirects } from './lib/slug-redirects';
@@ -12,9 +19,27 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
  * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
  * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
  * buffer that lib/visits writes every 2 s, and old article addresses are looked up in memory. It
- * decides nothing about access: pages and route handlers check the session themselves.
+ * decides nothing about access: pages and route handlers check the session themselves. Every page
+ * it answers leaves with its Content-Security-Policy (a fresh nonce on staff pages) and, over
+ * HTTPS, HSTS.
  */
-export function proxy(request: NextRequest): NextResponse | undefined {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const get = (name: string) => request.headers.get(name);
+  const staffView = await staffViewOf(request);
+  const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
+  const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
+  // Next takes the nonce for its own scripts from the request's policy header.
+  const requestHeaders = new Headers(request.headers);
+  if (staff) requestHeaders.set('content-security-policy', policy);
+  const response = route(request, staffView, { request: { headers: requestHeaders } }) ?? NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  if (isHttpsRequest(get)) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+type Forward = { request: { headers: Headers } };
+
+function route(request: NextRequest, staffView: URL | null, forward: Forward): NextResponse | undefined {
   if (isShuttingDown()) {
     return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
       status: 503,
@@ -28,19 +53,23 @@ export function proxy(request: NextRequest): NextResponse | undefined {
     return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
   }
   if (namesImpossibleSlug(path)) {
-    // No page can have this address: answer with the uncached 404 page, so odd or over-long
-    // slugs never reach the ISR cache on disk (one file per address tried).
-    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url));
+    // No page can have this address: answer with the uncached 404 page straight away.
+    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url), forward);
   }
-  const articleSlug = ARTICLE_PATH.exec(request.nextUrl.pathname)?.[1];
+  const articleSlug = articleSlugOf(request.nextUrl.pathname);
   if (articleSlug !== undefined) {
     const moved = movedArticleOf(request, articleSlug);
     if (moved) return NextResponse.redirect(moved, 301);
-    const staffView = staffViewOf(request, articleSlug);
-    if (staffView) return NextResponse.rewrite(staffView);
+    if (staffView) return NextResponse.rewrite(staffView, forward);
+    if (request.nextUrl.pathname.startsWith(STAFF_VIEW_PREFIX)) {
+      // The staff view's own address, asked for directly: the cached public page, like anyone else.
+      const url = request.nextUrl.clone();
+      url.pathname = `/tin-tuc/${articleSlug}`;
+      return NextResponse.rewrite(url, forward);
+    }
   }
   try {
-    return countPageView(request);
+    return countPageView(request, forward);
   } catch (error) {
     // Counting is never worth a failed page.
     console.warn('[visits] Không ghi nhận được lượt xem.', error);
@@ -48,7 +77,7 @@ export function proxy(request: NextRequest): NextResponse | undefined {
   }
 }
 
-function countPageView(request: NextRequest): NextResponse | undefined {
+function countPageView(request: NextRequest, forward: Forward): NextResponse | undefined {
   if (!isVisitCountingEnabled()) return undefined;
   const { pathname, protocol, host } = request.nextUrl;
   const { headers, cookies } = request;
@@ -70,7 +99,7 @@ function countPageView(request: NextRequest): NextResponse | undefined {
     userAgent,
     host: headers.get('host') ?? host,
   });
-  const response = NextResponse.next();
+  const response = NextResponse.next(forward);
   // The browser must ask again for every page, going back included: a page restored from the
   // browser's cache never reaches the proxy and would go uncounted. The server still answers
   // from its ISR cache.
@@ -88,7 +117,12 @@ function countPageView(request: NextRequest): NextResponse | undefined {
   return response;
 }
 
-const ARTICLE_PATH = /^\/tin-tuc\/([^/]+)$/;
+const ARTICLE_PATH = /^(?:\/ban-bien-tap)?\/tin-tuc\/([^/]+)$/;
+const STAFF_VIEW_PREFIX = '/ban-bien-tap/';
+
+function articleSlugOf(pathname: string): string | undefined {
+  return ARTICLE_PATH.exec(pathname)?.[1];
+}
 const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
 const CATEGORY_PAGE_PATH = /^\/chuyen-muc\/[^/]+\/trang\/([^/]+)$/;
 
@@ -119,12 +153,23 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
  * address, so it can be edited in place while the public page stays cached and free of editor
  * code. Routing only: that page checks the session, role and article itself, and shows the public
  * page to anyone who may not edit it. Every method is routed, so a server action's response
- * re-renders the staff view too.
+ * re-renders the staff view too. The token's signature and expiry are checked first (no database):
+ * a made-up cookie must not turn a cached page into a database render on every request.
  */
-function staffViewOf(request: NextRequest, slug: string): URL | null {
-  if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
+async function staffViewOf(request: NextRequest): Promise<URL | null> {
+  const slug = articleSlugOf(request.nextUrl.pathname);
+  if (slug === undefined) return null;
+  const token = sessionTokenOf(request.cookies);
+  if (!token) return null;
+  try {
+    const { getAuthSecret } = await import('./lib/auth/secret');
+    if (!(await sessionTokenIsGenuine(token, await getAuthSecret()))) return null;
+  } catch (error) {
+    console.warn('[proxy] Không kiểm tra được phiên đăng nhập.', error);
+    return null;
+  }
   const url = request.nextUrl.clone();
-  url.pathname = `/ban-bien-tap/tin-tuc/${slug}`;
+  url.pathname = `${STAFF_VIEW_PREFIX}tin-tuc/${slug}`;
   return url;
 }
 
