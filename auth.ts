@@ -5,11 +5,12 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies, headers } from 'next/headers';
 import { endUserSessions, getActiveSessionUser, type SessionAccount, type SessionUser } from '@/db/queries/users';
 import { isHttpsRequest, recordHeaders, type HeaderGetter } from '@/lib/client-address';
-import { authenticate, clientKey, credentialsSchema } from '@/lib/auth/login';
-import { cookieFromHeader, issueLoginDevice, LOGIN_DEVICE_COOKIE, LOGIN_DEVICE_MAX_AGE_S, recognisedLoginDevice } from '@/lib/auth/login-device';
-import { getAuthSecret } from '@/lib/auth/secret';
+import { routes } from '@/lib/routes';
+import { authenticate, clientKey, credentialsSchema, type LoginResult } from '@/server/auth/login';
+import { cookieFromHeader, issueLoginDevice, LOGIN_DEVICE_COOKIE, LOGIN_DEVICE_MAX_AGE_S, recognisedLoginDevice } from '@/server/auth/login-device';
+import { getAuthSecret } from '@/server/auth/secret';
 
-export { ensureFirstAdmin } from '@/lib/auth/first-admin';
+export { ensureFirstAdmin } from '@/server/auth/first-admin';
 export type { SessionAccount, SessionUser };
 
 /** What next-auth reports to the login form when authorize() refuses because of the throttle. */
@@ -34,7 +35,7 @@ async function authOptions(get: HeaderGetter): Promise<AuthOptions> {
     secret,
     useSecureCookies: secure,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-    pages: { signIn: '/dang-nhap', error: '/dang-nhap' },
+    pages: { signIn: routes.login(), error: routes.login() },
     providers: [
       CredentialsProvider({
         name: 'Email',
@@ -44,7 +45,7 @@ async function authOptions(get: HeaderGetter): Promise<AuthOptions> {
           if (!parsed.success) return null;
           const requestHeaders = recordHeaders(request.headers ?? {});
           const { email, password } = parsed.data;
-          let result;
+          let result: LoginResult;
           try {
             const device = recognisedLoginDevice(secret, email.toLowerCase(), cookieFromHeader(request.headers?.cookie, LOGIN_DEVICE_COOKIE));
             result = await authenticate({ email, password, client: await clientKey(requestHeaders), device });

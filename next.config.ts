@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { ROUTE_HANDLER_PREFIXES, routes } from './lib/routes';
 import { FIXED_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -9,7 +10,7 @@ const nextConfig: NextConfig = {
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // Next's file-system cache that never stores a 404 or other error page: see that file.
-  cacheHandler: path.join(process.cwd(), 'lib', 'cache', 'page-cache-handler.mjs'),
+  cacheHandler: path.join(process.cwd(), 'server', 'page-cache-handler.mjs'),
   experimental: {
     // forbidden(): pages answer 403 with their forbidden.tsx (the statistics dashboard).
     authInterrupts: true,
@@ -26,24 +27,23 @@ const nextConfig: NextConfig = {
     const nonPage = [...FIXED_SECURITY_HEADERS, { key: 'Content-Security-Policy', value: NON_PAGE_CONTENT_SECURITY_POLICY }];
     return [
       { source: '/:path*', headers: FIXED_SECURITY_HEADERS },
-      { source: '/api/:path*', headers: nonPage },
-      { source: '/media/:path*', headers: nonPage },
+      ...ROUTE_HANDLER_PREFIXES.map((prefix) => ({ source: `${prefix}/:path*`, headers: nonPage })),
     ];
   },
   async redirects() {
     // The home page is rendered by /trang-chu/moi-nhat (see rewrites); that address is not public.
     return [
-      { source: '/trang-chu/:view*', destination: '/', permanent: true },
+      { source: routes.internal.homeView(':view*'), destination: routes.home, permanent: true },
       // Page 1 of a category has one address. Redirecting here rather than in the page keeps the
       // redirect out of the ISR cache (a cached redirect is served with its Location header twice).
-      { source: '/chuyen-muc/:slug/trang/1', destination: '/chuyen-muc/:slug', permanent: true },
+      { source: routes.internal.categoryPage(':slug', 1), destination: routes.category(':slug'), permanent: true },
     ];
   },
   async rewrites() {
     return {
       // The home page lives behind a dynamic segment so `next build` never prerenders it (and never
       // opens the database); it is rendered on first request and then served from the ISR cache.
-      beforeFiles: [{ source: '/', destination: '/trang-chu/moi-nhat' }],
+      beforeFiles: [{ source: routes.home, destination: routes.internal.homeView() }],
       afterFiles: [],
       fallback: [],
     };

@@ -1,19 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { identifyVisitor, getVisitorCookieKey } from './lib/visits/cookie';
-import { sessionTokenIsGenuine, sessionTokenOf } from './lib/auth/session-cookie';
-import { isHttpsRequest } from './lib/client-address';
-import {
-  isStaffPath,
-  PUBLIC_CONTENT_SECURITY_POLICY,
-  staffContentSecurityPolicy,
-  STRICT_TRANSPORT_SECURITY,
-} from './lib/security-headers';
-import { isShuttingDown } from './lib/shutdown-state';
-import { isValidSlug } from './lib/slug';
-import { appSlugRedirects } from './lib/slug-redirects';
-import { isVisitCountingEnabled, recordPageView } from './lib/visits';
-import { isBotUserAgent, isPageViewRequest, isSecureRequest } from './lib/visits/request';
-import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
+import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
+import { isHttpsRequest } from '@/lib/client-address';
+import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
+import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security-headers';
+import { sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
+import { isShuttingDown } from '@/server/shutdown-state';
+import { appSlugRedirects } from '@/server/slug-redirects';
+import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
+import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
+import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 
 /**
  * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
@@ -24,48 +19,46 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from './lib/visits/rules';
  * HTTPS, HSTS.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const get = (name: string) => request.headers.get(name);
-  const staffView = await staffViewOf(request);
+  const path = decodedPath(request.nextUrl.pathname);
+  const articleSlug = path === null ? undefined : articleSlugOf(path);
+  const staffView = articleSlug === undefined ? null : await staffViewOf(request, articleSlug);
   const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
   const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
   // Next takes the nonce for its own scripts from the request's policy header.
   const requestHeaders = new Headers(request.headers);
   if (staff) requestHeaders.set('content-security-policy', policy);
-  const response = route(request, staffView, { request: { headers: requestHeaders } }) ?? NextResponse.next({ request: { headers: requestHeaders } });
+  const forward = { request: { headers: requestHeaders } };
+  const response = route(request, path, articleSlug, staffView, forward) ?? NextResponse.next(forward);
   response.headers.set('Content-Security-Policy', policy);
-  if (isHttpsRequest(get)) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  if (isHttpsRequest((name) => request.headers.get(name))) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
 type Forward = { request: { headers: Headers } };
 
-function route(request: NextRequest, staffView: URL | null, forward: Forward): NextResponse | undefined {
+function route(request: NextRequest, path: string | null, articleSlug: string | undefined, staffView: URL | null, forward: Forward): NextResponse | undefined {
   if (isShuttingDown()) {
     return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
       status: 503,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
     });
   }
-  const path = decodedPath(request.nextUrl.pathname);
   if (path === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
-    return NextResponse.redirect(new URL('/khong-tim-thay', request.url));
+    return NextResponse.redirect(new URL(routes.notFound, request.url));
   }
-  if (namesImpossibleSlug(path)) {
+  if (isImpossiblePublicPath(path)) {
     // No page can have this address: answer with the uncached 404 page straight away.
-    return NextResponse.rewrite(new URL('/khong-tim-thay', request.url), forward);
+    return NextResponse.rewrite(new URL(routes.notFound, request.url), forward);
   }
-  const articleSlug = articleSlugOf(request.nextUrl.pathname);
   if (articleSlug !== undefined) {
     const moved = movedArticleOf(request, articleSlug);
     if (moved) return NextResponse.redirect(moved, 301);
     if (staffView) return NextResponse.rewrite(staffView, forward);
-    if (request.nextUrl.pathname.startsWith(STAFF_VIEW_PREFIX)) {
+    if (path.startsWith(STAFF_ARTICLE_PREFIX)) {
       // The staff view's own address, asked for directly: the cached public page, like anyone else.
-      const url = request.nextUrl.clone();
-      url.pathname = `/tin-tuc/${articleSlug}`;
-      return NextResponse.rewrite(url, forward);
+      return NextResponse.rewrite(new URL(routes.article(articleSlug), request.url), forward);
     }
   }
   try {
@@ -75,6 +68,15 @@ function route(request: NextRequest, staffView: URL | null, forward: Forward): N
     console.warn('[visits] Không ghi nhận được lượt xem.', error);
     return undefined;
   }
+}
+
+const STAFF_ARTICLE_PREFIX = routes.internal.staffArticle('');
+
+/** The article a path names: its public address, or the staff view's internal one. */
+function articleSlugOf(path: string): string | undefined {
+  const publicPath = path.startsWith(STAFF_ARTICLE_PREFIX) ? routes.article(path.slice(STAFF_ARTICLE_PREFIX.length)) : path;
+  const page = matchPublicPage(publicPath);
+  return page?.kind === 'article' ? page.slug : undefined;
 }
 
 function countPageView(request: NextRequest, forward: Forward): NextResponse | undefined {
@@ -117,26 +119,9 @@ function countPageView(request: NextRequest, forward: Forward): NextResponse | u
   return response;
 }
 
-const ARTICLE_PATH = /^(?:\/ban-bien-tap)?\/tin-tuc\/([^/]+)$/;
-const STAFF_VIEW_PREFIX = '/ban-bien-tap/';
-
-function articleSlugOf(pathname: string): string | undefined {
-  return ARTICLE_PATH.exec(pathname)?.[1];
-}
-const SLUG_PATH = /^\/(?:tin-tuc|chuyen-muc)\/([^/]+)/;
-const CATEGORY_PAGE_PATH = /^\/chuyen-muc\/[^/]+\/trang\/([^/]+)$/;
-
-/** A slug or page number no page can have (the pages would answer 404, and cache the answer). */
-function namesImpossibleSlug(path: string): boolean {
-  const slug = SLUG_PATH.exec(path);
-  if (slug !== null && !isValidSlug(slug[1]!)) return true;
-  const page = CATEGORY_PAGE_PATH.exec(path);
-  return page !== null && !/^[1-9][0-9]{0,5}$/.test(page[1]!);
-}
-
 /**
  * An article's old address, after its slug changed: a 301 to the current one, for everyone (a page
- * can only answer 307 or 308). The map is in memory; see lib/slug-redirects.ts.
+ * can only answer 307 or 308). The map is in memory; see server/slug-redirects.ts.
  */
 function movedArticleOf(request: NextRequest, slug: string): URL | null {
   // Only reads move: a server action posted from a page opened at the old address still reaches it.
@@ -144,7 +129,7 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
   const current = appSlugRedirects().lookup(slug);
   if (!current) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/tin-tuc/${current}`;
+  url.pathname = routes.article(current);
   return url;
 }
 
@@ -156,20 +141,18 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
  * re-renders the staff view too. The token's signature and expiry are checked first (no database):
  * a made-up cookie must not turn a cached page into a database render on every request.
  */
-async function staffViewOf(request: NextRequest): Promise<URL | null> {
-  const slug = articleSlugOf(request.nextUrl.pathname);
-  if (slug === undefined) return null;
+async function staffViewOf(request: NextRequest, slug: string): Promise<URL | null> {
   const token = sessionTokenOf(request.cookies);
   if (!token) return null;
   try {
-    const { getAuthSecret } = await import('./lib/auth/secret');
+    const { getAuthSecret } = await import('@/server/auth/secret');
     if (!(await sessionTokenIsGenuine(token, await getAuthSecret()))) return null;
   } catch (error) {
     console.warn('[proxy] Không kiểm tra được phiên đăng nhập.', error);
     return null;
   }
   const url = request.nextUrl.clone();
-  url.pathname = `${STAFF_VIEW_PREFIX}tin-tuc/${slug}`;
+  url.pathname = routes.internal.staffArticle(slug);
   return url;
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import './globals.css';
+import { routes } from '@/lib/routes';
 
 /**
  * Shown, with status 500, when a page fails to render and no cached copy exists (say, the
@@ -17,7 +18,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
         <button type="button" onClick={retry} className="mr-4 underline">
           Thử lại
         </button>
-        <a href="/" className="underline">
+        <a href={routes.home} className="underline">
           Về trang chủ
         </a>
       </body>

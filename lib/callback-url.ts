@@ -1,3 +1,5 @@
+import { routes } from './routes';
+
 /**
  * Where to go after logging in: only a path on this site. Checking the string's first characters
  * is not enough: browsers drop tabs and newlines and read a backslash as a slash, so
@@ -5,11 +7,11 @@
  * Resolving against an origin the way a browser does, and keeping only same-origin results, is.
  */
 const BASE = 'http://portal.invalid';
-export const DEFAULT_CALLBACK = '/quan-tri';
+export const DEFAULT_CALLBACK = routes.staff.home();
 
 export function safeCallbackPath(value: string | string[] | undefined | null): string {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw || !raw.startsWith('/')) return DEFAULT_CALLBACK;
+  if (!raw?.startsWith('/')) return DEFAULT_CALLBACK;
   let url: URL;
   try {
     url = new URL(raw, BASE);

@@ -1,4 +1,4 @@
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { TIME_ZONE } from './time';
 
 const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

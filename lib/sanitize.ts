@@ -57,7 +57,7 @@ export function cleanPlainText(value: string): string {
   return value
     .normalize('NFC')
     .replace(/<\/?[A-Za-z!?][^>]*>?/g, '')
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,3 +1,5 @@
+import { routes } from './routes';
+
 /**
  * The security headers of every page, in one place: proxy.ts sets the per-request ones (the
  * Content-Security-Policy and HSTS), next.config.ts the fixed ones on every response.
@@ -54,7 +56,9 @@ export const FIXED_SECURITY_HEADERS = [
   },
 ];
 
+const STAFF_PREFIXES = [routes.staff.home(), routes.login(), routes.internal.staffArticle('').replace(/\/$/, '')];
+
 /** Pages rendered per request for staff: they get the nonce policy. */
 export function isStaffPath(pathname: string): boolean {
-  return ['/quan-tri', '/dang-nhap', '/ban-bien-tap'].some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  return STAFF_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ArticleStatus } from './permissions';
+import { routes } from '@/lib/routes';
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -65,6 +66,5 @@ export function staffListHref(params: Omit<StaffListParams, 'notices'>): string 
   if (params.status) query.set('trang-thai', params.status);
   if (params.categorySlug) query.set('chuyen-muc', params.categorySlug);
   if (params.page > 1) query.set('trang', String(params.page));
-  const text = query.toString();
-  return text ? `/quan-tri?${text}` : '/quan-tri';
+  return routes.staff.home(query);
 }

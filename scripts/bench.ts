@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { createVisitorCookieValue, deriveVisitorCookieKey } from '../lib/visits/cookie';
+import { createVisitorCookieValue, deriveVisitorCookieKey } from '@/server/visits/cookie';
 
 const ARTICLE =
   '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';

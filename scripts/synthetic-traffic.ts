@@ -6,8 +6,9 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { articles, categories, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly } from '../db/schema';
 import { DIRECT_REFERRER, OTHER_PATH } from '../lib/visits/rules';
-import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '../lib/visits/time';
+import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '@/lib/time';
 import { addDays, dayToMs } from '../lib/stats/range';
+import { routes } from '../lib/routes';
 import { syntheticArticle } from './synthetic-article';
 
 export type SyntheticTrafficOptions = {
@@ -175,9 +176,11 @@ export async function seedSyntheticTraffic(options: SyntheticTrafficOptions): Pr
     const addPath = (path: string, n: number, articleId: number | null = null) => {
       if (n > 0) views.set(path, { articleId, views: (views.get(path)?.views ?? 0) + n });
     };
-    addPath('/', poisson(target * 0.2, rand));
-    cats.forEach((c, i) => addPath(`/chuyen-muc/${c.slug}`, poisson((target * 0.1 * (i + 1)) / ((cats.length * (cats.length + 1)) / 2), rand)));
-    addPath('/tim-kiem', poisson(target * 0.01, rand));
+    addPath(routes.home, poisson(target * 0.2, rand));
+    cats.forEach((c, i) => {
+      addPath(routes.category(c.slug), poisson((target * 0.1 * (i + 1)) / ((cats.length * (cats.length + 1)) / 2), rand));
+    });
+    addPath(routes.search, poisson(target * 0.01, rand));
     addPath(OTHER_PATH, poisson(target * 0.02, rand));
     // Articles: mostly read in the days after publication, some far more popular than others.
     const weights: number[] = [];
@@ -192,7 +195,7 @@ export async function seedSyntheticTraffic(options: SyntheticTrafficOptions): Pr
     for (let i = 0; i < published.length; i++) {
       if (weights[i] === 0) continue;
       const article = published[i]!;
-      addPath(`/tin-tuc/${article.slug}`, poisson((articleViews * weights[i]!) / weightSum, rand), article.id);
+      addPath(routes.article(article.slug), poisson((articleViews * weights[i]!) / weightSum, rand), article.id);
     }
 
     const pageViews = [...views.values()].reduce((a, b) => a + b.views, 0);

@@ -2,6 +2,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { Sidebar } from '@/components/sidebar/sidebar';
 import { VisitorWidget } from '@/components/stats/visitor-widget';
+import { routes } from '@/lib/routes';
 import { listMenuCategories } from '@/db/queries/categories';
 import { listContactBlocks } from '@/db/queries/contacts';
 import { getSiteInfo } from '@/db/queries/settings';
@@ -16,7 +17,7 @@ export default async function PublicLayout({ children }: { children: React.React
           {children}
         </main>
         <Sidebar blocks={blocks}>
-          <VisitorWidget />
+          <VisitorWidget endpoint={routes.api.visitorStats} />
         </Sidebar>
       </div>
       <SiteFooter site={site} />

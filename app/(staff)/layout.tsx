@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
@@ -9,10 +10,10 @@ export default function StaffLayout({ children }: { children: React.ReactNode })
     <div className="min-h-screen bg-slate-100">
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-          <Link href="/quan-tri" className="font-bold">
+          <Link href={routes.staff.home()} className="font-bold">
             Quản trị · Sở Nội vụ tỉnh An Giang
           </Link>
-          <Link href="/" className="text-sm underline">
+          <Link href={routes.home} className="text-sm underline">
             Về Trang chủ
           </Link>
         </div>

@@ -1,5 +1,6 @@
 import type { ArticleCard as ArticleCardData } from '@/db/queries/articles';
 import { ArticleTime } from './article-time';
+import { routes } from '@/lib/routes';
 
 export function SyntheticBadge() {
   return (
@@ -25,7 +26,7 @@ export function ArticleCard({
     <article className="py-3">
       <Heading className="text-base font-semibold leading-snug">
         {article.synthetic && <SyntheticBadge />}
-        <a href={`/tin-tuc/${article.slug}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+        <a href={routes.article(article.slug)} className="text-slate-900 hover:text-brand-700 hover:underline">
           {article.title}
         </a>
       </Heading>
@@ -34,7 +35,7 @@ export function ArticleCard({
         {showCategory && (
           <>
             {' · '}
-            <a href={`/chuyen-muc/${article.categorySlug}`} className="hover:underline">
+            <a href={routes.category(article.categorySlug)} className="hover:underline">
               {article.categoryName}
             </a>
           </>

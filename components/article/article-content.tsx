@@ -45,6 +45,7 @@ export function ArticleContent({ title, categoryName, publishedAt, summary, body
         />
       )}
       {/* body_html is sanitised with an allowlist when it is saved; only that is ever stored. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save (lib/sanitize.ts) */}
       <div className="article-body mt-2 leading-relaxed text-slate-900" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       {byline && <p className="mt-6 text-right font-semibold text-slate-800">{byline}</p>}
     </>

@@ -1,18 +1,15 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { saveArticle, type EditorData } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { saveArticle, type EditorData } from '@/server/articles/actions';
 import { CoverImageField } from '@/components/media/cover-image-field';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import { RichTextEditor } from './rich-text-editor';
+import { toLocalDateTimeInput } from '@/lib/time';
 
 type Props = { data: EditorData; onSaved: (article: EditorData['article']) => void; onCancel: () => void };
 
-/** A date as the value of a datetime-local field, in Asia/Ho_Chi_Minh time (UTC+7, no DST). */
-function toLocalInput(date: Date | null): string {
-  return date ? new Date(new Date(date).getTime() + 7 * 3600_000).toISOString().slice(0, 16) : '';
-}
 
 
 /**
@@ -89,7 +86,7 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         </div>
         <div>
           {label('publishedAt', 'Thời gian xuất bản')}
-          <input {...fieldProps('publishedAt')} type="datetime-local" defaultValue={toLocalInput(article.publishedAt)} className={inputClass} />
+          <input {...fieldProps('publishedAt')} type="datetime-local" defaultValue={toLocalDateTimeInput(article.publishedAt)} className={inputClass} />
           {errorOf('publishedAt')}
         </div>
       </div>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { restoreRevision } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import { restoreRevision } from '@/server/articles/actions';
 
 type Props = { articleId: number; articleVersion: number; revision: number };
 

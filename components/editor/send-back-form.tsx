@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition } from 'react';
-import type { EditorData, sendBackArticle } from '@/app/(staff)/quan-tri/bai-viet/actions';
+import type { EditorData, sendBackArticle } from '@/server/articles/actions';
 import { buttonClass, FieldError, inputClass, secondaryButtonClass } from '@/components/staff/form-field';
 
 type Props = {

@@ -10,11 +10,12 @@ import {
   submitArticle,
   withdrawArticle,
   type EditorData,
-} from '@/app/(staff)/quan-tri/bai-viet/actions';
+} from '@/server/articles/actions';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/format';
 import { ArticleEditorForm } from './article-editor-form';
 import { SendBackForm } from './send-back-form';
+import { routes } from '@/lib/routes';
 
 type Props = { articleId: number; contentId: string; startEditing?: boolean };
 
@@ -63,7 +64,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     // The action's response already carries the re-rendered page (it revalidates this path); a
     // second refresh here could race it and show the previous version. A new address on the public
     // page (an editor changed the slug) is followed instead.
-    if (pathname.startsWith('/tin-tuc/') && next.slug !== article.slug && next.status === 'published') router.replace(`/tin-tuc/${next.slug}`);
+    if (pathname === routes.article(article.slug) && next.slug !== article.slug && next.status === 'published') router.replace(routes.article(next.slug));
     void loadArticleForEditing({ id: articleId }).then((result) => result.ok && setData(result));
   };
 
@@ -76,7 +77,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
 
   return (
     <div className="mb-4 space-y-4 print:hidden">
-      <div role="region" aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
+      <section aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
         <span className="text-sm">
           Trạng thái: <strong>{articleStatusLabel(article)}</strong>
           {scheduled && article.publishedAt && <> (lúc {formatDateTime(new Date(article.publishedAt))})</>}
@@ -112,14 +113,14 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && (
-          <Link href={`/quan-tri/bai-viet/${article.id}/lich-su`} className={`${buttonClass} border border-slate-500 bg-white`}>
+          <Link href={routes.staff.articleHistory(article.id)} className={`${buttonClass} border border-slate-500 bg-white`}>
             Lịch sử
           </Link>
         )}
         <p role="status" aria-live="polite" className="text-sm font-semibold">
           {message}
         </p>
-      </div>
+      </section>
       {sendingBack && can.returnToDraft && (
         <SendBackForm
           article={article}

@@ -1,3 +1,5 @@
+import { routes } from '@/lib/routes';
+
 export function NotFoundMessage() {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6 text-center sm:p-10">
@@ -9,7 +11,7 @@ export function NotFoundMessage() {
         Trang bạn tìm không tồn tại, đã được gỡ hoặc đã đổi địa chỉ. Vui lòng kiểm tra lại đường dẫn.
       </p>
       <p className="mt-6">
-        <a href="/" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
+        <a href={routes.home} className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
           Về Trang chủ
         </a>
       </p>

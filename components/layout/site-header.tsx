@@ -1,5 +1,6 @@
 import type { CategorySummary } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
+import { routes } from '@/lib/routes';
 
 const linkClass =
   'block px-3 py-2.5 font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white';
@@ -8,13 +9,13 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
   return (
     <>
       <li>
-        <a href="/" className={linkClass}>
+        <a href={routes.home} className={linkClass}>
           Trang chủ
         </a>
       </li>
       {categories.map((category) => (
         <li key={category.id}>
-          <a href={`/chuyen-muc/${category.slug}`} className={linkClass}>
+          <a href={routes.category(category.slug)} className={linkClass}>
             {category.name}
           </a>
         </li>
@@ -38,7 +39,7 @@ export function SiteHeader({ site, categories }: { site: SiteInfo; categories: C
       </a>
       <div className="bg-brand-800 text-white print:bg-white print:text-black">
         <div className="mx-auto max-w-6xl px-4 py-4 sm:py-6">
-          <a href="/" className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
+          <a href={routes.home} className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
             <span className="block text-xs font-medium uppercase tracking-wide text-brand-100 sm:text-sm print:text-black">
               {site.parentName}
             </span>

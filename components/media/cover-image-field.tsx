@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { saveMediaAlt } from '@/app/(staff)/quan-tri/thu-vien-anh/actions';
+import { saveMediaAlt } from '@/server/media/actions';
 import type { MediaSummary } from '@/db/queries/media';
 import { mediaUrl } from '@/lib/media/urls';
 import { MediaLibraryDialog } from './media-library-dialog';

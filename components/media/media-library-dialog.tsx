@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { listMediaLibrary } from '@/app/(staff)/quan-tri/thu-vien-anh/actions';
+import { listMediaLibrary } from '@/server/media/actions';
 import type { MediaSummary } from '@/db/queries/media';
 import { mediaUrl } from '@/lib/media/urls';
 import { MediaUploadForm } from './media-upload-form';
@@ -30,6 +30,7 @@ export function MediaLibraryDialog({ open, selectedId, onChoose, onClose }: Prop
     setMore(result.more);
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only opening and closing should (re)load; load is a new function each render
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;

@@ -2,8 +2,9 @@
 
 import { useId, useRef, useState } from 'react';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import type { MediaSummary } from '@/db/queries/media';
+import { routes } from '@/lib/routes';
 
 type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };
 
@@ -35,7 +36,7 @@ export function MediaUploadForm({ onUploaded }: Props) {
       return;
     }
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/quan-tri/anh');
+    request.open('POST', routes.api.mediaUpload);
     request.responseType = 'json';
     request.upload.onprogress = (progressEvent) => {
       if (progressEvent.lengthComputable) setProgress(Math.round((progressEvent.loaded / progressEvent.total) * 100));

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/lib/errors';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
 import { buttonClass, FieldError, inputClass, secondaryButtonClass } from './form-field';
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import type { ActionResult, FieldErrors } from '@/lib/actions';
+import type { ActionResult, FieldErrors } from '@/lib/errors';
 import { buttonClass, FieldError, inputClass, secondaryButtonClass } from './form-field';
 
 export type StaffAction = (input: FormData | Record<string, unknown>) => Promise<ActionResult>;

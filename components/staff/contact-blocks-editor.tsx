@@ -11,7 +11,7 @@ import {
   updateContactEntry,
 } from '@/app/(staff)/quan-tri/lien-he/actions';
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
 
 const PHONE_HINT = 'Một hoặc nhiều số, cách nhau bằng “ - ”, ví dụ: 02963.957.049 - 0378.247.247';

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '@/lib/actions';
+import type { FieldErrors } from '@/lib/errors';
 
 /** A labelled input with its error beside it, tied by aria-describedby. */
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {

@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { createArticle } from '@/app/(staff)/quan-tri/bai-viet/actions';
-import type { FieldErrors } from '@/lib/actions';
+import { createArticle } from '@/server/articles/actions';
+import type { FieldErrors } from '@/lib/errors';
 import { buttonClass, FieldError, inputClass } from './form-field';
+import { routes } from '@/lib/routes';
 
 export function NewArticleForm({ categories }: { categories: { id: number; name: string }[] }) {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function NewArticleForm({ categories }: { categories: { id: number; name:
     setPending(true);
     const result = await createArticle(new FormData(event.currentTarget));
     if (result.ok) {
-      router.push(`/quan-tri/xem-truoc/${result.id}?sua=1`);
+      router.push(routes.staff.preview(result.id, { edit: true }));
       return;
     }
     setErrors(result.fieldErrors ?? {});

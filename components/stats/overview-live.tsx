@@ -3,8 +3,10 @@
 import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
 import { formatCount } from './stats-format';
 import { useLiveJson } from './use-live-json';
+import { routes } from '@/lib/routes';
+import { TIME_ZONE } from '@/lib/time';
 
-const ENDPOINT = '/api/quan-tri/thong-ke/tong-quan';
+const ENDPOINT = routes.api.statsOverview;
 const REFRESH_MS = 10_000;
 
 const PERIODS: [OverviewPeriod, string][] = [
@@ -15,7 +17,7 @@ const PERIODS: [OverviewPeriod, string][] = [
   ['all', 'Từ trước đến nay'],
 ];
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
  * At a glance, refreshed every 10 s while the tab is visible: the same numbers as the public
@@ -44,6 +46,8 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
         <span className="text-xs text-slate-600">khách có lượt xem trong 5 phút qua</span>
       </p>
       {/* Focusable so a keyboard can scroll it on a narrow phone. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1) */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a form fieldset */}
       <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label="Bảng tổng quan">
         <table className="w-full text-sm">
           <caption className="sr-only">Lượt xem, lượt truy cập và khách truy cập theo thời kỳ</caption>

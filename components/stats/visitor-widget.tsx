@@ -4,17 +4,17 @@ import { useLiveJson } from './use-live-json';
 
 type Stats = { totalVisits: number; todayVisits: number; online: number };
 
-const ENDPOINT = '/api/thong-ke-truy-cap';
 const REFRESH_MS = 10_000;
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /**
  * "Thống kê truy cập": fetched by the browser, so the page around it stays cached (ISR) while the
  * numbers are at most ~10 s old. Polls only while the tab is visible, and refreshes when a page
- * comes back from the back/forward cache.
+ * comes back from the back/forward cache. The address comes from the server (the route map), so
+ * the map itself stays out of every public page's JavaScript.
  */
-export function VisitorWidget() {
-  const { data: stats, failed } = useLiveJson<Stats>(ENDPOINT, { intervalMs: REFRESH_MS });
+export function VisitorWidget({ endpoint }: { endpoint: string }) {
+  const { data: stats, failed } = useLiveJson<Stats>(endpoint, { intervalMs: REFRESH_MS });
   const status = stats ? 'ready' : failed ? 'failed' : 'loading';
 
   const rows: [label: string, value: keyof Stats][] = [

@@ -2,7 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { articles, articleSlugRedirects } from '../schema';
 
-// No 'server-only' here: the proxy's bundle loads this module (lib/slug-redirects.ts).
+// No 'server-only' here: the proxy's bundle loads this module (server/slug-redirects.ts).
 
 /** Old slugs of published articles, with the article's current slug. */
 async function selectRedirects(where?: SQL) {

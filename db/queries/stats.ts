@@ -3,7 +3,7 @@ import { and, asc, between, desc, eq, gt, gte, inArray, isNotNull, lt, lte, ne, 
 import { getDb, type Db, type Tx } from '../index';
 import { articles, pageViewCheckpoint, pageViewCumulative, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly } from '../schema';
 import { readVisitorWidgetStats } from './visits';
-import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '../../lib/visits/time';
+import { HOUR_MS, VIETNAM_UTC_OFFSET_MS, vietnamDay } from '@/lib/time';
 import {
   addDays,
   addMonths,

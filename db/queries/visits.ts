@@ -4,7 +4,7 @@ import { getDb, type Db, type Tx } from '../index';
 import { siteSettings, visitDaily, visitorPresence } from '../schema';
 import { SETTING_KEYS } from '../settings-defaults';
 import { ONLINE_WINDOW_MS } from '../../lib/visits/rules';
-import { vietnamDay } from '../../lib/visits/time';
+import { vietnamDay } from '@/lib/time';
 
 export type VisitorWidgetStats = {
   /** Lượt truy cập: all visits plus the old site's counter. */

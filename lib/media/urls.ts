@@ -1,3 +1,5 @@
+import { routes } from '../routes';
+
 /**
  * Addresses of our image variants. Pure and client-safe: the public article page, the editor's
  * library and the sanitiser all build the same URLs from here.
@@ -10,7 +12,7 @@ export function isMediaWidth(value: number): value is MediaWidth {
 }
 
 export function mediaUrl(id: number, width: MediaWidth): string {
-  return `/media/${id}/${width}.webp`;
+  return routes.media(id, width);
 }
 
 /** An image's own address, whatever width: `/media/12/640.webp`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vietnamDay } from '../visits/time';
+import { vietnamDay } from '@/lib/time';
 
 /**
  * The dashboard's date ranges: presets and a custom `tu`/`den`, all in Asia/Ho_Chi_Minh calendar
@@ -157,8 +157,8 @@ export function defaultStatsRange(now: number = Date.now()): StatsRange {
 }
 
 /** The query string that names a range, for links and the CSV address. */
-export function rangeQuery(range: Pick<StatsRange, 'preset' | 'from' | 'to'>): string {
-  return range.preset === 'tuy-chon' ? `tu=${range.from}&den=${range.to}` : `khoang=${range.preset}`;
+export function rangeQuery(range: Pick<StatsRange, 'preset' | 'from' | 'to'>): Record<string, string> {
+  return range.preset === 'tuy-chon' ? { tu: range.from, den: range.to } : { khoang: range.preset };
 }
 
 /** "07/08/2024" from "2024-08-07". */

@@ -1,6 +1,6 @@
 import UAParser from 'ua-parser-js';
 import { DIRECT_REFERRER, OTHER_PATH, OTHER_VALUE } from './rules';
-import { isValidSlug } from '../slug';
+import { matchPublicPage, type PublicPage } from '@/lib/routes';
 
 const MAX_PATH_LENGTH = 300;
 
@@ -17,37 +17,17 @@ export function normalizePath(rawPath: string): string {
   } catch {
     return OTHER_PATH;
   }
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return OTHER_PATH;
   const trimmed = decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : decoded;
   return trimmed.length > MAX_PATH_LENGTH ? OTHER_PATH : trimmed;
 }
 
-export type PageRef =
-  | { kind: 'home'; path: '/' }
-  | { kind: 'article'; slug: string }
-  | { kind: 'category'; slug: string }
-  | { kind: 'static'; path: string }
-  | { kind: 'other' };
-
-/** Public pages that exist without a database row. */
-const STATIC_PAGES = new Set(['/tim-kiem']);
+export type PageRef = PublicPage | { kind: 'other' };
 
 /** What page a normalized path names, before the database says whether that slug exists. */
 export function classifyPath(path: string): PageRef {
-  if (path === '/') return { kind: 'home', path: '/' };
-  if (STATIC_PAGES.has(path)) return { kind: 'static', path };
-  const parts = path.split('/');
-  // '/tin-tuc/<slug>' splits into ['', 'tin-tuc', slug].
-  if (parts.length === 3 && parts[1] === 'tin-tuc' && isValidSlug(parts[2]!)) return { kind: 'article', slug: parts[2]! };
-  if (parts[1] === 'chuyen-muc' && isValidSlug(parts[2] ?? '')) {
-    // Every page of a category list counts as the category: page numbers would not stay bounded.
-    if (parts.length === 3) return { kind: 'category', slug: parts[2]! };
-    if (parts.length === 5 && parts[3] === 'trang' && /^[1-9][0-9]{0,5}$/.test(parts[4]!)) {
-      return { kind: 'category', slug: parts[2]! };
-    }
-  }
-  return { kind: 'other' };
+  return matchPublicPage(path) ?? { kind: 'other' };
 }
 
 /**

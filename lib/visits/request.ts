@@ -1,5 +1,6 @@
 import { isbot } from 'isbot';
-import { hasSessionCookie } from '../auth/session-cookie';
+import { NOT_PUBLIC_PREFIXES } from '@/lib/routes';
+import { hasSessionCookie } from '@/lib/session-cookie';
 
 /** The parts of a request that decide whether it is a page view; a plain object so tests need no server. */
 export type RequestInfo = {
@@ -8,9 +9,6 @@ export type RequestInfo = {
   headers: Headers;
   hasCookie: (name: string) => boolean;
 };
-
-/** Areas of staff, login and route handlers: their requests are never page views of the public site. */
-const EXCLUDED_PREFIXES = ['/quan-tri', '/dang-nhap', '/api', '/_next'];
 
 
 /**
@@ -28,7 +26,7 @@ function isPrefetch(headers: Headers): boolean {
 }
 
 function isExcludedPath(pathname: string): boolean {
-  for (const prefix of EXCLUDED_PREFIXES) {
+  for (const prefix of NOT_PUBLIC_PREFIXES) {
     if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return true;
   }
   return false;

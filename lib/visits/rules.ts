@@ -1,4 +1,4 @@
-import { MINUTE_MS } from './time';
+import { MINUTE_MS } from '@/lib/time';
 
 /** A visit ends after this much silence; the next page view starts a new one (DESIGN.md). */
 export const VISIT_GAP_MS = 30 * MINUTE_MS;
@@ -11,7 +11,7 @@ export const ONLINE_WINDOW_MS = 5 * MINUTE_MS;
 export const PRESENCE_RETENTION_MS = 25 * 60 * MINUTE_MS;
 /**
  * A process may hold back raising a visitor's last_seen for this long after it last wrote it
- * (lib/visits/recorder.ts), and still every count stays exact, because the stored value is never
+ * (server/visits/recorder.ts), and still every count stays exact, because the stored value is never
  * more than this (plus one flush) behind the visitor's latest page view:
  * - Đang online: a visitor with a view held back has a stored last_seen within the last ~62 s,
  *   well inside the 5-minute window, so they are counted either way; once the window matters, the

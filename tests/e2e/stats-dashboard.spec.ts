@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, } from '@playwright/test';
 import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount } from './fixtures';
 
 // Staff pages only: /quan-tri and /dang-nhap are never counted, so visits.spec.ts keeps its numbers.

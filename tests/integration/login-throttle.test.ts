@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provideDatabase } from '@/db';
 import { getActiveSessionUser, insertUser, updateUserAccess } from '@/db/queries/users';
-import { ensureFirstAdmin } from '@/lib/auth/first-admin';
-import { authenticate, clientKey, LOGIN_FAILURE_LIMIT } from '@/lib/auth/login';
-import { issueLoginDevice, recognisedLoginDevice } from '@/lib/auth/login-device';
-import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { ensureFirstAdmin } from '@/server/auth/first-admin';
+import { authenticate, clientKey, LOGIN_FAILURE_LIMIT } from '@/server/auth/login';
+import { issueLoginDevice, recognisedLoginDevice } from '@/server/auth/login-device';
+import { hashPassword, verifyPassword } from '@/server/auth/passwords';
 import { PEER_ADDRESS_HEADER } from '@/lib/client-address';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 

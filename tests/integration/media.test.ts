@@ -22,12 +22,12 @@ process.env.MEDIA_CACHE_DIR = `/tmp/portal-media-test-${process.pid}`;
 
 const { POST } = await import('@/app/api/quan-tri/anh/route');
 const { GET } = await import('@/app/media/[id]/[variant]/route');
-const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
-const { saveMediaAlt, listMediaLibrary } = await import('@/app/(staff)/quan-tri/thu-vien-anh/actions');
+const { saveArticle } = await import('@/server/articles/actions');
+const { saveMediaAlt, listMediaLibrary } = await import('@/server/media/actions');
 const { getPublishedArticleBySlug } = await import('@/db/queries/articles');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 const { ArticleContent } = await import('@/components/article/article-content');
-const { clearVariantMemory } = await import('@/lib/media/variant-cache');
+const { clearVariantMemory } = await import('@/server/media/variant-cache');
 
 /** A real photo-like image: noise, so that sizes and formats behave as with a camera's output. */
 async function makeImage(format: 'jpeg' | 'png' | 'webp', width: number, height: number): Promise<Buffer> {

@@ -17,14 +17,14 @@ vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag
 
 const contactActions = await import('@/app/(staff)/quan-tri/lien-he/actions');
 const settingsActions = await import('@/app/(staff)/quan-tri/cai-dat/actions');
-const articleActions = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+const articleActions = await import('@/server/articles/actions');
 const { listContactBlocks } = await import('@/db/queries/contacts');
 const { getSiteInfo } = await import('@/db/queries/settings');
 const { listMenuCategories } = await import('@/db/queries/categories');
 const { listSendBackNotes } = await import('@/db/queries/review');
 const { listAuditEntries } = await import('@/db/queries/audit');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
-const { startScheduledPublishing } = await import('@/lib/scheduled-publishing');
+const { startScheduledPublishing } = await import('@/server/scheduled-publishing');
 const { canPublishArticle, canSendBackArticle } = await import('@/lib/permissions');
 const { articleStatusLabel } = await import('@/lib/article-status');
 const { parsePhoneList } = await import('@/lib/form-fields');
@@ -398,7 +398,7 @@ for (const kind of databaseKinds) {
 describe('the internal revalidation route', () => {
   it('revalidates for its own process only: a wrong or missing secret gets a 404', async () => {
     const { POST } = await import('@/app/api/noi-bo/lam-moi/route');
-    const { internalSecret, INTERNAL_SECRET_HEADER } = await import('@/lib/internal-revalidation');
+    const { internalSecret, INTERNAL_SECRET_HEADER } = await import('@/server/internal-revalidation');
     const body = JSON.stringify({ targets: [{ path: '/tin-tuc/bai-hen-gio' }, { path: '/chuyen-muc/thi-dua', type: 'layout' }] });
     const request = (headers: Record<string, string>, payload = body) => new Request('http://127.0.0.1/api/noi-bo/lam-moi', { method: 'POST', headers, body: payload });
     const secret = internalSecret();

@@ -16,7 +16,7 @@ const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
 const { listArticlesForStaff, getEditableArticle, listArticleRevisions } = await import('@/db/queries/article-editing');
-const { saveArticle, restoreRevision, withdrawArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+const { saveArticle, restoreRevision, withdrawArticle } = await import('@/server/articles/actions');
 const { diffRevisions, htmlToText } = await import('@/lib/article-diff');
 const { parseStaffListParams, staffListHref } = await import('@/lib/staff-list-params');
 

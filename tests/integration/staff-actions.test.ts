@@ -18,7 +18,7 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const { ACTION_MARK } = await import('@/lib/actions');
+const { ACTION_MARK } = await import('@/server/define-action');
 const { ArticleContent } = await import('@/components/article/article-content');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 
@@ -36,10 +36,10 @@ function findFiles(dir: string, name: RegExp): string[] {
   });
 }
 
-/** Every exported server action of the app, found by importing every actions.ts under app/. */
+/** Every exported server action of the app, found by importing every actions.ts under app/ and server/. */
 async function discoverActions(): Promise<{ name: string; file: string; action: Action }[]> {
   const found = [];
-  for (const file of findFiles(path.join(root, 'app'), /^actions\.tsx?$/)) {
+  for (const file of ['app', 'server'].flatMap((dir) => findFiles(path.join(root, dir), /^actions\.tsx?$/))) {
     const module = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       found.push({ name, file: path.relative(root, file), action: value as Action });
@@ -166,7 +166,7 @@ for (const kind of databaseKinds) {
 
     it('lets an author edit and submit their own draft but never publish it', async ({ skip }) => {
       if (!database) return skip();
-      const { saveArticle, publishArticle, submitArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+      const { saveArticle, publishArticle, submitArticle } = await import('@/server/articles/actions');
       session.user = people.authorB;
       const saved = await saveArticle({ ...(await plausibleInput(foreignArticleId)), title: 'Bài của tác giả B, sửa lần một' });
       expect(saved).toMatchObject({ ok: true });
@@ -181,7 +181,7 @@ for (const kind of databaseKinds) {
 
     it('neutralises XSS payloads in every text field, in storage and when rendered', async ({ skip }) => {
       if (!database) return skip();
-      const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+      const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const payload = [
         '<script>alert(1)</script>',
@@ -217,7 +217,7 @@ for (const kind of databaseKinds) {
 
     it('gives the second of two concurrent saves a conflict, and loses no saved text', async ({ skip }) => {
       if (!database) return skip();
-      const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+      const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const base = await plausibleInput(seedArticleId);
       const revisionsBefore = (await database.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, seedArticleId))).length;
@@ -238,7 +238,7 @@ for (const kind of databaseKinds) {
 
     it('writes nothing when a save fails part-way (one transaction)', async ({ skip }) => {
       if (!database) return skip();
-      const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+      const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const input = await plausibleInput(seedArticleId);
       // A revision already holding the next version makes the revision insert fail after the update.
@@ -253,7 +253,7 @@ for (const kind of databaseKinds) {
 
     it('revalidates every page that shows the article, old and new slug and category, after a change', async ({ skip }) => {
       if (!database) return skip();
-      const { saveArticle } = await import('@/app/(staff)/quan-tri/bai-viet/actions');
+      const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const before = (await getEditableArticle({ db: database.db, id: seedArticleId }))!;
       const [other] = await database.db.select({ id: categories.id, slug: categories.slug }).from(categories).where(eq(categories.slug, 'ton-giao'));

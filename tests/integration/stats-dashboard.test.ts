@@ -14,7 +14,7 @@ import {
   listTopArticles,
   listTopPages,
 } from '@/db/queries/stats';
-import { createVisitRecorder, type PageViewHit } from '@/lib/visits/recorder';
+import { createVisitRecorder, type PageViewHit } from '@/server/visits/recorder';
 import { addDays, parseStatsRange, type DayRange, type StatsRange } from '@/lib/stats/range';
 import { seedSyntheticTraffic } from '../../scripts/synthetic-traffic';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';

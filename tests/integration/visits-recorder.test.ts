@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '../../db';
 import { readVisitorWidgetStats } from '../../db/queries/visits';
 import { articles, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../../db/schema';
-import { flushVisitsForShutdown } from '../../lib/visits';
-import { createVisitRecorder, type PageViewHit, type VisitRecorderOptions } from '../../lib/visits/recorder';
+import { flushVisitsForShutdown } from '@/server/visits';
+import { createVisitRecorder, type PageViewHit, type VisitRecorderOptions } from '@/server/visits/recorder';
 import { OTHER_PATH } from '../../lib/visits/rules';
-import { vietnamDay } from '../../lib/visits/time';
+import { vietnamDay } from '@/lib/time';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 const MIN = 60_000;
@@ -268,7 +268,9 @@ for (const kind of databaseKinds) {
     it('caps distinct values per dimension and day', async () => {
       const clock = { now: Date.parse('2031-07-07T10:00:00+07:00') };
       const recorder = testRecorder(database.db, clock, { maxDimensionValues: 5 });
-      visitorIds(30).forEach((id, i) => recorder.record(hit(id, clock.now, { isNew: true, referrer: `https://site-${i}.example/` })));
+      visitorIds(30).forEach((id, i) => {
+        recorder.record(hit(id, clock.now, { isNew: true, referrer: `https://site-${i}.example/` }));
+      });
       await recorder.flush();
       const rows = await database.db
         .select({ value: visitDimensionDaily.value, visits: visitDimensionDaily.visits })

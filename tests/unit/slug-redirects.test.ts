@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSlugRedirects } from '../../lib/slug-redirects';
+import { createSlugRedirects } from '@/server/slug-redirects';
 
 describe('the map of old article addresses', () => {
   it('answers from memory and reloads in the background once stale', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createVisitorCookieValue, deriveVisitorCookieKey, identifyVisitor, verifyVisitorCookie } from '../../lib/visits/cookie';
+import { createVisitorCookieValue, deriveVisitorCookieKey, identifyVisitor, verifyVisitorCookie } from '@/server/visits/cookie';
 import { classifyPath, normalizePath, parseDevice, referrerDomain } from '../../lib/visits/parse';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest, type RequestInfo } from '../../lib/visits/request';
 import { DIRECT_REFERRER, OTHER_PATH, OTHER_VALUE } from '../../lib/visits/rules';
-import { startOfVietnamDay, vietnamDay } from '../../lib/visits/time';
+import { startOfVietnamDay, vietnamDay } from '@/lib/time';
 
 const CHROME_DESKTOP =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';

@@ -7,13 +7,10 @@ import { Pagination } from '@/components/ui/pagination';
 import { listCategoryArticles } from '@/db/queries/articles';
 import { getCategoryBySlug } from '@/db/queries/categories';
 import { isValidSlug } from '@/lib/slug';
+import { routes } from '@/lib/routes';
 
 export const CATEGORY_PAGE_SIZE = 10;
 const MAX_PAGE = 100_000;
-
-export function categoryHref(slug: string, page: number): string {
-  return page <= 1 ? `/chuyen-muc/${slug}` : `/chuyen-muc/${slug}/trang/${page}`;
-}
 
 /** "3" → 3; anything that is not a plain page number → null. */
 export function parsePageNumber(value: string): number | null {
@@ -30,7 +27,7 @@ export async function categoryMetadata(slug: string, page: number): Promise<Meta
   if (!category) return { title: 'Không tìm thấy trang' };
   const title = page > 1 ? `${category.name} - Trang ${page}` : category.name;
   const description = category.description || `Tin bài chuyên mục ${category.name} của Sở Nội vụ tỉnh An Giang.`;
-  const url = categoryHref(category.slug, page);
+  const url = routes.category(category.slug, page);
   return { title, description, alternates: { canonical: url }, openGraph: { title, description, url } };
 }
 
@@ -43,7 +40,7 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: '/' }, { label: category.name }]} />
+      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: category.name }]} />
       <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">{category.name}</h1>
       {page > 1 && <p className="mt-2 text-sm text-slate-600">Trang {page}</p>}
       {items.length > 0 ? (
@@ -51,7 +48,7 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
       ) : (
         <p className="mt-4 text-slate-700">Chưa có bài viết trong chuyên mục này.</p>
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(n) => categoryHref(category.slug, n)} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={(n) => routes.category(category.slug, n)} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { SectionHeading } from '@/components/ui/section-heading';
 import { getRedirectedArticleSlug } from '@/db/queries/slug-redirects';
 import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
+import { routes } from '@/lib/routes';
 
 // generateMetadata and the page ask for the same article in one request: ask the database once.
 export const loadPublicArticle = cache(async (slug: string) => (isValidSlug(slug) ? getPublishedArticleBySlug({ slug }) : null));
@@ -17,15 +18,15 @@ export async function requirePublicArticle(slug: string): Promise<ArticleDetail>
   const article = await loadPublicArticle(slug);
   if (article) return article;
   const current = isValidSlug(slug) ? await getRedirectedArticleSlug({ slug }) : null;
-  // The proxy answers old addresses with a 301 (lib/slug-redirects.ts); this 308 covers the few
+  // The proxy answers old addresses with a 301 (server/slug-redirects.ts); this 308 covers the few
   // seconds before a change made by another server process reaches its map.
-  if (current) permanentRedirect(`/tin-tuc/${current}`);
+  if (current) permanentRedirect(routes.article(current));
   notFound();
 }
 
 export function articleMetadata(article: ArticleDetail | null): Metadata {
   if (!article) return { title: 'Không tìm thấy trang' };
-  const url = `/tin-tuc/${article.slug}`;
+  const url = routes.article(article.slug);
   const description = article.summary.slice(0, 300);
   return {
     title: article.title,
@@ -52,8 +53,8 @@ export async function ArticleView({ article, toolbar }: { article: ArticleDetail
       <article id="bai-viet" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:border-0 print:p-0">
         <Breadcrumb
           items={[
-            { label: 'Trang chủ', href: '/' },
-            { label: article.categoryName, href: `/chuyen-muc/${article.categorySlug}` },
+            { label: 'Trang chủ', href: routes.home },
+            { label: article.categoryName, href: routes.category(article.categorySlug) },
             { label: article.title },
           ]}
         />
@@ -62,7 +63,7 @@ export async function ArticleView({ article, toolbar }: { article: ArticleDetail
 
       {related.length > 0 && (
         <section aria-labelledby="tin-lien-quan" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:hidden">
-          <SectionHeading id="tin-lien-quan" href={`/chuyen-muc/${article.categorySlug}`}>
+          <SectionHeading id="tin-lien-quan" href={routes.category(article.categorySlug)}>
             Tin cùng chuyên mục
           </SectionHeading>
           <ArticleList articles={related} showSummary={false} />

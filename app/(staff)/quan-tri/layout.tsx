@@ -1,43 +1,42 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { auth } from '@/auth';
 import { SignOutButton } from '@/components/staff/sign-out-button';
 import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await auth();
-  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
+  const user = await requireStaff({ from: routes.staff.home() });
   return (
     <div className="space-y-6">
       <nav aria-label="Quản trị" className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-800 px-4 py-2 text-white">
-        <Link href="/quan-tri" className="font-semibold underline-offset-2 hover:underline">
+        <Link href={routes.staff.home()} className="font-semibold underline-offset-2 hover:underline">
           Bài viết
         </Link>
         {canWriteArticles(user) && (
-          <Link href="/quan-tri/thu-vien-anh" className="font-semibold underline-offset-2 hover:underline">
+          <Link href={routes.staff.media()} className="font-semibold underline-offset-2 hover:underline">
             Thư viện ảnh
           </Link>
         )}
         {canViewStatistics(user) && (
-          <Link href="/quan-tri/thong-ke" className="font-semibold underline-offset-2 hover:underline">
+          <Link href={routes.staff.stats()} className="font-semibold underline-offset-2 hover:underline">
             Thống kê truy cập
           </Link>
         )}
         {canManageUsers(user) && (
-          <Link href="/quan-tri/tai-khoan" className="font-semibold underline-offset-2 hover:underline">
+          <Link href={routes.staff.accounts} className="font-semibold underline-offset-2 hover:underline">
             Tài khoản
           </Link>
         )}
         {canManageSite(user) && (
           <>
-            <Link href="/quan-tri/lien-he" className="font-semibold underline-offset-2 hover:underline">
+            <Link href={routes.staff.contacts} className="font-semibold underline-offset-2 hover:underline">
               Khối liên hệ
             </Link>
-            <Link href="/quan-tri/cai-dat" className="font-semibold underline-offset-2 hover:underline">
+            <Link href={routes.staff.settings} className="font-semibold underline-offset-2 hover:underline">
               Cài đặt
             </Link>
-            <Link href="/quan-tri/nhat-ky" className="font-semibold underline-offset-2 hover:underline">
+            <Link href={routes.staff.auditLog()} className="font-semibold underline-offset-2 hover:underline">
               Nhật ký
             </Link>
           </>

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { auth } from '@/auth';
 import { ArticleTime } from '@/components/article/article-time';
 import { NewArticleForm } from '@/components/staff/new-article-form';
 import { Pagination } from '@/components/ui/pagination';
@@ -13,6 +11,8 @@ import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatNumber } from '@/lib/format';
 import { canEditArticle, canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles, STATUS_LABELS } from '@/lib/permissions';
 import { parseStaffListParams, staffListHref } from '@/lib/staff-list-params';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Quản trị' };
 
@@ -22,19 +22,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Where a staff member opens an article: its public page (the proxy serves staff the editable view), else the preview. */
 function articleHref(article: StaffArticleListItem): string {
-  return article.status === 'published' && !isScheduled(article) ? `/tin-tuc/${article.slug}` : `/quan-tri/xem-truoc/${article.id}`;
+  return article.status === 'published' && !isScheduled(article) ? routes.article(article.slug) : routes.staff.preview(article.id);
 }
 
 export default async function AdminHomePage({ searchParams }: Props) {
-  const user = await auth();
-  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
+  const user = await requireStaff({ from: routes.staff.home() });
   if (!canWriteArticles(user)) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <h1 className="text-xl font-bold text-brand-900">Quản trị</h1>
         {canViewStatistics(user) && (
           <p className="mt-2">
-            <Link className="underline" href="/quan-tri/thong-ke">
+            <Link className="underline" href={routes.staff.stats()}>
               Thống kê truy cập
             </Link>
           </p>
@@ -76,7 +75,7 @@ export default async function AdminHomePage({ searchParams }: Props) {
             <ul className="divide-y divide-slate-200">
               {queue.map((article) => (
                 <li key={article.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
-                  <Link href={`/quan-tri/xem-truoc/${article.id}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  <Link href={routes.staff.preview(article.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                     {article.title}
                   </Link>
                   <span className="shrink-0 text-sm text-slate-600">
@@ -93,7 +92,8 @@ export default async function AdminHomePage({ searchParams }: Props) {
         <h2 id="danh-sach-bai" className="mb-3 font-bold">
           {canPublish(user) ? 'Tất cả bài viết' : 'Bài viết của bạn'}
         </h2>
-        <form method="get" action="/quan-tri" role="search" aria-label="Lọc bài viết" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is */}
+        <form method="get" action={routes.staff.home()} role="search" aria-label="Lọc bài viết" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
           <div>
             <label htmlFor="loc-q" className="block text-sm font-semibold">
               Từ khóa
@@ -134,7 +134,7 @@ export default async function AdminHomePage({ searchParams }: Props) {
               Tìm kiếm
             </button>
             {filtered && (
-              <Link href="/quan-tri" className={secondaryButtonClass}>
+              <Link href={routes.staff.home()} className={secondaryButtonClass}>
                 Bỏ lọc
               </Link>
             )}
@@ -164,7 +164,7 @@ export default async function AdminHomePage({ searchParams }: Props) {
                   {canEditArticle(user, article) && (
                     <>
                       {' · '}
-                      <Link href={`/quan-tri/bai-viet/${article.id}/lich-su`} className="text-brand-800 underline" aria-label={`Lịch sử: ${article.title}`}>
+                      <Link href={routes.staff.articleHistory(article.id)} className="text-brand-800 underline" aria-label={`Lịch sử: ${article.title}`}>
                         Lịch sử
                       </Link>
                     </>

@@ -5,6 +5,7 @@ import { ArticleTime } from '@/components/article/article-time';
 import { SectionHeading } from '@/components/ui/section-heading';
 import { listLatestArticles, listLatestArticlesPerCategory } from '@/db/queries/articles';
 import { listMenuCategories } from '@/db/queries/categories';
+import { routes } from '@/lib/routes';
 
 // The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
 export const revalidate = 300;
@@ -17,8 +18,8 @@ const HOME_VIEW = 'moi-nhat';
 
 export const metadata: Metadata = {
   title: { absolute: 'Trang chủ | Sở Nội vụ tỉnh An Giang' },
-  alternates: { canonical: '/' },
-  openGraph: { url: '/', title: 'Sở Nội vụ tỉnh An Giang' },
+  alternates: { canonical: routes.home },
+  openGraph: { url: routes.home, title: 'Sở Nội vụ tỉnh An Giang' },
 };
 
 export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
@@ -46,13 +47,13 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
             <article className={others.length > 0 ? 'md:border-r md:border-slate-200 md:pr-5' : ''}>
               <h3 className="text-xl font-bold leading-snug">
                 {featured.synthetic && <SyntheticBadge />}
-                <a href={`/tin-tuc/${featured.slug}`} className="text-brand-800 hover:underline">
+                <a href={routes.article(featured.slug)} className="text-brand-800 hover:underline">
                   {featured.title}
                 </a>
               </h3>
               <p className="mt-2 text-sm text-slate-600">
                 <ArticleTime date={featured.publishedAt} /> ·{' '}
-                <a href={`/chuyen-muc/${featured.categorySlug}`} className="hover:underline">
+                <a href={routes.category(featured.categorySlug)} className="hover:underline">
                   {featured.categoryName}
                 </a>
               </p>
@@ -70,7 +71,7 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
           const headingId = `chuyen-muc-${category.slug}`;
           return (
             <section key={category.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
-              <SectionHeading id={headingId} href={`/chuyen-muc/${category.slug}`}>
+              <SectionHeading id={headingId} href={routes.category(category.slug)}>
                 {category.name}
               </SectionHeading>
               <ul className="divide-y divide-slate-200">
@@ -92,7 +93,7 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
             {empty.map((category) => (
               <li key={category.id}>
                 <a
-                  href={`/chuyen-muc/${category.slug}`}
+                  href={routes.category(category.slug)}
                   className="inline-block rounded-full border border-brand-100 bg-brand-50 px-3 py-1.5 text-sm text-brand-800 hover:bg-brand-100"
                 >
                   {category.name}

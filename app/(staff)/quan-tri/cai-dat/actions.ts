@@ -5,8 +5,8 @@ import { insertAuditEntry } from '@/db/queries/article-editing';
 import { insertCategory, moveCategory as moveCategoryRow, updateCategory as updateCategoryRow } from '@/db/queries/categories';
 import { saveSetting } from '@/db/queries/settings';
 import { SETTING_KEYS, type SiteInfo } from '@/db/settings-defaults';
-import { ActionError, MESSAGES } from '@/lib/actions';
-import { defineSiteAction } from '@/lib/site-action';
+import { AppError } from '@/lib/errors';
+import { defineSiteAction } from '@/server/site-action';
 import { direction, optionalEmail, optionalPhone, optionalText, requiredText, rowId } from '@/lib/form-fields';
 import { isValidSlug, slugify } from '@/lib/slug';
 
@@ -72,9 +72,9 @@ export const createCategory = defineSiteAction({
   }),
   async run({ user, input, tx }) {
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw new ActionError(MESSAGES.invalid, { fieldErrors: { slug: ['Hãy nhập đường dẫn (chữ thường không dấu, số và dấu gạch ngang).'] } });
+    if (!slug) throw new AppError('invalid', { fieldErrors: { slug: ['Hãy nhập đường dẫn (chữ thường không dấu, số và dấu gạch ngang).'] } });
     const id = await insertCategory({ db: tx, name: input.name, slug, inMenu: input.inMenu });
-    if (!id) throw new ActionError(MESSAGES.invalid, { fieldErrors: { slug: [`Đường dẫn “${slug}” đã được chuyên mục khác dùng. Hãy chọn đường dẫn khác.`] } });
+    if (!id) throw new AppError('invalid', { fieldErrors: { slug: [`Đường dẫn “${slug}” đã được chuyên mục khác dùng. Hãy chọn đường dẫn khác.`] } });
     await insertAuditEntry({ db: tx, userId: user.id, action: 'category.create', objectType: 'category', objectId: String(id), detail: { name: input.name, slug, inMenu: input.inMenu } });
     return { id, slug };
   },
@@ -84,7 +84,7 @@ export const updateCategory = defineSiteAction({
   schema: z.object({ categoryId, name: categoryName, inMenu }),
   async run({ user, input, tx }) {
     const before = await updateCategoryRow({ db: tx, id: input.categoryId, name: input.name, inMenu: input.inMenu });
-    if (!before) throw new ActionError(MESSAGES.notFound);
+    if (!before) throw new AppError('notFound');
     await insertAuditEntry({
       db: tx,
       userId: user.id,
@@ -100,7 +100,7 @@ export const updateCategory = defineSiteAction({
 export const moveCategory = defineSiteAction({
   schema: z.object({ categoryId, direction }),
   async run({ user, input, tx }) {
-    if (!(await moveCategoryRow({ db: tx, id: input.categoryId, direction: input.direction }))) throw new ActionError(MESSAGES.notFound);
+    if (!(await moveCategoryRow({ db: tx, id: input.categoryId, direction: input.direction }))) throw new AppError('notFound');
     await insertAuditEntry({ db: tx, userId: user.id, action: 'category.move', objectType: 'category', objectId: String(input.categoryId), detail: { direction: input.direction } });
     return {};
   },

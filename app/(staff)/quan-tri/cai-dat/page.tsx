@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { auth } from '@/auth';
 import { CategoryMenuEditor, SiteSettingsForm } from '@/components/staff/site-settings-forms';
 import { listCategoriesForAdmin } from '@/db/queries/categories';
 import { getSiteInfo, getVisitCounterOffsetSetting } from '@/db/queries/settings';
 import { canManageSite } from '@/lib/permissions';
+import { requireStaff } from '@/server/auth/guard';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Cài đặt' };
 
@@ -17,8 +17,7 @@ function environmentOffset(): number | null {
 }
 
 export default async function SettingsPage() {
-  const user = await auth();
-  if (!user || !canManageSite(user)) notFound();
+  await requireStaff({ from: routes.staff.settings, allowed: canManageSite });
   const [site, offset, categories] = await Promise.all([getSiteInfo(), getVisitCounterOffsetSetting(), listCategoriesForAdmin()]);
   return (
     <div className="space-y-6">

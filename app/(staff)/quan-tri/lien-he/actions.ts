@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import * as contacts from '@/db/queries/contacts';
 import { insertAuditEntry } from '@/db/queries/article-editing';
-import { ActionError, MESSAGES } from '@/lib/actions';
-import { defineSiteAction } from '@/lib/site-action';
+import { AppError } from '@/lib/errors';
+import { defineSiteAction } from '@/server/site-action';
 import { direction, optionalEmail, phoneList, requiredText, rowId } from '@/lib/form-fields';
 
 /**
@@ -16,7 +16,7 @@ const entryId = rowId('Thiếu mục liên hệ.');
 const blockTitle = requiredText('tên khối', 200);
 const entryFields = { name: requiredText('tên', 200), phones: phoneList, email: optionalEmail };
 
-const gone = () => new ActionError(MESSAGES.notFound);
+const gone = () => new AppError('notFound');
 
 export const createContactBlock = defineSiteAction({
   schema: z.object({ title: blockTitle }),

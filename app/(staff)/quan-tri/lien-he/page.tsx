@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { auth } from '@/auth';
 import { ContactBlocksEditor } from '@/components/staff/contact-blocks-editor';
 import { listContactBlocks } from '@/db/queries/contacts';
 import { canManageSite } from '@/lib/permissions';
+import { requireStaff } from '@/server/auth/guard';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Khối liên hệ' };
 
 export default async function ContactBlocksPage() {
-  const user = await auth();
-  if (!user || !canManageSite(user)) notFound();
+  await requireStaff({ from: routes.staff.contacts, allowed: canManageSite });
   const blocks = await listContactBlocks();
   return (
     <div className="space-y-4">

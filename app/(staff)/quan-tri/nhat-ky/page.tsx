@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { auth } from '@/auth';
 import { Pagination } from '@/components/ui/pagination';
 import { listAuditEntries } from '@/db/queries/audit';
 import { auditActionLabel, describeAuditDetail } from '@/lib/audit-labels';
 import { formatDateTime } from '@/lib/format';
 import { canManageSite } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Nhật ký' };
 
@@ -14,8 +14,7 @@ const PAGE_SIZE = 50;
 type Props = { searchParams: Promise<{ trang?: string }> };
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  const user = await auth();
-  if (!user || !canManageSite(user)) notFound();
+  await requireStaff({ from: routes.staff.auditLog(), allowed: canManageSite });
   const requested = Number((await searchParams).trang ?? 1);
   const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
   const { entries, total } = await listAuditEntries({ page, pageSize: PAGE_SIZE });
@@ -56,7 +55,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <Pagination page={page} totalPages={totalPages} hrefFor={(n) => `/quan-tri/nhat-ky?trang=${n}`} />
+      <Pagination page={page} totalPages={totalPages} hrefFor={routes.staff.auditLog} />
     </div>
   );
 }

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
 import { countActiveAdmins, getUserById, insertUser, updateUserAccess } from '@/db/queries/users';
-import { ActionError, defineAction } from '@/lib/actions';
+import { defineAction } from '@/server/define-action';
+import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/server/auth/passwords';
 import { canManageUsers } from '@/lib/permissions';
 
 const role = z.enum(['admin', 'editor', 'author', 'stats_viewer'], { error: 'Hãy chọn một vai trò.' });
@@ -22,7 +23,7 @@ export const createUser = defineAction({
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
     const created = await insertUser({ db: tx, email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
-    if (!created) throw new ActionError('Email này đã có tài khoản.', { fieldErrors: { email: ['Email này đã có tài khoản.'] } });
+    if (!created) throw new AppError('invalid', { message: 'Email này đã có tài khoản.', fieldErrors: { email: ['Email này đã có tài khoản.'] } });
     await insertAuditEntry({ db: tx, userId: user.id, action: 'user.create', objectType: 'user', objectId: String(created.id), detail: { role: input.role } });
     return { result: { id: created.id } };
   },
@@ -31,9 +32,9 @@ export const createUser = defineAction({
 /** The last enabled admin cannot be demoted or disabled: nobody could manage accounts any more. */
 async function assertNotLastAdmin(tx: Parameters<typeof countActiveAdmins>[0]['db'], targetId: number) {
   const target = await getUserById({ db: tx, id: targetId });
-  if (!target) throw new ActionError('Không tìm thấy tài khoản.');
+  if (!target) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
   if (target.role === 'admin' && !target.disabled && (await countActiveAdmins({ db: tx })) <= 1) {
-    throw new ActionError('Cần giữ ít nhất một Quản trị viên đang hoạt động.');
+    throw new AppError('rejected', { message: 'Cần giữ ít nhất một Quản trị viên đang hoạt động.' });
   }
 }
 
@@ -43,7 +44,7 @@ export const changeUserRole = defineAction({
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
     if (input.role !== 'admin') await assertNotLastAdmin(tx, input.userId);
-    if (!(await updateUserAccess({ db: tx, id: input.userId, role: input.role }))) throw new ActionError('Không tìm thấy tài khoản.');
+    if (!(await updateUserAccess({ db: tx, id: input.userId, role: input.role }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
     await insertAuditEntry({ db: tx, userId: user.id, action: 'user.role', objectType: 'user', objectId: String(input.userId), detail: { role: input.role } });
     return { result: {} };
   },
@@ -55,10 +56,10 @@ export const setUserDisabled = defineAction({
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
     if (input.disabled) {
-      if (input.userId === user.id) throw new ActionError('Bạn không thể tự khóa tài khoản của mình.');
+      if (input.userId === user.id) throw new AppError('rejected', { message: 'Bạn không thể tự khóa tài khoản của mình.' });
       await assertNotLastAdmin(tx, input.userId);
     }
-    if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled }))) throw new ActionError('Không tìm thấy tài khoản.');
+    if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
     await insertAuditEntry({ db: tx, userId: user.id, action: input.disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectId: String(input.userId) });
     return { result: {} };
   },

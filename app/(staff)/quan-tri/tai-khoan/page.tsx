@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { auth } from '@/auth';
 import { AddUserForm, UserAccessControls } from '@/components/staff/account-forms';
 import { listUsers } from '@/db/queries/users';
 import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
 import { changeUserRole, createUser, setUserDisabled } from './actions';
+import { requireStaff } from '@/server/auth/guard';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Tài khoản' };
 
 export default async function AccountsPage() {
-  const user = await auth();
-  if (!user || !canManageUsers(user)) notFound();
+  const user = await requireStaff({ from: routes.staff.accounts, allowed: canManageUsers });
   const users = await listUsers();
   return (
     <div className="space-y-6">

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, redirect } from 'next/navigation';
-import { auth } from '@/auth';
 import { OverviewLive } from '@/components/stats/overview-live';
 import { bucketLabel, formatCount } from '@/components/stats/stats-format';
 import { TrafficChart, type ChartPoint } from '@/components/stats/traffic-chart';
@@ -17,6 +15,8 @@ import {
 import { canViewStatistics } from '@/lib/permissions';
 import { defaultStatsRange, formatDay, parseStatsRange, RANGE_PRESETS, rangeQuery, type RangePreset } from '@/lib/stats/range';
 import { DIRECT_REFERRER, OTHER_PATH } from '@/lib/visits/rules';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Thống kê truy cập' };
 
@@ -31,9 +31,7 @@ const DEVICE_LABELS: Record<string, string> = { mobile: 'Điện thoại', deskt
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function StatisticsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await auth();
-  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri/thong-ke');
-  if (!canViewStatistics(user)) forbidden();
+  await requireStaff({ from: routes.staff.stats(), allowed: canViewStatistics, denied: 'forbidden' });
 
   const params = await searchParams;
   const parsed = parseStatsRange(params);
@@ -77,7 +75,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           {(Object.entries(RANGE_PRESETS) as [RangePreset, string][]).map(([preset, label]) => (
             <Link
               key={preset}
-              href={`/quan-tri/thong-ke?khoang=${preset}`}
+              href={routes.staff.stats({ khoang: preset })}
               aria-current={range.preset === preset ? 'page' : undefined}
               className="rounded border border-brand-700 px-3 py-1.5 text-brand-800 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
             >
@@ -85,7 +83,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             </Link>
           ))}
         </nav>
-        <form method="get" action="/quan-tri/thong-ke" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Khoảng thời gian tùy chọn">
+        <form method="get" action={routes.staff.stats()} className="flex flex-wrap items-end gap-3 text-sm" aria-label="Khoảng thời gian tùy chọn">
           <div className="flex flex-col">
             <label htmlFor="tu">Từ ngày</label>
             <input id="tu" name="tu" type="date" defaultValue={range.from} required className="rounded border border-slate-300 px-2 py-1" />
@@ -98,7 +96,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             Xem
           </button>
           <a
-            href={`/api/quan-tri/thong-ke/csv?${query}`}
+            href={routes.api.statsCsv(query)}
             download
             className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-800"
           >
@@ -117,6 +115,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <TrafficChart points={points} summary={summary} />
         <details className="text-sm">
           <summary className="cursor-pointer font-semibold text-brand-800">Bảng số liệu của biểu đồ</summary>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1) */}
+          {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a form fieldset */}
           <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-label="Bảng số liệu của biểu đồ">
             <table className="w-full min-w-[24rem]">
               <caption className="sr-only">Số liệu theo {series.granularity === 'hour' ? 'giờ' : series.granularity === 'day' ? 'ngày' : 'tháng'}, so với kỳ trước</caption>
@@ -154,13 +154,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           id="bai-xem-nhieu"
           title="Bài viết xem nhiều"
           unit="Lượt xem"
-          rows={topArticles.map((a) => ({ key: String(a.id), label: a.title, href: `/tin-tuc/${a.slug}`, value: a.views }))}
+          rows={topArticles.map((a) => ({ key: String(a.id), label: a.title, href: routes.article(a.slug), value: a.views }))}
         />
         <RankTable
           id="trang-xem-nhieu"
           title="Trang xem nhiều"
           unit="Lượt xem"
-          rows={topPages.map((p) => ({ key: p.path, label: p.path === OTHER_PATH ? 'Trang khác (địa chỉ không có trên cổng)' : p.path === '/' ? 'Trang chủ (/)' : p.path, value: p.views }))}
+          rows={topPages.map((p) => ({ key: p.path, label: p.path === OTHER_PATH ? 'Trang khác (địa chỉ không có trên cổng)' : p.path === routes.home ? 'Trang chủ (/)' : p.path, value: p.views }))}
         />
         {breakdowns.map(([dimension, title, rows]) => (
           <RankTable

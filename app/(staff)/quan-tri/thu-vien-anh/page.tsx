@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { auth } from '@/auth';
 import { ArticleTime } from '@/components/article/article-time';
 import { LibraryUpload } from '@/components/media/library-upload';
 import { listMedia } from '@/db/queries/media';
@@ -8,6 +6,8 @@ import { formatNumber } from '@/lib/format';
 import { parseRowId } from '@/lib/form-fields';
 import { mediaUrl } from '@/lib/media/urls';
 import { canWriteArticles } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Thư viện ảnh' };
 
@@ -17,9 +17,7 @@ type Props = { searchParams: Promise<{ truoc?: string }> };
 
 /** The newsroom's images, newest first: upload here, or from the editor's "Thư viện ảnh". */
 export default async function MediaLibraryPage({ searchParams }: Props) {
-  const user = await auth();
-  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri/thu-vien-anh');
-  if (!canWriteArticles(user)) redirect('/quan-tri');
+  await requireStaff({ from: routes.staff.media(), allowed: canWriteArticles, denied: 'staffHome' });
   const before = parseRowId((await searchParams).truoc) ?? undefined;
   const rows = await listMedia({ limit: PAGE_SIZE + 1, before });
   const items = rows.slice(0, PAGE_SIZE);
@@ -57,7 +55,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         )}
         {rows.length > PAGE_SIZE && (
           <p className="mt-4">
-            <a className="font-semibold text-brand-800 underline" href={`/quan-tri/thu-vien-anh?truoc=${items[items.length - 1]!.id}`}>
+            <a className="font-semibold text-brand-800 underline" href={routes.staff.media(items[items.length - 1]!.id)}>
               Xem thêm
             </a>
           </p>

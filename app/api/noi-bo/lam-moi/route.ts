@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { INTERNAL_SECRET_HEADER, isInternalSecret } from '@/lib/internal-revalidation';
-import { revalidateTargets } from '@/lib/revalidate';
+import { INTERNAL_SECRET_HEADER, isInternalSecret } from '@/server/internal-revalidation';
+import { revalidateTargets } from '@/server/revalidate';
 
 /**
- * Revalidation on behalf of this process's own scheduler (lib/scheduled-publishing.ts), which runs
+ * Revalidation on behalf of this process's own scheduler (server/scheduled-publishing.ts), which runs
  * outside any request. Only a caller holding the per-process secret is served; everyone else gets
  * a 404, as if the route did not exist.
  */

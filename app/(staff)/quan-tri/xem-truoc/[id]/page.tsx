@@ -7,6 +7,7 @@ import { StaffToolbar } from '@/components/editor/staff-toolbar';
 import { getArticleForPreview } from '@/db/queries/article-editing';
 import { parseRowId } from '@/lib/form-fields';
 import { canPreviewArticle, STATUS_LABELS } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Xem trước bài viết' };
 
@@ -30,7 +31,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
         {article.status === 'published' && (
           <>
             {' · '}
-            <Link className="underline" href={`/tin-tuc/${article.slug}`}>
+            <Link className="underline" href={routes.article(article.slug)}>
               Mở trang công khai
             </Link>
           </>

@@ -1,6 +1,7 @@
 import { listDailyTotals } from '@/db/queries/stats';
-import { authorizeStatisticsRange, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
-import { csvFileName, dailyRowsToCsv } from '@/lib/stats/csv';
+import { authorizeStatisticsRange, NO_STORE, STATS_MESSAGES } from '@/server/stats/access';
+import { AppError } from '@/lib/errors';
+import { csvFileName, dailyRowsToCsv } from '@/server/stats/csv';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,6 +20,6 @@ export async function GET(request: Request): Promise<Response> {
     });
   } catch (error) {
     console.warn('[stats] Không xuất được CSV.', error);
-    return jsonError(503, STATS_MESSAGES.failed);
+    return new AppError('unavailable', { message: STATS_MESSAGES.failed }).toResponse();
   }
 }

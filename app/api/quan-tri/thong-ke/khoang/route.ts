@@ -1,5 +1,6 @@
 import { getTrafficSeries, listDimensionBreakdown, listTopArticles, listTopPages } from '@/db/queries/stats';
-import { authorizeStatisticsRange, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
+import { authorizeStatisticsRange, NO_STORE, STATS_MESSAGES } from '@/server/stats/access';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +22,6 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json({ range, series, topArticles, topPages, breakdowns }, { headers: NO_STORE });
   } catch (error) {
     console.warn('[stats] Không đọc được số liệu theo khoảng thời gian.', error);
-    return jsonError(503, STATS_MESSAGES.failed);
+    return new AppError('unavailable', { message: STATS_MESSAGES.failed }).toResponse();
   }
 }

@@ -1,5 +1,6 @@
 import { getStatsOverview } from '@/db/queries/stats';
-import { authorizeStatistics, jsonError, NO_STORE, STATS_MESSAGES } from '@/lib/stats/access';
+import { authorizeStatistics, NO_STORE, STATS_MESSAGES } from '@/server/stats/access';
+import { AppError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +12,6 @@ export async function GET(): Promise<Response> {
     return Response.json(await getStatsOverview(), { headers: NO_STORE });
   } catch (error) {
     console.warn('[stats] Không đọc được số liệu tổng quan.', error);
-    return jsonError(503, STATS_MESSAGES.failed);
+    return new AppError('unavailable', { message: STATS_MESSAGES.failed }).toResponse();
   }
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { auth } from '@/auth';
+import { notFound } from 'next/navigation';
 import { ArticleTime } from '@/components/article/article-time';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
 import { buttonClass, inputClass } from '@/components/staff/form-field';
@@ -10,6 +9,8 @@ import { parseRowId } from '@/lib/form-fields';
 import { diffRevisions, htmlToText, type ComparableRevision } from '@/lib/article-diff';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { canEditArticle, canRestoreRevision, canViewArticleHistory, RESTORE_PUBLISHED_MESSAGE } from '@/lib/permissions';
+import { routes } from '@/lib/routes';
+import { requireStaff } from '@/server/auth/guard';
 
 export const metadata: Metadata = { title: 'Lịch sử bài viết' };
 
@@ -32,9 +33,8 @@ function comparable(snapshot: RevisionSnapshot, categoryNames: Map<number, strin
 /** "Lịch sử": who changed the article and when, two revisions compared, and "Khôi phục". */
 export default async function ArticleHistoryPage({ params, searchParams }: Props) {
   const id = parseRowId((await params).id);
-  const user = await auth();
-  if (!user) redirect('/dang-nhap?callbackUrl=/quan-tri');
   if (id === null) notFound();
+  const user = await requireStaff({ from: routes.staff.articleHistory(id) });
   const article = await getArticleForPreview({ id });
   if (!article || !canViewArticleHistory(user, article)) notFound();
 
@@ -54,7 +54,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   );
   const diff = older && newer ? diffRevisions(comparable(older.snapshot, categoryNames), comparable(newer.snapshot, categoryNames)) : null;
   const mayRestore = canRestoreRevision(user, article);
-  const articleHref = article.status === 'published' && !isScheduled(article) ? `/tin-tuc/${article.slug}` : `/quan-tri/xem-truoc/${article.id}`;
+  const articleHref = article.status === 'published' && !isScheduled(article) ? routes.article(article.slug) : routes.staff.preview(article.id);
 
   return (
     <div className="space-y-6">
@@ -99,6 +99,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                   <div key={field.label}>
                     <h3 className="text-sm font-bold">{field.label}</h3>
                     <p className="mt-1 rounded border border-slate-200 bg-slate-50 p-2 break-words whitespace-pre-line">
+                      {/* biome-ignore-start lint/suspicious/noArrayIndexKey: a diff's parts have no identity but their place, and the list never reorders */}
                       {field.parts.map((part, i) =>
                         part.removed ? (
                           <del key={i} className="bg-red-100 text-red-900">
@@ -112,6 +113,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                           <span key={i}>{part.value}</span>
                         ),
                       )}
+                      {/* biome-ignore-end lint/suspicious/noArrayIndexKey: see above */}
                     </p>
                   </div>
                 ))}

@@ -1,7 +1,8 @@
 import 'server-only';
 import { auth, type SessionUser } from '@/auth';
+import { AppError } from '@/lib/errors';
 import { canViewStatistics } from '@/lib/permissions';
-import { parseStatsRange, type StatsRange } from './range';
+import { parseStatsRange, type StatsRange } from '@/lib/stats/range';
 
 export const STATS_MESSAGES = {
   notLoggedIn: 'Bạn cần đăng nhập để xem thống kê truy cập.',
@@ -11,18 +12,14 @@ export const STATS_MESSAGES = {
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-export function jsonError(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: NO_STORE });
-}
-
 /**
  * The check every statistics route handler starts with: a session (re-read from the database by
  * auth()) and the right to view statistics. Returns the user, or the 401/403 answer to send.
  */
 export async function authorizeStatistics(): Promise<{ ok: true; user: SessionUser } | { ok: false; response: Response }> {
   const user = await auth();
-  if (!user) return { ok: false, response: jsonError(401, STATS_MESSAGES.notLoggedIn) };
-  if (!canViewStatistics(user)) return { ok: false, response: jsonError(403, STATS_MESSAGES.forbidden) };
+  if (!user) return { ok: false, response: new AppError('unauthenticated', { message: STATS_MESSAGES.notLoggedIn }).toResponse() };
+  if (!canViewStatistics(user)) return { ok: false, response: new AppError('forbidden', { message: STATS_MESSAGES.forbidden }).toResponse() };
   return { ok: true, user };
 }
 
@@ -31,5 +28,5 @@ export async function authorizeStatisticsRange(request: Request): Promise<{ ok: 
   const access = await authorizeStatistics();
   if (!access.ok) return access;
   const parsed = parseStatsRange(new URL(request.url).searchParams);
-  return parsed.ok ? parsed : { ok: false, response: jsonError(400, parsed.error) };
+  return parsed.ok ? parsed : { ok: false, response: new AppError('invalid', { message: parsed.error }).toResponse() };
 }

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { claimLoginAttempt, markLoginAttemptsSucceeded, pruneLoginAttempts } from '@/db/queries/login-attempts';
 import { getUserCredentials, normaliseEmail, type SessionAccount } from '@/db/queries/users';
-import { clientAddress, type HeaderGetter } from '../client-address';
+import { clientAddress, type HeaderGetter } from '@/lib/client-address';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import { getAuthSecret } from './secret';
 import { ensureFirstAdmin } from './first-admin';
@@ -17,7 +17,7 @@ export type LoginResult =
 
 // C0 and C1 control characters (NUL among them) belong in no email or password; PostgreSQL refuses
 // a NUL in text outright, and its error must never reach the login form.
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
 
 export const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320).regex(NO_CONTROL_CHARACTERS),

@@ -70,6 +70,6 @@ type GlobalWithRedirects = typeof globalThis & { [globalKey]?: SlugRedirects };
 export function appSlugRedirects(): SlugRedirects {
   const store = globalThis as GlobalWithRedirects;
   return (store[globalKey] ??= createSlugRedirects({
-    load: async () => (await import('../db/queries/slug-redirects')).listArticleSlugRedirects(),
+    load: async () => (await import('@/db/queries/slug-redirects')).listArticleSlugRedirects(),
   }));
 }

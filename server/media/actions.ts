@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { getMediaForChange, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
-import { ActionError, defineAction, MESSAGES } from '@/lib/actions';
+import { defineAction } from '@/server/define-action';
+import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { altText } from '@/lib/media/alt-text';
@@ -37,7 +38,7 @@ export const saveMediaAlt = defineAction({
   },
   async run({ input, tx }) {
     const media = await updateMediaAlt({ db: tx, id: input.id, alt: input.alt });
-    if (!media) throw new ActionError(MESSAGES.notFound);
+    if (!media) throw new AppError('notFound');
     const pages = await listArticlesWithCover({ db: tx, mediaId: media.id });
     return {
       result: { media },

@@ -1,36 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { auth, type SessionUser } from '@/auth';
 import { getDb, type Tx } from '@/db';
-import type { RevalidateTarget } from './cache-tags';
+import type { RevalidateTarget } from '@/lib/cache-tags';
+import { AppError, type ActionResult, type FieldErrors } from '@/lib/errors';
 import { revalidateTargets } from './revalidate';
 
-export type FieldErrors = Record<string, string[]>;
-export type ActionFailure = { ok: false; error: string; fieldErrors?: FieldErrors; conflict?: boolean };
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 export type ActionInput = FormData | Record<string, unknown>;
-
-export const MESSAGES = {
-  notLoggedIn: 'Bạn cần đăng nhập để làm việc này.',
-  forbidden: 'Bạn không có quyền làm việc này.',
-  foreignOrigin: 'Yêu cầu không đến từ trang của cổng thông tin.',
-  invalid: 'Thông tin chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.',
-  notFound: 'Không tìm thấy nội dung này.',
-  failed: 'Đã có lỗi, chưa lưu được. Vui lòng thử lại.',
-  conflict: 'Bài viết đã được người khác sửa trong lúc bạn soạn. Nội dung của bạn vẫn còn trên màn hình: hãy sao chép lại, tải lại bài rồi sửa tiếp.',
-} as const;
-
-/** A refusal with its Vietnamese message, thrown inside an action; the transaction rolls back. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly detail: { fieldErrors?: FieldErrors; conflict?: boolean } = {},
-  ) {
-    super(message);
-    this.name = 'ActionError';
-  }
-}
 
 type Context<I> = { user: SessionUser; input: I; tx: Tx };
 type Done<T> = { result: T; revalidate?: RevalidateTarget[] };
@@ -55,26 +32,26 @@ export function defineAction<S extends z.ZodType, T extends object>(definition: 
 }): (input: ActionInput) => Promise<ActionResult<T>> {
   const action = async (input: ActionInput): Promise<ActionResult<T>> => {
     try {
-      if (!(await isSameOrigin())) return { ok: false, error: MESSAGES.foreignOrigin };
+      if (!(await isSameOrigin())) throw new AppError('foreignOrigin');
       const user = await auth();
-      if (!user) return { ok: false, error: MESSAGES.notLoggedIn };
-      if (!definition.roles(user)) return { ok: false, error: MESSAGES.forbidden };
+      if (!user) throw new AppError('unauthenticated');
+      if (!definition.roles(user)) throw new AppError('forbidden');
 
       const parsed = definition.schema.safeParse(toObject(input));
-      if (!parsed.success) return { ok: false, error: MESSAGES.invalid, fieldErrors: fieldErrorsOf(parsed.error) };
+      if (!parsed.success) throw new AppError('invalid', { fieldErrors: fieldErrorsOf(parsed.error) });
 
       const db = await getDb();
       const done = await db.transaction(async (tx) => {
         const context = { user, input: parsed.data, tx };
-        if (!(await definition.authorize(context))) throw new ActionError(MESSAGES.forbidden);
+        if (!(await definition.authorize(context))) throw new AppError('forbidden');
         return definition.run(context);
       });
       await revalidateTargets(done.revalidate ?? []);
       return { ok: true, ...done.result };
     } catch (error) {
-      if (error instanceof ActionError) return { ok: false, error: error.message, ...error.detail };
+      if (error instanceof AppError) return error.toResult();
       console.error('[action] Lỗi không mong đợi.', error);
-      return { ok: false, error: MESSAGES.failed };
+      return new AppError('failed').toResult();
     }
   };
   return Object.assign(action, { [ACTION_MARK]: true });

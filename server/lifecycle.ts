@@ -1,11 +1,11 @@
-import { closeDb, getDb } from '../db';
-import { ensureFirstAdmin } from './auth/first-admin';
+import { closeDb, getDb } from '@/db';
+import { ensureFirstAdmin } from '@/server/auth/first-admin';
 import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
 import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
 import { appSlugRedirects } from './slug-redirects';
 import { isShuttingDown, markShuttingDown } from './shutdown-state';
-import { flushVisitsForShutdown } from './visits';
+import { flushVisitsForShutdown } from '@/server/visits';
 
 const installedKey = Symbol.for('portal.shutdown-handler');
 type GlobalWithHandler = typeof globalThis & { [installedKey]?: boolean };

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Tx } from '@/db';
-import { defineAction } from './actions';
-import { everyPublicPage } from './cache-tags';
-import { canManageSite } from './permissions';
+import { defineAction } from './define-action';
+import { everyPublicPage } from '@/lib/cache-tags';
+import { canManageSite } from '@/lib/permissions';
 
 /**
  * An admin's change to what every public page shows around the content (sidebar contact blocks,

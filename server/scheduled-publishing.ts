@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { getNextScheduledTime, listArticlesDueBetween } from '@/db/queries/scheduled';
-import { pagesShowingArticle, type RevalidateTarget } from './cache-tags';
+import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
 
 /**
  * Scheduled publishing. An article published with a future time is stored as 'published' and the

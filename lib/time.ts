@@ -1,7 +1,9 @@
 /**
- * Calendar arithmetic in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without daylight saving since
- * 1975, so a fixed offset is exact and far cheaper than Intl on the hot path.
+ * Time in Asia/Ho_Chi_Minh, in one place: "today", every date shown and every date typed are in
+ * that zone. Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact
+ * and far cheaper than Intl on the hot path; Intl formatters use TIME_ZONE.
  */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 export const HOUR_MS = 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;
@@ -26,6 +28,19 @@ export function startOfVietnamDay(at: number | Date): Date {
   const ms = typeof at === 'number' ? at : at.getTime();
   const local = ms + VIETNAM_UTC_OFFSET_MS;
   return new Date(local - (((local % 86_400_000) + 86_400_000) % 86_400_000) - VIETNAM_UTC_OFFSET_MS);
+}
+
+/** "2018-08-07T07:37", the value of a datetime-local field, for an instant; '' for none. */
+export function toLocalDateTimeInput(date: Date | string | null): string {
+  return date ? new Date(new Date(date).getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 16) : '';
+}
+
+/** The instant a datetime-local value ("2018-08-07T07:37", seconds optional) names in Vietnam; null when it is not one. */
+export function fromLocalDateTimeInput(value: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value.trim());
+  const date = match ? new Date(`${match[1]}T${match[2]}:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return new Date(date.getTime() - VIETNAM_UTC_OFFSET_MS);
 }
 
 /**

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { storeMedia, type MediaSummary } from '@/db/queries/media';
-import { isSameOrigin, MESSAGES } from '../actions';
-import { HttpError } from '../http-error';
-import { canWriteArticles } from '../permissions';
-import { altText } from './alt-text';
+import { isSameOrigin } from '@/server/define-action';
+import { AppError } from '@/lib/errors';
+import { canWriteArticles } from '@/lib/permissions';
+import { altText } from '@/lib/media/alt-text';
 import { IMAGE_MESSAGES, inspectImage, MAX_IMAGE_BYTES } from './image';
 
 /** Room for the multipart boundaries, headers and the alt text around the file itself. */
@@ -16,25 +16,25 @@ export type UploadResult = { ok: true; media: MediaSummary; created: boolean };
 
 /**
  * POST /api/quan-tri/anh: one image (field `file`) and its alt text (field `alt`). The same
- * checks as every server action (lib/actions.ts), in the same order: origin, session, role, then
+ * checks as every server action (server/actions.ts), in the same order: origin, session, role, then
  * the input; the image and its bytes are stored in one transaction, or nothing is.
  */
 export async function handleMediaUpload(request: Request): Promise<Response> {
   try {
-    if (!(await isSameOrigin())) throw new HttpError(403, MESSAGES.foreignOrigin);
+    if (!(await isSameOrigin())) throw new AppError('foreignOrigin');
     const user = await auth();
-    if (!user) throw new HttpError(401, MESSAGES.notLoggedIn);
-    if (!canWriteArticles(user)) throw new HttpError(403, MESSAGES.forbidden);
+    if (!user) throw new AppError('unauthenticated');
+    if (!canWriteArticles(user)) throw new AppError('forbidden');
 
     const form = await readForm(request, MAX_IMAGE_BYTES + MULTIPART_OVERHEAD);
     const file = form.get('file');
     const alt = altText.safeParse(form.get('alt') ?? '');
     const fieldErrors: Record<string, string[]> = {};
     if (!(file instanceof File) || file.size === 0) fieldErrors.file = [IMAGE_MESSAGES.noFile];
-    else if (file.size > MAX_IMAGE_BYTES) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
+    else if (file.size > MAX_IMAGE_BYTES) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
     if (!alt.success) fieldErrors.alt = alt.error.issues.map((issue) => issue.message);
     if (Object.keys(fieldErrors).length > 0 || !alt.success || !(file instanceof File)) {
-      throw new HttpError(400, fieldErrors.file?.[0] ?? MESSAGES.invalid, fieldErrors);
+      throw new AppError('invalid', { message: fieldErrors.file?.[0], fieldErrors });
     }
 
     const bytes = Buffer.from(await file.arrayBuffer());
@@ -47,9 +47,9 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
     const result: UploadResult = { ok: true, ...stored };
     return Response.json(result, { status: stored.created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    if (error instanceof HttpError) return error.toResponse();
+    if (error instanceof AppError) return error.toResponse();
     console.error('[media] Lỗi không mong đợi khi tải ảnh lên.', error);
-    return new HttpError(500, MESSAGES.failed).toResponse();
+    return new AppError('failed').toResponse();
   }
 }
 
@@ -60,16 +60,16 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
  */
 async function readForm(request: Request, limit: number): Promise<FormData> {
   const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new HttpError(400, IMAGE_MESSAGES.noFile, { file: [IMAGE_MESSAGES.noFile] });
+  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new AppError('invalid', { message: IMAGE_MESSAGES.noFile, fieldErrors: { file: [IMAGE_MESSAGES.noFile] } });
 
   let received = 0;
   const limited = request.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         received += chunk.byteLength;
-        if (received > limit) controller.error(new HttpError(413, IMAGE_MESSAGES.tooLarge));
+        if (received > limit) controller.error(new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge }));
         else controller.enqueue(chunk);
       },
     }),
@@ -77,7 +77,7 @@ async function readForm(request: Request, limit: number): Promise<FormData> {
   try {
     return await new Response(limited, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
-    if (received > limit) throw new HttpError(413, IMAGE_MESSAGES.tooLarge, { file: [IMAGE_MESSAGES.tooLarge] });
-    throw new HttpError(400, 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', { file: [IMAGE_MESSAGES.noFile] });
+    if (received > limit) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
+    throw new AppError('invalid', { message: 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', fieldErrors: { file: [IMAGE_MESSAGES.noFile] } });
   }
 }

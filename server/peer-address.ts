@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { PEER_ADDRESS_HEADER } from './client-address';
+import { PEER_ADDRESS_HEADER } from '@/lib/client-address';
 
 const installedKey = Symbol.for('portal.peer-address');
 type GlobalWithFlag = typeof globalThis & { [installedKey]?: boolean };

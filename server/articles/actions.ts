@@ -18,7 +18,8 @@ import {
 import { getMediaSummary, type MediaSummary } from '@/db/queries/media';
 import type { Tx } from '@/db';
 import type { SessionUser } from '@/auth';
-import { ActionError, defineAction, MESSAGES } from '@/lib/actions';
+import { defineAction } from '@/server/define-action';
+import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { listSendBackNotes, type SendBackNote } from '@/db/queries/review';
@@ -36,6 +37,7 @@ import {
 } from '@/lib/permissions';
 import { cleanPlainText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { isValidSlug, slugify } from '@/lib/slug';
+import { fromLocalDateTimeInput } from '@/lib/time';
 
 const id = rowId('Thiếu bài viết.');
 const version = rowId('Thiếu phiên bản.');
@@ -52,9 +54,8 @@ const publishedAt = z
   .optional()
   .transform((value, context) => {
     if (!value?.trim()) return null;
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(value.trim());
-    const date = match ? new Date(`${match[1]}T${match[2]}:00+07:00`) : null;
-    if (!date || Number.isNaN(date.getTime())) {
+    const date = fromLocalDateTimeInput(value);
+    if (!date) {
       context.addIssue({ code: 'custom', message: 'Thời gian xuất bản không hợp lệ.' });
       return z.NEVER;
     }
@@ -91,7 +92,7 @@ function forEditor(article: EditableArticle): EditorArticle {
 
 async function loadForChange(tx: Tx, articleId: number): Promise<EditableArticle> {
   const article = await getEditableArticle({ db: tx, id: articleId, forUpdate: true });
-  if (!article) throw new ActionError(MESSAGES.notFound);
+  if (!article) throw new AppError('notFound');
   return article;
 }
 
@@ -107,7 +108,7 @@ async function uniqueSlugFrom(tx: Tx, text: string, articleId?: number): Promise
     const candidate = n === 1 ? base : `${base.slice(0, 190)}-${n}`;
     if (!(await isSlugTaken({ db: tx, slug: candidate, exceptArticleId: articleId }))) return candidate;
   }
-  throw new ActionError(MESSAGES.failed);
+  throw new AppError('failed');
 }
 
 function revalidationFor(before: EditableArticle, after: EditableArticle) {
@@ -115,7 +116,7 @@ function revalidationFor(before: EditableArticle, after: EditableArticle) {
 }
 
 function conflict(): never {
-  throw new ActionError(MESSAGES.conflict, { conflict: true });
+  throw new AppError('conflict');
 }
 
 export const loadArticleForEditing = defineAction({
@@ -153,7 +154,7 @@ export const createArticle = defineAction({
   authorize: ({ user }) => canWriteArticles(user),
   async run({ user, input, tx }) {
     if (!(await getCategorySlugById({ db: tx, id: input.categoryId }))) {
-      throw new ActionError(MESSAGES.invalid, { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
+      throw new AppError('invalid', { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
     }
     const article = await insertArticle({
       db: tx,
@@ -183,18 +184,18 @@ export const saveArticle = defineAction({
     const before = await loadForChange(tx, input.id);
     if (before.version !== input.version) conflict();
     if (!(await getCategorySlugById({ db: tx, id: input.categoryId }))) {
-      throw new ActionError(MESSAGES.invalid, { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
+      throw new AppError('invalid', { fieldErrors: { categoryId: ['Chuyên mục không tồn tại.'] } });
     }
     if (input.coverMediaId && !(await getMediaSummary({ db: tx, id: input.coverMediaId }))) {
-      throw new ActionError(MESSAGES.invalid, { fieldErrors: { coverMediaId: ['Ảnh bìa không còn trong thư viện ảnh.'] } });
+      throw new AppError('invalid', { fieldErrors: { coverMediaId: ['Ảnh bìa không còn trong thư viện ảnh.'] } });
     }
 
     const everPublished = await wasEverPublished({ db: tx, article: before });
     let newSlug = before.slug;
     if (input.slug && input.slug !== before.slug) {
-      if (!canChangeSlug(user)) throw new ActionError(MESSAGES.forbidden, { fieldErrors: { slug: ['Chỉ biên tập viên được đổi đường dẫn.'] } });
+      if (!canChangeSlug(user)) throw new AppError('forbidden', { fieldErrors: { slug: ['Chỉ biên tập viên được đổi đường dẫn.'] } });
       if (await isSlugTaken({ db: tx, slug: input.slug, exceptArticleId: before.id })) {
-        throw new ActionError(MESSAGES.invalid, { fieldErrors: { slug: ['Đường dẫn này đã được dùng.'] } });
+        throw new AppError('invalid', { fieldErrors: { slug: ['Đường dẫn này đã được dùng.'] } });
       }
       newSlug = input.slug;
     } else if (!everPublished && input.title !== before.title) {
@@ -238,7 +239,7 @@ function statusAction(transition: Transition) {
     async run({ user, input, tx }) {
       const before = await loadForChange(tx, input.id);
       if (before.version !== input.version) conflict();
-      if (!transition.from.includes(before.status)) throw new ActionError('Bài viết không ở trạng thái cho phép thao tác này.');
+      if (!transition.from.includes(before.status)) throw new AppError('rejected', { message: 'Bài viết không ở trạng thái cho phép thao tác này.' });
       const changes: ArticleChanges = { status: transition.to };
       if (transition.to === 'published' && !before.publishedAt) changes.publishedAt = new Date();
       const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note: transition.note });
@@ -253,7 +254,7 @@ function statusAction(transition: Transition) {
 
 export const submitArticle = statusAction({ to: 'submitted', from: ['draft'], allowed: canSubmitArticle, note: 'Gửi duyệt' });
 
-/** A publication time in the future makes it a scheduled article (lib/scheduled-publishing.ts). */
+/** A publication time in the future makes it a scheduled article (server/scheduled-publishing.ts). */
 export const publishArticle = statusAction({
   to: 'published',
   from: ['draft', 'submitted', 'withdrawn'],
@@ -291,7 +292,7 @@ export const sendBackArticle = defineAction({
   async run({ user, input, tx }) {
     const before = await loadForChange(tx, input.id);
     if (before.version !== input.version) conflict();
-    if (!canSendBackArticle(user, before)) throw new ActionError('Chỉ trả lại được bài đang chờ duyệt.');
+    if (!canSendBackArticle(user, before)) throw new AppError('rejected', { message: 'Chỉ trả lại được bài đang chờ duyệt.' });
     const after = await updateArticleIfVersion({
       db: tx,
       id: before.id,
@@ -325,9 +326,9 @@ export const restoreRevision = defineAction({
   async run({ user, input, tx }) {
     const before = await loadForChange(tx, input.id);
     if (before.version !== input.version) conflict();
-    if (!canRestoreRevision(user, before)) throw new ActionError(RESTORE_PUBLISHED_MESSAGE);
+    if (!canRestoreRevision(user, before)) throw new AppError('rejected', { message: RESTORE_PUBLISHED_MESSAGE });
     const revision = await getArticleRevision({ db: tx, articleId: before.id, version: input.revision });
-    if (!revision) throw new ActionError(MESSAGES.notFound);
+    if (!revision) throw new AppError('notFound');
     const { snapshot } = revision;
 
     const categoryId = snapshot.categoryId && (await getCategorySlugById({ db: tx, id: snapshot.categoryId })) ? snapshot.categoryId : before.categoryId;

@@ -1,6 +1,6 @@
 import 'server-only';
 import sharp, { type Metadata } from 'sharp';
-import { HttpError } from '../http-error';
+import { AppError } from '@/lib/errors';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** A decompression bomb fits in 10 MB: refuse more pixels than any photo for the web needs. */
@@ -35,21 +35,21 @@ export type ImageInfo = { mimeType: string; width: number; height: number };
  */
 export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   const sniffed = sniffImageFormat(bytes);
-  if (!sniffed) throw new HttpError(415, IMAGE_MESSAGES.wrongType, { file: [IMAGE_MESSAGES.wrongType] });
+  if (!sniffed) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new HttpError(415, IMAGE_MESSAGES.damaged, { file: [IMAGE_MESSAGES.damaged] });
+    throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
   }
-  if (metadata.format !== sniffed) throw new HttpError(415, IMAGE_MESSAGES.wrongType, { file: [IMAGE_MESSAGES.wrongType] });
+  if (metadata.format !== sniffed) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
   const { width, height } = metadata.autoOrient ?? metadata;
-  if (!width || !height) throw new HttpError(415, IMAGE_MESSAGES.damaged, { file: [IMAGE_MESSAGES.damaged] });
-  if (width * height > MAX_IMAGE_PIXELS) throw new HttpError(422, IMAGE_MESSAGES.tooManyPixels, { file: [IMAGE_MESSAGES.tooManyPixels] });
+  if (!width || !height) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
+  if (width * height > MAX_IMAGE_PIXELS) throw new AppError('rejected', { message: IMAGE_MESSAGES.tooManyPixels, fieldErrors: { file: [IMAGE_MESSAGES.tooManyPixels] } });
   try {
     await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).resize(16).raw().toBuffer();
   } catch {
-    throw new HttpError(415, IMAGE_MESSAGES.damaged, { file: [IMAGE_MESSAGES.damaged] });
+    throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
   }
   return { mimeType: MIME[sniffed], width, height };
 }

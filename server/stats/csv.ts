@@ -1,5 +1,5 @@
 import type { DailyRow } from '@/db/queries/stats';
-import type { DayRange } from './range';
+import type { DayRange } from '@/lib/stats/range';
 
 /** Excel reads a UTF-8 file as UTF-8 only when it starts with this mark; Vietnamese needs it. */
 export const UTF8_BOM = '\uFEFF';
@@ -14,7 +14,7 @@ function cell(value: string | number): string {
 /** One row per day; dates as YYYY-MM-DD and plain integers, so spreadsheets sort and sum them. */
 export function dailyRowsToCsv(rows: DailyRow[]): string {
   const lines = [CSV_HEADER, ...rows.map((row) => [row.day, row.pageViews, row.visits, row.visitors, row.newVisitors])];
-  return UTF8_BOM + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${UTF8_BOM + lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function csvFileName(range: DayRange): string {

@@ -1,6 +1,6 @@
 import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from '../../db';
+import type { Db, Tx } from '@/db';
 import {
   articles,
   categories,
@@ -9,10 +9,11 @@ import {
   visitDimensionDaily,
   visitHourly,
   visitorPresence,
-} from '../../db/schema';
-import { classifyPath, normalizePath, parseDevice, referrerDomain } from './parse';
-import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, PRESENCE_WRITE_DELAY_MS, VISIT_GAP_MS } from './rules';
-import { startOfHour, vietnamDay } from './time';
+} from '@/db/schema';
+import { classifyPath, normalizePath, parseDevice, referrerDomain } from '@/lib/visits/parse';
+import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, PRESENCE_WRITE_DELAY_MS, VISIT_GAP_MS } from '@/lib/visits/rules';
+import { startOfHour, vietnamDay } from '@/lib/time';
+import { routes } from '@/lib/routes';
 
 /** One page view as the proxy saw it. Referrer and user agent stay in memory only, until flush. */
 export type PageViewHit = {
@@ -485,9 +486,9 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       let articleId: number | null = null;
       if (ref.kind === 'home' || ref.kind === 'static') path = ref.path;
       else if (ref.kind === 'article' && articleIds.has(ref.slug)) {
-        path = `/tin-tuc/${ref.slug}`;
+        path = routes.article(ref.slug);
         articleId = articleIds.get(ref.slug)!;
-      } else if (ref.kind === 'category' && knownCategories.has(ref.slug)) path = `/chuyen-muc/${ref.slug}`;
+      } else if (ref.kind === 'category' && knownCategories.has(ref.slug)) path = routes.category(ref.slug);
       const rowKey = `${day}\t${path}`;
       const row = rows.get(rowKey);
       if (row) row.views += views;

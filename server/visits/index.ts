@@ -15,7 +15,7 @@ function appRecorder(): VisitRecorder {
   store[globalKey] ??= createVisitRecorder({
     // Imported on first flush, not at load: the proxy's bundle stays small and never opens the
     // database itself before instrumentation has done so.
-    getDb: async () => (await import('../../db')).getDb(),
+    getDb: async () => (await import('@/db')).getDb(),
   });
   return store[globalKey];
 }

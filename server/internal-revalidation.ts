@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RevalidateTarget } from './cache-tags';
+import type { RevalidateTarget } from '@/lib/cache-tags';
+import { routes } from '@/lib/routes';
 
 /**
  * revalidatePath() works only inside a request (a server action or a route handler): it needs
@@ -8,7 +9,6 @@ import type { RevalidateTarget } from './cache-tags';
  * lives on globalThis (shared by instrumentation and the route handler's module graph); it never
  * leaves the process, so no configuration is needed and another process cannot call the route.
  */
-export const INTERNAL_REVALIDATE_PATH = '/api/noi-bo/lam-moi';
 export const INTERNAL_SECRET_HEADER = 'x-portal-internal-secret';
 
 const secretKey = Symbol.for('portal.internal-revalidation-secret');
@@ -34,11 +34,11 @@ export function internalBaseUrl(): string {
 }
 
 export async function revalidateOverLoopback(targets: RevalidateTarget[]): Promise<void> {
-  const response = await fetch(`${internalBaseUrl()}${INTERNAL_REVALIDATE_PATH}`, {
+  const response = await fetch(`${internalBaseUrl()}${routes.api.internalRevalidate}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_SECRET_HEADER]: internalSecret() },
     body: JSON.stringify({ targets }),
     signal: AbortSignal.timeout(10_000),
   });
-  if (!response.ok) throw new Error(`${INTERNAL_REVALIDATE_PATH} trả về ${response.status}`);
+  if (!response.ok) throw new Error(`${routes.api.internalRevalidate} trả về ${response.status}`);
 }

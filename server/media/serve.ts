@@ -1,6 +1,6 @@
 import 'server-only';
 import { getMediaBytes, getMediaForServing } from '@/db/queries/media';
-import { isMediaWidth } from './urls';
+import { isMediaWidth } from '@/lib/media/urls';
 import { getVariant } from './variant-cache';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

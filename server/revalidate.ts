@@ -1,6 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { cachePaths, type RevalidateTarget } from './cache-tags';
+import { cachePaths, type RevalidateTarget } from '@/lib/cache-tags';
 import { appSlugRedirects } from './slug-redirects';
 
 /**

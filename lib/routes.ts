@@ -1,0 +1,179 @@
+import { isValidSlug } from './slug';
+
+/**
+ * Every address of the portal, in one place. Links, redirects, the proxy's guards, the statistics'
+ * page classification, the pages revalidated after a change and the site map are all built from
+ * here, so a new section is added to this file (its builders and its `PUBLIC_ROUTES` entry) and
+ * nowhere else. tests/unit/routes.test.ts fails when a literal internal address appears elsewhere.
+ * Pure: used by the proxy, server code and client components alike.
+ */
+
+type Query = Record<string, string | number | undefined | null>;
+
+/** `path?query` with empty values left out; the query is encoded by URLSearchParams. */
+function withQuery(path: string, query?: Query | URLSearchParams): string {
+  const params = query instanceof URLSearchParams ? query : new URLSearchParams();
+  if (query && !(query instanceof URLSearchParams)) {
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const STAFF = '/quan-tri';
+const categoryPage = (slug: string, page: number | string) => `/chuyen-muc/${slug}/trang/${page}`;
+
+export const routes = {
+  home: '/',
+  article: (slug: string) => `/tin-tuc/${slug}`,
+  /** Page 1 of a category has one address (its `/trang/1` redirects to it, next.config.ts). */
+  category: (slug: string, page = 1) => (page <= 1 ? `/chuyen-muc/${slug}` : categoryPage(slug, page)),
+  search: '/tim-kiem',
+  /** The uncached 404 page the proxy rewrites impossible addresses to. */
+  notFound: '/khong-tim-thay',
+  login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
+  /** An image variant: `/media/12/640.webp`. */
+  media: (id: number, width: number) => `/media/${id}/${width}.webp`,
+
+  staff: {
+    home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
+    /** A draft's preview; `edit` opens the editor at once. */
+    preview: (id: number, { edit = false }: { edit?: boolean } = {}) => withQuery(`${STAFF}/xem-truoc/${id}`, { sua: edit ? 1 : undefined }),
+    articleHistory: (id: number) => `${STAFF}/bai-viet/${id}/lich-su`,
+    media: (before?: number) => withQuery(`${STAFF}/thu-vien-anh`, { truoc: before }),
+    stats: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thong-ke`, query),
+    accounts: `${STAFF}/tai-khoan`,
+    contacts: `${STAFF}/lien-he`,
+    settings: `${STAFF}/cai-dat`,
+    auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
+  },
+
+  /** Addresses that exist for Next's routing only; no link points to them. */
+  internal: {
+    /** `/` is rewritten to this page (next.config.ts), so `next build` never prerenders it. */
+    homeView: (view = 'moi-nhat') => `/trang-chu/${view}`,
+    /** Any page of a category by number, `/trang/1` included: for the redirect of page 1. */
+    categoryPage,
+    /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
+    staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
+  },
+
+  api: {
+    visitorStats: '/api/thong-ke-truy-cap',
+    statsOverview: '/api/quan-tri/thong-ke/tong-quan',
+    statsRange: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/khoang', query),
+    statsCsv: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/csv', query),
+    mediaUpload: '/api/quan-tri/anh',
+    internalRevalidate: '/api/noi-bo/lam-moi',
+    health: '/api/suc-khoe',
+  },
+} as const;
+
+/** Addresses answered by route handlers, never by a page: JSON, images, CSV (next.config.ts headers). */
+export const ROUTE_HANDLER_PREFIXES = ['/api', '/media'] as const;
+
+/** Areas whose requests are never page views of the public site: staff, login, route handlers, assets. */
+export const NOT_PUBLIC_PREFIXES = [STAFF, '/dang-nhap', '/api', '/_next'] as const;
+
+/**
+ * What a public page is, for statistics and guards. `static` pages exist without a database row;
+ * the others name a row that may or may not exist.
+ */
+export type PublicPage =
+  | { kind: 'home'; path: '/' }
+  | { kind: 'static'; path: string }
+  | { kind: 'article'; slug: string }
+  /** Every page of a category's list is the category: page numbers would not stay bounded. */
+  | { kind: 'category'; slug: string };
+
+type Param = (value: string) => string | number | null;
+const slugParam: Param = (value) => (isValidSlug(value) ? value : null);
+/** Page numbers beyond any real list are refused before they reach a page (and its cache). */
+const pageParam: Param = (value) => (/^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
+
+type RouteSpec = {
+  /** The address split on "/": literal segments, or a parameter's parser. */
+  segments: readonly (string | Param)[];
+  /** Next's route (the page's folder), for revalidating every page of that route at once. */
+  nextRoute: string;
+  page: (params: (string | number)[]) => PublicPage;
+};
+
+/**
+ * The public pages. The proxy answers a path that starts like one of these but matches none with
+ * the uncached 404 page (an impossible slug or page number costs no disk), and the statistics fold
+ * every path that matches none into "other pages".
+ */
+export const PUBLIC_ROUTES = {
+  home: { segments: [], nextRoute: routes.internal.homeView(), page: () => ({ kind: 'home', path: routes.home }) },
+  search: { segments: ['tim-kiem'], nextRoute: routes.search, page: () => ({ kind: 'static', path: routes.search }) },
+  article: {
+    segments: ['tin-tuc', slugParam],
+    nextRoute: '/tin-tuc/[slug]',
+    page: ([slug]) => ({ kind: 'article', slug: String(slug) }),
+  },
+  category: {
+    segments: ['chuyen-muc', slugParam],
+    nextRoute: '/chuyen-muc/[slug]',
+    page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
+  },
+  categoryPage: {
+    segments: ['chuyen-muc', slugParam, 'trang', pageParam],
+    nextRoute: '/chuyen-muc/[slug]/trang/[page]',
+    page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+const ROUTE_LIST: RouteSpec[] = Object.values(PUBLIC_ROUTES);
+/** First segments of the routes that take parameters: a path under one of them must match a route. */
+const GUARDED_PREFIXES = new Set(ROUTE_LIST.filter((route) => route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string));
+
+function matchRoute(route: RouteSpec, parts: string[]): PublicPage | null {
+  if (parts.length !== route.segments.length) return null;
+  const params: (string | number)[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const segment = route.segments[i]!;
+    if (typeof segment === 'string') {
+      if (segment !== parts[i]) return null;
+    } else {
+      const value = segment(parts[i]!);
+      if (value === null) return null;
+      params.push(value);
+    }
+  }
+  return route.page(params);
+}
+
+/**
+ * The public page a decoded path names (no query string, no trailing slash), or null. Whether its
+ * slug exists is for the database to say.
+ */
+export function matchPublicPage(path: string): PublicPage | null {
+  const parts = path === '/' ? [] : path.slice(1).split('/');
+  for (const route of ROUTE_LIST) {
+    const page = matchRoute(route, parts);
+    if (page) return page;
+  }
+  return null;
+}
+
+/** A path inside a public section that no page of it can have (an odd slug, page 0 or 9999999). */
+export function isImpossiblePublicPath(path: string): boolean {
+  const first = path.split('/', 2)[1] ?? '';
+  return GUARDED_PREFIXES.has(first) && matchPublicPage(path) === null;
+}
+
+/** Where a page view of this page is counted: every page of a category list counts as the category. */
+export function countedPathOf(page: PublicPage): string {
+  switch (page.kind) {
+    case 'home':
+    case 'static':
+      return page.path;
+    case 'article':
+      return routes.article(page.slug);
+    case 'category':
+      return routes.category(page.slug);
+  }
+}

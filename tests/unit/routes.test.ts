@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { isImpossiblePublicPath, matchPublicPage, NOT_PUBLIC_PREFIXES, PUBLIC_ROUTES, routes } from '@/lib/routes';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('the route map', () => {
+  it('builds every address from one place', () => {
+    expect(routes.article('hoi-nghi')).toBe('/tin-tuc/hoi-nghi');
+    expect(routes.category('thi-dua', 1)).toBe('/chuyen-muc/thi-dua');
+    expect(routes.category('thi-dua', 3)).toBe('/chuyen-muc/thi-dua/trang/3');
+    expect(routes.login('/quan-tri/thu-vien-anh')).toBe('/dang-nhap?callbackUrl=%2Fquan-tri%2Fthu-vien-anh');
+    expect(routes.login()).toBe('/dang-nhap');
+    expect(routes.staff.preview(7, { edit: true })).toBe('/quan-tri/xem-truoc/7?sua=1');
+    expect(routes.staff.home({ q: 'thi đua', trang: 2, 'trang-thai': undefined })).toBe('/quan-tri?q=thi+%C4%91ua&trang=2');
+    expect(routes.staff.auditLog(1)).toBe('/quan-tri/nhat-ky');
+    expect(routes.staff.media(12)).toBe('/quan-tri/thu-vien-anh?truoc=12');
+  });
+
+  it('names the public page of a path, and nothing else', () => {
+    expect(matchPublicPage('/')).toEqual({ kind: 'home', path: '/' });
+    expect(matchPublicPage('/tim-kiem')).toEqual({ kind: 'static', path: '/tim-kiem' });
+    expect(matchPublicPage('/tin-tuc/hoi-nghi')).toEqual({ kind: 'article', slug: 'hoi-nghi' });
+    expect(matchPublicPage('/chuyen-muc/thi-dua/trang/4')).toEqual({ kind: 'category', slug: 'thi-dua' });
+    for (const path of ['/tin-tuc', '/tin-tuc/Hoa', '/tin-tuc/a/b', '/chuyen-muc/x/trang/0', '/quan-tri', '/wp-login.php']) {
+      expect(matchPublicPage(path), path).toBeNull();
+    }
+  });
+
+  it('calls a path impossible only inside a section with parameters', () => {
+    for (const path of ['/tin-tuc/Hoa', '/tin-tuc/a/b', '/tin-tuc', '/chuyen-muc/x/trang/0', '/chuyen-muc/x/trang/9999999', `/tin-tuc/${'a'.repeat(201)}`]) {
+      expect(isImpossiblePublicPath(path), path).toBe(true);
+    }
+    for (const path of ['/', '/tin-tuc/hoi-nghi', '/chuyen-muc/x/trang/2', '/quan-tri', '/khong-tim-thay', '/wp-login.php']) {
+      expect(isImpossiblePublicPath(path), path).toBe(false);
+    }
+  });
+
+  it('keeps staff, login and route handlers out of the public pages', () => {
+    for (const prefix of NOT_PUBLIC_PREFIXES) expect(matchPublicPage(prefix)).toBeNull();
+    for (const route of Object.values(PUBLIC_ROUTES)) expect(route.nextRoute.startsWith('/')).toBe(true);
+  });
+});
+
+/** Product code: everything a reader of the app follows. Tests, scripts and the tools' configs are not. */
+const SCANNED = ['app', 'components', 'db', 'lib', 'server', 'proxy.ts', 'auth.ts', 'instrumentation.ts', 'next.config.ts'];
+
+function sourceFiles(entry: string): string[] {
+  const full = path.join(root, entry);
+  if (!fs.statSync(full).isDirectory()) return [full];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((child) => {
+    if (child.isDirectory()) return sourceFiles(path.join(entry, child.name));
+    return /\.(ts|tsx)$/.test(child.name) ? [path.join(root, entry, child.name)] : [];
+  });
+}
+
+/**
+ * String literals that spell an address of the portal: "/tin-tuc/…", `/quan-tri/${id}`, and "/"
+ * given as a link. Found in the syntax tree, so comments, regular expressions and imports never count.
+ */
+function literalAddresses(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
+      const value = node.text;
+      const parent = node.parent;
+      const isImport = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent);
+      const isLink = value === '/' && ((ts.isJsxAttribute(parent) && parent.name.getText() === 'href') || (ts.isPropertyAssignment(parent) && parent.name.getText() === 'href'));
+      if (!isImport && (/^\/[a-z_]/.test(value) || isLink)) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+        found.push(`${path.relative(root, file)}:${line + 1}: ${value}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('addresses outside the route map', () => {
+  it('are never spelled as literals in the product code', () => {
+    const files = SCANNED.flatMap(sourceFiles).filter((file) => path.relative(root, file) !== path.join('lib', 'routes.ts'));
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.flatMap(literalAddresses)).toEqual([]);
+  });
+});
