@@ -45,6 +45,8 @@ export const routes = {
     media: (before?: number) => withQuery(`${STAFF}/thu-vien-anh`, { truoc: before }),
     stats: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thong-ke`, query),
     accounts: `${STAFF}/tai-khoan`,
+    /** Changing one's own password; the only page open to an account with a temporary one. */
+    password: `${STAFF}/tai-khoan/mat-khau`,
     contacts: `${STAFF}/lien-he`,
     settings: `${STAFF}/cai-dat`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
