@@ -19,7 +19,7 @@ const handle = await openDatabase(process.env.DATABASE_URL ? { url: process.env.
 let code = 0;
 try {
   const [account] = await handle.db.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, email)).limit(1);
-  if (!account || account.role !== 'admin') {
+  if (account?.role !== 'admin') {
     console.error(`Không có tài khoản Quản trị viên với email ${email}.`);
     code = 1;
   } else {
