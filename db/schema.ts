@@ -65,6 +65,12 @@ export const media = pgTable('media', {
   bytes: bigint('bytes', { mode: 'number' }).notNull(),
   alt: text('alt').notNull(),
   uploadedBy: integer('uploaded_by').references(() => users.id),
+  // The image's address (/media/<public_key>/640.webp): random, so the images of drafts cannot be
+  // found by counting ids.
+  publicKey: text('public_key')
+    .notNull()
+    .unique()
+    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
 });
 

@@ -34,8 +34,8 @@ export const routes = {
   /** The uncached 404 page the proxy rewrites impossible addresses to. */
   notFound: '/khong-tim-thay',
   login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
-  /** An image variant: `/media/12/640.webp`. */
-  media: (id: number, width: number) => `/media/${id}/${width}.webp`,
+  /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
+  media: (key: string, width: number) => `/media/${key}/${width}.webp`,
 
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
