@@ -11,7 +11,7 @@ import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 
 /**
- * The one place page views are recorded (DESIGN.md, "Visit counting"). It runs for cached pages
+ * The one place page views are recorded (docs/architecture.md, "a page view"). It runs for cached pages
  * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
  * buffer that lib/visits writes every 2 s, and old article addresses are looked up in memory. It
  * decides nothing about access: pages and route handlers check the session themselves. Every page

@@ -1,4 +1,4 @@
-// Generated once from the page this portal replaces (../shared/seed); non-breaking spaces
+// Generated once from the page of the old site that this portal replaces; non-breaking spaces
 // normalised to plain spaces, every word kept.
 export const seedArticle = {
   "title": "HỘI NGHỊ SƠ KẾT GIAO ƯỚC THI ĐUA 6 THÁNG ĐẦU NĂM VÀ TRIỂN KHAI NHIỆM VỤ 6 THÁNG CUỐI NĂM 2018 CÁC TỈNH TÂY NAM BỘ",

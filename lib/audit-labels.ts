@@ -1,4 +1,4 @@
-/** What each audit action means, in the words of the admin area (DESIGN.md "Words on screen"). */
+/** What each audit action means, in the words of the admin area (one term per idea, as everywhere on screen). */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'article.publish': 'Xuất bản bài viết',
   'article.withdraw': 'Gỡ bài',

@@ -40,7 +40,8 @@ export const routes = {
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
     /** A draft's preview; `edit` opens the editor at once. */
-    preview: (id: number, { edit = false }: { edit?: boolean } = {}) => withQuery(`${STAFF}/xem-truoc/${id}`, { sua: edit ? 1 : undefined }),
+    preview: (id: number, { edit = false }: { edit?: boolean } = {}) =>
+      withQuery(`${STAFF}/xem-truoc/${id}`, { sua: edit ? 1 : undefined }),
     articleHistory: (id: number) => `${STAFF}/bai-viet/${id}/lich-su`,
     media: (before?: number) => withQuery(`${STAFF}/thu-vien-anh`, { truoc: before }),
     stats: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thong-ke`, query),
@@ -130,7 +131,9 @@ export const PUBLIC_ROUTES = {
 
 const ROUTE_LIST: RouteSpec[] = Object.values(PUBLIC_ROUTES);
 /** First segments of the routes that take parameters: a path under one of them must match a route. */
-const GUARDED_PREFIXES = new Set(ROUTE_LIST.filter((route) => route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string));
+const GUARDED_PREFIXES = new Set(
+  ROUTE_LIST.filter((route) => route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string),
+);
 
 function matchRoute(route: RouteSpec, parts: string[]): PublicPage | null {
   if (parts.length !== route.segments.length) return null;

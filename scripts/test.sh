@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: a production build; unit, data-layer and server-process tests (PGlite and
+# Every test: lint and type check, a production build; unit, data-layer and server-process tests (PGlite and
 # PostgreSQL); then the end-to-end tests in Chromium against the build, on PGlite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,11 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
-# The build comes first: the server-process tests in vitest run the production server.
+# Cheap checks first: the linter (with the layer rules) and the type check.
+npm run lint
+npm run typecheck
+
+# The build comes next: the server-process tests in vitest run the production server.
 npx next build
 
 npx vitest run

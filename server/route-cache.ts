@@ -2,17 +2,12 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { siteSettings } from '@/db/schema';
-
-const DATABASE_ID_KEY = 'database_id';
+import { getOrCreateSetting } from '@/db/queries/settings';
 
 /** A random id stored in the database itself, so a reset or a switched database is recognised. */
-async function getDatabaseId(db: Db): Promise<string> {
-  await db.insert(siteSettings).values({ key: DATABASE_ID_KEY, value: randomUUID() }).onConflictDoNothing();
-  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, DATABASE_ID_KEY));
-  return String(row?.value);
+function getDatabaseId(db: Db): Promise<string> {
+  return getOrCreateSetting({ db, key: 'database_id', create: randomUUID });
 }
 
 /**

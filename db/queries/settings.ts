@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '../index';
+import { type Db, getDb, type Tx } from '../index';
 import { siteSettings } from '../schema';
 import { defaultSiteInfo, SETTING_KEYS, type SiteInfo } from '../settings-defaults';
 
@@ -26,4 +26,15 @@ export async function saveSetting({ db, key, value }: { db: Tx; key: string; val
     .values({ key, value })
     .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: sql`now()` } });
   return before?.value ?? null;
+}
+
+/**
+ * A setting that is made once and then only read (a generated secret, the database's id): the
+ * first process to ask stores `create()`, every other one reads what the first stored.
+ */
+export async function getOrCreateSetting({ db, key, create }: { db: Db; key: string; create: () => string }): Promise<string> {
+  await db.insert(siteSettings).values({ key, value: create() }).onConflictDoNothing({ target: siteSettings.key });
+  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, key));
+  if (typeof row?.value !== 'string') throw new Error(`site_settings.${key} is missing or not a string`);
+  return row.value;
 }

@@ -1,6 +1,6 @@
 import { MINUTE_MS } from '@/lib/time';
 
-/** A visit ends after this much silence; the next page view starts a new one (DESIGN.md). */
+/** A visit ends after this much silence; the next page view starts a new one (docs/architecture.md). */
 export const VISIT_GAP_MS = 30 * MINUTE_MS;
 /** "Đang online": a page view within this window. */
 export const ONLINE_WINDOW_MS = 5 * MINUTE_MS;

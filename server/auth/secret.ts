@@ -1,8 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { siteSettings } from '@/db/schema';
+import { getOrCreateSetting } from '@/db/queries/settings';
 
 const SECRET_KEY = 'auth_secret';
 let cached: Promise<string> | null = null;
@@ -23,12 +22,5 @@ export function getAuthSecret(): Promise<string> {
 }
 
 async function loadOrCreateSecret(): Promise<string> {
-  const db = await getDb();
-  await db
-    .insert(siteSettings)
-    .values({ key: SECRET_KEY, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing({ target: siteSettings.key });
-  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, SECRET_KEY));
-  if (typeof row?.value !== 'string') throw new Error('site_settings.auth_secret is missing or not a string');
-  return row.value;
+  return getOrCreateSetting({ db: await getDb(), key: SECRET_KEY, create: () => randomBytes(32).toString('base64url') });
 }

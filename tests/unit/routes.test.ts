@@ -30,7 +30,14 @@ describe('the route map', () => {
   });
 
   it('calls a path impossible only inside a section with parameters', () => {
-    for (const path of ['/tin-tuc/Hoa', '/tin-tuc/a/b', '/tin-tuc', '/chuyen-muc/x/trang/0', '/chuyen-muc/x/trang/9999999', `/tin-tuc/${'a'.repeat(201)}`]) {
+    for (const path of [
+      '/tin-tuc/Hoa',
+      '/tin-tuc/a/b',
+      '/tin-tuc',
+      '/chuyen-muc/x/trang/0',
+      '/chuyen-muc/x/trang/9999999',
+      `/tin-tuc/${'a'.repeat(201)}`,
+    ]) {
       expect(isImpossiblePublicPath(path), path).toBe(true);
     }
     for (const path of ['/', '/tin-tuc/hoi-nghi', '/chuyen-muc/x/trang/2', '/quan-tri', '/khong-tim-thay', '/wp-login.php']) {
@@ -69,7 +76,10 @@ function literalAddresses(file: string): string[] {
       const value = node.text;
       const parent = node.parent;
       const isImport = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent);
-      const isLink = value === '/' && ((ts.isJsxAttribute(parent) && parent.name.getText() === 'href') || (ts.isPropertyAssignment(parent) && parent.name.getText() === 'href'));
+      const isLink =
+        value === '/' &&
+        ((ts.isJsxAttribute(parent) && parent.name.getText() === 'href') ||
+          (ts.isPropertyAssignment(parent) && parent.name.getText() === 'href'));
       if (!isImport && (/^\/[a-z_]/.test(value) || isLink)) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart());
         found.push(`${path.relative(root, file)}:${line + 1}: ${value}`);
@@ -81,10 +91,20 @@ function literalAddresses(file: string): string[] {
   return found;
 }
 
+/**
+ * The only literal addresses allowed outside the route map, each with its reason.
+ * app/global-error.tsx: a client component that every page loads; importing the route map there
+ * would add ~0.8 kB gzip to every public page (the first-load budget in tests/e2e).
+ */
+const ALLOWED = new Set(['app/global-error.tsx /']);
+
 describe('addresses outside the route map', () => {
   it('are never spelled as literals in the product code', () => {
     const files = SCANNED.flatMap(sourceFiles).filter((file) => path.relative(root, file) !== path.join('lib', 'routes.ts'));
     expect(files.length).toBeGreaterThan(50);
-    expect(files.flatMap(literalAddresses)).toEqual([]);
+    const found = files.flatMap(literalAddresses);
+    const allowed = (entry: string) => ALLOWED.has(entry.replace(/:\d+: /, ' '));
+    expect(found.filter((entry) => !allowed(entry))).toEqual([]);
+    expect(found.filter(allowed)).toHaveLength(ALLOWED.size);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addViewToVisitor, decideVisitor, startVisitorBatch, type PageViewHit } from '@/server/visits/recorder';
+import { addViewToVisitor, decideVisitor, startVisitorBatch, type PageViewHit } from '@/lib/visits/batch';
 
 const T0 = Date.parse('2025-06-01T10:00:00+07:00');
 const MIN = 60_000;
