@@ -52,11 +52,6 @@ export async function markLoginAttemptsSucceeded({ ids }: { ids: number[] }): Pr
   await db.update(loginAttempts).set({ succeeded: true }).where(inArray(loginAttempts.id, ids));
 }
 
-export async function recordLoginAttempts({ keys, succeeded }: { keys: string[]; succeeded: boolean }): Promise<void> {
-  const db = await getDb();
-  await db.insert(loginAttempts).values(keys.map((key) => ({ key, succeeded })));
-}
-
 /** Attempts older than a day decide nothing any more. */
 export async function pruneLoginAttempts(): Promise<void> {
   const db = await getDb();
