@@ -4,6 +4,7 @@ import { clientAddress, isHttpsRequest, parseTrustedProxies, PEER_ADDRESS_HEADER
 import { parseRowId } from '@/lib/form-fields';
 import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy } from '@/lib/security-headers';
 import { credentialsSchema } from '@/server/auth/login';
+import { hashPassword, passwordHashing, verifyPassword } from '@/server/auth/passwords';
 // @ts-expect-error: a plain .mjs module, loaded by Next by path.
 import { isErrorResponse } from '@/server/page-cache-handler.mjs';
 // @ts-expect-error: a plain .mjs script.
@@ -33,6 +34,17 @@ describe('item 4: the client behind a request', () => {
     expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '1.2.3.4, 198.51.100.7, 10.1.2.3' }), trusted)).toBe('198.51.100.7');
     expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '::1', 'x-forwarded-for': '198.51.100.8' }), trusted)).toBe('198.51.100.8');
     expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.1' }), trusted)).toBe('203.0.113.9');
+  });
+});
+
+describe('item 4: password hashing', () => {
+  it('runs at most two 128 MiB hashes at once, however many logins arrive together', async () => {
+    const hashes = Array.from({ length: 6 }, (_, i) => hashPassword(`mat-khau-so-${i}`));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(passwordHashing.activeCount).toBeLessThanOrEqual(2);
+    expect(passwordHashing.activeCount + passwordHashing.pendingCount).toBe(6);
+    const done = await Promise.all(hashes);
+    expect(await verifyPassword('mat-khau-so-3', done[3]!)).toBe(true);
   });
 });
 
