@@ -88,6 +88,10 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('khóa tài khoản '), thing('đã xóa'), text('.')];
     case 'user.enable':
       return [text('mở khóa tài khoản '), thing('đã xóa'), text('.')];
+    case 'user.password':
+      return [text('đổi mật khẩu của mình ('), thing('đã xóa'), text(').')];
+    case 'user.temporary-password':
+      return [text('đặt mật khẩu tạm thời cho tài khoản '), thing('đã xóa'), text(', người dùng phải đổi ở lần đăng nhập tới.')];
     case 'settings.update': {
       const changed = changes(detail.from, detail.to, SITE_FIELDS);
       return [text('sửa '), { text: 'thông tin cơ quan', href }, text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).')];

@@ -185,7 +185,7 @@ export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
           setChoosingImage(false);
           setPastedFile(null);
           setNotice('');
-          setFigure({ src: mediaUrl(media.id, 960), alt: media.alt, caption: '' });
+          setFigure({ src: mediaUrl(media.key, 960), alt: media.alt, caption: '' });
         }}
       />
       <FigureDialog

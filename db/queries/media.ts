@@ -1,13 +1,12 @@
 import 'server-only';
-import { and, desc, eq, like, lt, or } from 'drizzle-orm';
-import { routes } from '@/lib/routes';
+import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
 import { articles, categories, media, mediaBlobs, users } from '../schema';
 
 type Conn = Db | Tx;
 
 /** What the editor and the library show of an image; never its bytes. */
-export type MediaSummary = { id: number; alt: string; width: number; height: number };
+export type MediaSummary = { id: number; key: string; alt: string; width: number; height: number };
 export type MediaListItem = MediaSummary & {
   mimeType: string;
   bytes: number;
@@ -16,7 +15,7 @@ export type MediaListItem = MediaSummary & {
   uploaderName: string | null;
 };
 
-const summaryColumns = { id: media.id, alt: media.alt, width: media.width, height: media.height };
+const summaryColumns = { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height };
 
 /**
  * Stores an image and its bytes together, or finds the same bytes already stored (same sha256):
@@ -57,10 +56,28 @@ export async function updateMediaAlt({ db, id, alt }: { db: Tx; id: number; alt:
   return row ?? null;
 }
 
-/** What serving a variant needs before it touches the bytes. */
-export async function getMediaForServing({ id }: { id: number }): Promise<{ sha256: string; width: number } | null> {
+/**
+ * What serving a variant needs before it touches the bytes, found by the image's public key.
+ * `published`: a published article shows it (as its cover, or in its text), so anyone may see it;
+ * otherwise only staff may (an image uploaded for a draft must not leak before the draft does).
+ */
+export async function getMediaForServing({ key }: { key: string }): Promise<{ id: number; sha256: string; width: number; published: boolean } | null> {
   const db = await getDb();
-  const [row] = await db.select({ sha256: media.sha256, width: media.width }).from(media).where(eq(media.id, id)).limit(1);
+  const shownBy = db
+    .select({ one: sql`1` })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.status, 'published'),
+        lte(articles.publishedAt, sql`now()`),
+        or(eq(articles.coverMediaId, media.id), sql`strpos(${articles.bodyHtml}, '/media/' || ${media.publicKey} || '/') > 0`),
+      ),
+    );
+  const [row] = await db
+    .select({ id: media.id, sha256: media.sha256, width: media.width, published: sql<boolean>`exists (${shownBy})` })
+    .from(media)
+    .where(eq(media.publicKey, key))
+    .limit(1);
   return row ?? null;
 }
 
@@ -100,14 +117,15 @@ export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId
 
 /**
  * Every article that shows the image, whatever its status: as its cover, or in its text (any
- * width of `/media/<id>/…`). An image in use is never deleted: its pages would show a hole.
+ * width of `/media/<key>/…`, found as getMediaForServing finds it). An image in use is never
+ * deleted: its pages would show a hole.
  */
 export async function listArticlesUsingMedia({ db, mediaId }: { db: Conn; mediaId: number }): Promise<{ id: number; title: string }[]> {
-  const folder = routes.media(mediaId, 320).replace(/[^/]+$/, '');
+  const folder = sql`(select '/media/' || ${media.publicKey} || '/' from ${media} where ${media.id} = ${mediaId})`;
   return db
     .select({ id: articles.id, title: articles.title })
     .from(articles)
-    .where(or(eq(articles.coverMediaId, mediaId), like(articles.bodyHtml, `%"${folder}%`)))
+    .where(or(eq(articles.coverMediaId, mediaId), sql`strpos(${articles.bodyHtml}, ${folder}) > 0`))
     .orderBy(desc(articles.id));
 }
 

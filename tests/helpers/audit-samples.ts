@@ -9,6 +9,8 @@ export const AUDIT_SAMPLES: AuditSubject[] = [
   { action: 'user.create', objectType: 'user', objectId: '2', detail: { role: 'author' }, objectName: 'Lan (lan@example.vn)' },
   { action: 'user.role', objectType: 'user', objectId: '2', detail: { role: 'stats_viewer' }, objectName: 'Lan (lan@example.vn)' },
   { action: 'user.disable', objectType: 'user', objectId: '2', detail: null, objectName: 'Lan (lan@example.vn)' },
+  { action: 'user.password', objectType: 'user', objectId: '2', detail: null, objectName: 'Lan (lan@example.vn)' },
+  { action: 'user.temporary-password', objectType: 'user', objectId: '2', detail: null, objectName: 'Lan (lan@example.vn)' },
   { action: 'user.enable', objectType: 'user', objectId: '2', detail: null, objectName: 'Lan (lan@example.vn)' },
   {
     action: 'settings.update',
