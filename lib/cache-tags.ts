@@ -34,6 +34,18 @@ export function pagesShowingArticle({ slugs, categorySlugs }: { slugs: string[];
 }
 
 /**
+ * Every cached page that shows a document: the home page ("Văn bản mới"), its own page, and every
+ * other document page (relations name each other). The list /van-ban is rendered per request.
+ */
+export function pagesShowingDocument({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [
+    ...cachePaths.home.map((path) => ({ path })),
+    ...[...new Set(slugs)].map((slug) => ({ path: routes.document(slug) })),
+    { path: PUBLIC_ROUTES.document.nextRoute, type: 'page' as const },
+  ];
+}
+
+/**
  * The sidebar, the footer and the category menu are in the public layout: a change to them must
  * reach every public page. The root layout covers them all (and the rewritten home page).
  */

@@ -105,3 +105,18 @@ export function canManageSite(user: Actor): boolean {
 export function canViewStatistics(user: Actor): boolean {
   return user.role === 'admin' || user.role === 'stats_viewer';
 }
+
+/** Văn bản: everyone who writes may draft one; only editors and admins publish or withdraw. */
+export function canWriteDocuments(user: Actor): boolean {
+  return canWriteArticles(user);
+}
+
+/** Editors and admins edit any document; authors only their own, and only while it is a draft. */
+export function canEditDocument(user: Actor, document: { authorId: number | null; status: 'draft' | 'published' | 'withdrawn' }): boolean {
+  if (isEditorial(user)) return true;
+  return user.role === 'author' && document.authorId === user.id && document.status === 'draft';
+}
+
+export function canPublishDocuments(user: Actor): boolean {
+  return isEditorial(user);
+}

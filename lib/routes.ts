@@ -34,6 +34,11 @@ export const routes = {
   /** The uncached 404 page the proxy rewrites impossible addresses to. */
   notFound: '/khong-tim-thay',
   login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
+  /** Văn bản: the list, its filters and page in the query (`?tu-khoa=&loai=&trang=2`). */
+  documents: (query?: Query | URLSearchParams) => withQuery('/van-ban', query),
+  document: (slug: string) => `/van-ban/${slug}`,
+  /** An attached file; `inline` shows a PDF in the browser instead of saving it. */
+  documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) => withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
   /** An image variant: `/media/12/640.webp`. */
   media: (id: number, width: number) => `/media/${id}/${width}.webp`,
 
@@ -48,6 +53,9 @@ export const routes = {
     accounts: `${STAFF}/tai-khoan`,
     contacts: `${STAFF}/lien-he`,
     settings: `${STAFF}/cai-dat`,
+    documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
+    newDocument: `${STAFF}/van-ban/moi`,
+    editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
   },
 
@@ -67,6 +75,10 @@ export const routes = {
     statsRange: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/khoang', query),
     statsCsv: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/csv', query),
     mediaUpload: '/api/quan-tri/anh',
+    /** Attaching a file to a document (multipart: the file is too large for a server action). */
+    documentFileUpload: '/api/quan-tri/van-ban/tep',
+    /** Staff search of documents, for picking relations. */
+    documentPicker: (query: Query) => withQuery('/api/quan-tri/van-ban/tim', query),
     internalRevalidate: '/api/noi-bo/lam-moi',
     health: '/api/suc-khoe',
   },
@@ -84,12 +96,16 @@ export type PublicPage =
   | { kind: 'static'; path: string }
   | { kind: 'article'; slug: string }
   /** Every page of a category's list is the category: page numbers would not stay bounded. */
-  | { kind: 'category'; slug: string };
+  | { kind: 'category'; slug: string }
+  | { kind: 'document'; slug: string }
+  /** A download of an attached file: counted like a page view, by file. */
+  | { kind: 'documentFile'; id: number };
 
 type Param = (value: string) => string | number | null;
 const slugParam: Param = (value) => (isValidSlug(value) ? value : null);
 /** Page numbers beyond any real list are refused before they reach a page (and its cache). */
 const pageParam: Param = (value) => (/^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
+const idParam: Param = (value) => (/^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : null);
 
 type RouteSpec = {
   /** The address split on "/": literal segments, or a parameter's parser. */
@@ -121,6 +137,18 @@ export const PUBLIC_ROUTES = {
     segments: ['chuyen-muc', slugParam, 'trang', pageParam],
     nextRoute: '/chuyen-muc/[slug]/trang/[page]',
     page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
+  },
+  /** The list is one page whatever its query (filters and `?trang=`): dynamic, so no query reaches the disk cache. */
+  documents: { segments: ['van-ban'], nextRoute: routes.documents(), page: () => ({ kind: 'static', path: routes.documents() }) },
+  document: {
+    segments: ['van-ban', slugParam],
+    nextRoute: '/van-ban/[slug]',
+    page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
+  },
+  documentFile: {
+    segments: ['tep-van-ban', idParam],
+    nextRoute: '/tep-van-ban/[id]',
+    page: ([id]) => ({ kind: 'documentFile', id: Number(id) }),
   },
 } as const satisfies Record<string, RouteSpec>;
 
@@ -175,5 +203,9 @@ export function countedPathOf(page: PublicPage): string {
       return routes.article(page.slug);
     case 'category':
       return routes.category(page.slug);
+    case 'document':
+      return routes.document(page.slug);
+    case 'documentFile':
+      return routes.documentFile(page.id);
   }
 }

@@ -20,6 +20,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
           </a>
         </li>
       ))}
+      <li>
+        <a href={routes.documents()} className={linkClass}>
+          Văn bản
+        </a>
+      </li>
     </>
   );
 }
