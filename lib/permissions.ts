@@ -120,3 +120,8 @@ export function canEditDocument(user: Actor, document: { authorId: number | null
 export function canPublishDocuments(user: Actor): boolean {
   return isEditorial(user);
 }
+
+/** The lists of Loại văn bản, Cơ quan ban hành and Lĩnh vực: those who publish documents. */
+export function canManageDocumentCatalogs(user: Actor): boolean {
+  return isEditorial(user);
+}

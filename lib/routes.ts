@@ -56,6 +56,7 @@ export const routes = {
     documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
     newDocument: `${STAFF}/van-ban/moi`,
     editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
+    documentCatalogs: `${STAFF}/van-ban/danh-muc`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
   },
 
@@ -77,6 +78,8 @@ export const routes = {
     mediaUpload: '/api/quan-tri/anh',
     /** Attaching a file to a document (multipart: the file is too large for a server action). */
     documentFileUpload: '/api/quan-tri/van-ban/tep',
+    /** CSV import of documents; answers NDJSON progress, then the report. */
+    documentImport: '/api/quan-tri/van-ban/nhap',
     /** Staff search of documents, for picking relations. */
     documentPicker: (query: Query) => withQuery('/api/quan-tri/van-ban/tim', query),
     internalRevalidate: '/api/noi-bo/lam-moi',

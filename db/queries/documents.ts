@@ -500,3 +500,73 @@ export async function getOldestDocumentYear(): Promise<number | null> {
     .limit(1);
   return row ? Number(row.issuedOn.slice(0, 4)) : null;
 }
+
+/** Keeps statements well under PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 2000;
+
+/** The numbers among these keys that documents already hold, per issuer: for the CSV import's check. */
+export async function findExistingDocumentNumbers({ db, numberKeys }: { db: Conn; numberKeys: string[] }) {
+  const found: { issuerId: number; numberKey: string; number: string }[] = [];
+  const unique = [...new Set(numberKeys)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    found.push(
+      ...(await db
+        .select({ issuerId: documents.issuerId, numberKey: documents.numberKey, number: documents.number })
+        .from(documents)
+        .where(inArray(documents.numberKey, part))),
+    );
+  }
+  return found;
+}
+
+export async function findTakenDocumentSlugs({ db, slugs }: { db: Conn; slugs: string[] }): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const unique = [...new Set(slugs)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db.select({ slug: documents.slug }).from(documents).where(inArray(documents.slug, unique.slice(i, i + CHUNK)));
+    for (const row of rows) taken.add(row.slug);
+  }
+  return taken;
+}
+
+export type CatalogKind = 'type' | 'issuer' | 'field';
+
+export async function findCatalogEntryByName({ db, kind, name, excludeId }: { db: Conn; kind: CatalogKind; name: string; excludeId?: number }) {
+  const [row] = await db
+    .select({ id: documentCatalog.id })
+    .from(documentCatalog)
+    .where(and(eq(documentCatalog.kind, kind), sql`lower(${documentCatalog.name}) = lower(${name})`, excludeId ? ne(documentCatalog.id, excludeId) : undefined))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertCatalogEntry({ db, kind, name }: { db: Tx; kind: CatalogKind; name: string }): Promise<number> {
+  const [position] = await db
+    .select({ next: sql<number>`coalesce(max(${documentCatalog.position}), -1)::int + 1` })
+    .from(documentCatalog)
+    .where(eq(documentCatalog.kind, kind));
+  const [row] = await db.insert(documentCatalog).values({ kind, name, position: position?.next ?? 0 }).returning({ id: documentCatalog.id });
+  return row!.id;
+}
+
+export async function renameCatalogEntry({ db, id, name }: { db: Tx; id: number; name: string }): Promise<{ before: string } | null> {
+  const current = await getCatalogEntry({ db, id });
+  if (!current) return null;
+  await db.update(documentCatalog).set({ name }).where(eq(documentCatalog.id, id));
+  return { before: current.name };
+}
+
+/** How many documents name this entry: an entry in use is never deleted. */
+export async function countDocumentsUsingCatalogEntry({ db, id }: { db: Conn; id: number }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(documents)
+    .where(or(eq(documents.typeId, id), eq(documents.issuerId, id), eq(documents.fieldId, id)));
+  return Number(row?.n ?? 0);
+}
+
+export async function deleteCatalogEntry({ db, id }: { db: Tx; id: number }): Promise<{ kind: CatalogKind; name: string } | null> {
+  const [row] = await db.delete(documentCatalog).where(eq(documentCatalog.id, id)).returning({ kind: documentCatalog.kind, name: documentCatalog.name });
+  return row ?? null;
+}

@@ -20,6 +20,8 @@ vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag
 const { createDocument, saveDocument, publishDocument, withdrawDocument } = await import('@/server/documents/actions');
 const { handleDocumentFileUpload, serveDocumentFile } = await import('@/server/documents/files');
 const { getDocumentForStaff, getPublishedDocumentBySlug, listPublicDocuments } = await import('@/db/queries/documents');
+const { handleDocumentImport, importDocuments } = await import('@/server/documents/import');
+const catalogActions = await import('@/app/(staff)/quan-tri/van-ban/danh-muc/actions');
 
 for (const kind of databaseKinds) {
   describe(`documents on ${kind.name}`, () => {
@@ -217,6 +219,79 @@ for (const kind of databaseKinds) {
       expect((await get({ range: `bytes=${pdf.length}-` })).status).toBe(416);
       expect((await get({}, '?xem=1')).headers.get('content-disposition')).toMatch(/^inline; /);
       expect((await serveDocumentFile(new Request('http://portal.test/tep-van-ban/abc'), { id: 'abc' })).status).toBe(404);
+    });
+
+    it('imports a CSV all or nothing, with a report of every wrong line', async ({ skip }) => {
+      if (!database) return skip();
+      const header = 'Số/Ký hiệu,Loại văn bản,Cơ quan ban hành,Lĩnh vực,Người ký,Chức vụ người ký,Ngày ban hành,Ngày có hiệu lực,Ngày hết hiệu lực,Trích yếu,Trạng thái';
+      const good = [
+        '01/2026/KH-SNV,Kế hoạch,Sở Nội vụ tỉnh An Giang,Cải cách hành chính,Ngô Hồng Yến,Giám đốc,05/01/2026,,,"Kế hoạch cải cách hành chính năm 2026, giai đoạn 1",Xuất bản',
+        '02/2026/TB-SNV,thong bao,so noi vu tinh an giang,,,,2026-01-06,,,Thông báo lịch tiếp công dân,',
+      ];
+      const before = (await database.db.select({ id: documents.id }).from(documents)).length;
+      const bad = await importDocuments({
+        text: `\uFEFF${header}\n${good.join('\n')}\n` +
+          '03/2026/QĐ-SNV,Sắc lệnh,Sở Nội vụ tỉnh An Giang,,,,06/01/2026,,,Loại không có,\n' +
+          '04/2026/QĐ-SNV,Quyết định,Sở Nội vụ tỉnh An Giang,,,,31/02/2026,,,Ngày sai,\n' +
+          '01/2026/kh-snv,Kế hoạch,Sở Nội vụ tỉnh An Giang,,,,07/01/2026,,,Trùng dòng 2,\n' +
+          '05/2026/QĐ-SNV,Quyết định,Sở Nội vụ tỉnh An Giang,,,,07/01/2026,,,,Đã duyệt\n',
+        userId: editor.id,
+      });
+      expect(bad).toMatchObject({ ok: false });
+      const problems = (bad as { problems: { line: number; message: string }[] }).problems;
+      expect(problems.map((p) => p.line)).toEqual([4, 5, 6, 7]);
+      expect(problems[0]!.message).toBe('Loại văn bản “Sắc lệnh” không có trong danh mục.');
+      expect(problems[1]!.message).toContain('Ngày ban hành không hợp lệ');
+      expect(problems[2]!.message).toBe('Số/Ký hiệu 01/2026/kh-snv trùng với dòng 2 (cùng cơ quan ban hành).');
+      expect(problems[3]!.message).toContain('Hãy nhập trích yếu.');
+      expect(problems[3]!.message).toContain('Trạng thái “Đã duyệt” không hợp lệ');
+      expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before);
+
+      // A number already on the portal: refused too, nothing written.
+      const clash = await importDocuments({ text: `${header}\n${good[0]}\n42/2022/nd-cp,Nghị định,Chính phủ,,,,24/06/2022,,,Đã có,\n`, userId: editor.id });
+      expect(clash).toMatchObject({ ok: false, problems: [{ line: 3, message: 'Cơ quan ban hành này đã có văn bản số 42/2022/NĐ-CP trên cổng.' }] });
+      expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before);
+
+      const progress: number[] = [];
+      const done = await importDocuments({ text: `\uFEFF${header}\r\n${good.join('\r\n')}\r\n`, userId: editor.id, onProgress: (_step, n) => progress.push(n) });
+      expect(done).toEqual({ type: 'done', ok: true, created: 2, published: 1 });
+      expect(progress.length).toBeGreaterThan(1);
+      expect(await list({ keyword: 'ke hoach cai cach' })).toEqual(['01/2026/KH-SNV']);
+      expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before + 2);
+
+      expect(await importDocuments({ text: 'a,b\n1,2\n', userId: editor.id })).toMatchObject({ ok: false, problems: [{ line: 1 }, { line: 1 }] });
+      expect(await importDocuments({ text: `${header}\n"không đóng ngoặc,\n`, userId: editor.id })).toMatchObject({ ok: false });
+
+      // Through HTTP: an author may not import; an editor gets progress lines, then the report.
+      const post = (text: string) => {
+        const form = new FormData();
+        form.set('file', new File([text], 'van-ban.csv', { type: 'text/csv' }));
+        return handleDocumentImport(new Request('http://portal.test/api/quan-tri/van-ban/nhap', { method: 'POST', body: form }));
+      };
+      session.user = author;
+      expect((await post(`${header}\n`)).status).toBe(403);
+      session.user = editor;
+      const response = await post(`${header}\n06/2026/TB-SNV,Thông báo,Sở Nội vụ tỉnh An Giang,,,,08/01/2026,,,Thông báo qua HTTP,Xuất bản\n`);
+      const events = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+      expect(events.at(0)).toMatchObject({ type: 'progress' });
+      expect(events.at(-1)).toEqual({ type: 'done', ok: true, created: 1, published: 1 });
+      const latin1 = new FormData();
+      latin1.set('file', new File([new Uint8Array([0x53, 0xf4, 0x0a])], 'sai.csv'));
+      const notUtf8 = await handleDocumentImport(new Request('http://portal.test/api/quan-tri/van-ban/nhap', { method: 'POST', body: latin1 }));
+      expect(notUtf8.status).toBe(400);
+    });
+
+    it('manages the catalogues: unique names, entries in use are renamed, not deleted', async ({ skip }) => {
+      if (!database) return skip();
+      session.user = author;
+      expect(await catalogActions.createCatalogEntry({ kind: 'field', name: 'Hội, quỹ' })).toMatchObject({ ok: false });
+      session.user = editor;
+      const created = await catalogActions.createCatalogEntry({ kind: 'field', name: 'Hội, quỹ' });
+      expect(created).toMatchObject({ ok: true });
+      expect(await catalogActions.createCatalogEntry({ kind: 'field', name: 'hội, quỹ' })).toMatchObject({ ok: false, fieldErrors: { name: ['Lĩnh vực này đã có trong danh mục.'] } });
+      expect(await catalogActions.renameCatalogEntry({ entryId: ids.so, name: 'Sở Nội vụ An Giang' })).toMatchObject({ ok: true });
+      expect(await catalogActions.deleteCatalogEntry({ entryId: ids.so })).toMatchObject({ ok: false, error: expect.stringContaining('đang dùng mục này') });
+      expect(await catalogActions.deleteCatalogEntry({ entryId: (created as { id: number }).id })).toMatchObject({ ok: true });
     });
   });
 }

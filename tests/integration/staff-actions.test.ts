@@ -140,6 +140,9 @@ for (const kind of databaseKinds) {
         issuerId: String(foreignDocument.issuerId),
         issuedOn: '2024-05-07',
         fileId: String(foreignDocument.fileId),
+        // The catalogue actions.
+        kind: 'field',
+        entryId: String(foreignDocument.typeId),
       };
     }
 
@@ -198,7 +201,7 @@ for (const kind of databaseKinds) {
     it('finds the actions, and every one is built by the one wrapper', async ({ skip }) => {
       if (!database) return skip();
       const actions = await discoverActions();
-      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile']));
+      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry']));
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
         expect(action[ACTION_MARK], `${file}: ${name} must be made with defineAction()`).toBe(true);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DocumentImportForm } from '@/components/documents/document-import-form';
 import { buttonClass, inputClass } from '@/components/staff/form-field';
 import { Pagination } from '@/components/ui/pagination';
 import { listDocumentsForStaff } from '@/db/queries/documents';
@@ -28,10 +29,25 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-bold text-brand-900">Văn bản</h1>
-        <Link href={routes.staff.newDocument} className={buttonClass}>
-          Thêm văn bản
-        </Link>
+        <span className="flex flex-wrap gap-3">
+          {canPublishDocuments(user) && (
+            <Link href={routes.staff.documentCatalogs} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800">
+              Danh mục
+            </Link>
+          )}
+          <Link href={routes.staff.newDocument} className={buttonClass}>
+            Thêm văn bản
+          </Link>
+        </span>
       </div>
+      {canPublishDocuments(user) && (
+        <section aria-labelledby="nhap-csv" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="nhap-csv" className="mb-3 font-bold">
+            Nhập từ CSV
+          </h2>
+          <DocumentImportForm />
+        </section>
+      )}
       <section aria-labelledby="ds-van-ban" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="ds-van-ban" className="mb-3 font-bold">
           {canPublishDocuments(user) ? 'Tất cả văn bản' : 'Văn bản của bạn'} ({total})
