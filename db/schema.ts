@@ -360,9 +360,9 @@ export const documents = pgTable(
   },
   (t) => [
     uniqueIndex('documents_issuer_number_idx').on(t.issuerId, t.numberKey),
-    index('documents_public_list_idx').on(t.status, t.issuedOn.desc(), t.id.desc()),
-    index('documents_type_idx').on(t.typeId, t.issuedOn.desc()),
-    index('documents_field_idx').on(t.fieldId, t.issuedOn.desc()),
+    index('documents_public_list_idx').on(t.status, t.issuedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('documents_type_idx').on(t.typeId, t.issuedOn.desc().nullsFirst()),
+    index('documents_field_idx').on(t.fieldId, t.issuedOn.desc().nullsFirst()),
   ],
 );
 

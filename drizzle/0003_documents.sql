@@ -70,6 +70,6 @@ CREATE UNIQUE INDEX "document_catalog_kind_name_idx" ON "document_catalog" USING
 CREATE INDEX "document_files_document_idx" ON "document_files" USING btree ("document_id","position");--> statement-breakpoint
 CREATE INDEX "document_relations_to_idx" ON "document_relations" USING btree ("to_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "documents_issuer_number_idx" ON "documents" USING btree ("issuer_id","number_key");--> statement-breakpoint
-CREATE INDEX "documents_public_list_idx" ON "documents" USING btree ("status","issued_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "documents_type_idx" ON "documents" USING btree ("type_id","issued_on" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "documents_field_idx" ON "documents" USING btree ("field_id","issued_on" DESC NULLS LAST);
+CREATE INDEX "documents_public_list_idx" ON "documents" USING btree ("status","issued_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "documents_type_idx" ON "documents" USING btree ("type_id","issued_on" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "documents_field_idx" ON "documents" USING btree ("field_id","issued_on" DESC NULLS FIRST);
