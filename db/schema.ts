@@ -409,6 +409,46 @@ export const documentRelations = pgTable(
   (t) => [primaryKey({ columns: [t.fromId, t.toId, t.kind] }), index('document_relations_to_idx').on(t.toId)],
 );
 
+// ---------------------------------------------------------------------------
+// Thủ tục hành chính: the department's administrative procedures (Nghị định 42/2022, art. 4.1c)
+// ---------------------------------------------------------------------------
+
+export const procedureLevel = pgEnum('procedure_level', ['province', 'district', 'commune']);
+
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    /** Mã thủ tục as the national database writes it ("1.001234"); unique. */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** Lĩnh vực: an entry of the documents' field list, shared by both modules. */
+    fieldId: integer('field_id').references(() => documentCatalog.id),
+    level: procedureLevel('level').notNull(),
+    steps: text('steps').notNull().default(''),
+    dossier: text('dossier').notNull().default(''),
+    processingTime: text('processing_time').notNull().default(''),
+    fees: text('fees').notNull().default(''),
+    /** One legal basis per line; lines naming a published document's number link to it. */
+    legalBasis: text('legal_basis').notNull().default(''),
+    /** Code and name folded like a query (lib/search-text.ts). */
+    searchText: text('search_text').notNull(),
+    status: documentStatus('status').notNull().default('draft'),
+    synthetic: boolean('synthetic').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    authorId: integer('author_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The public list is ordered by name; the index serves that order for every filter mix.
+    index('procedures_public_list_idx').on(t.status, t.name, t.id),
+    index('procedures_field_idx').on(t.fieldId, t.level),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Article = typeof articles.$inferSelect;
@@ -417,3 +457,4 @@ export type Media = typeof media.$inferSelect;
 export type ContactBlock = typeof contactBlocks.$inferSelect;
 export type ContactEntry = typeof contactEntries.$inferSelect;
 export type Document = typeof documents.$inferSelect;
+export type Procedure = typeof procedures.$inferSelect;

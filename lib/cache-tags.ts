@@ -45,6 +45,11 @@ export function pagesShowingDocument({ slugs }: { slugs: string[] }): Revalidate
   ];
 }
 
+/** Every cached page that shows a procedure: its own and every other procedure page (the route). */
+export function pagesShowingProcedure({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [...[...new Set(slugs)].map((slug) => ({ path: routes.procedure(slug) })), { path: PUBLIC_ROUTES.procedure.nextRoute, type: 'page' as const }];
+}
+
 /**
  * The sidebar, the footer and the category menu are in the public layout: a change to them must
  * reach every public page. The root layout covers them all (and the rewritten home page).

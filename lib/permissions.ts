@@ -125,3 +125,8 @@ export function canPublishDocuments(user: Actor): boolean {
 export function canManageDocumentCatalogs(user: Actor): boolean {
   return isEditorial(user);
 }
+
+/** Thủ tục hành chính follow the documents' rules: authors draft, editors and admins publish. */
+export const canWriteProcedures = canWriteDocuments;
+export const canPublishProcedures = canPublishDocuments;
+export const canEditProcedure = canEditDocument;

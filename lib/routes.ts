@@ -39,6 +39,9 @@ export const routes = {
   document: (slug: string) => `/van-ban/${slug}`,
   /** An attached file; `inline` shows a PDF in the browser instead of saving it. */
   documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) => withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
+  /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
+  procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
+  procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
   /** An image variant: `/media/12/640.webp`. */
   media: (id: number, width: number) => `/media/${id}/${width}.webp`,
 
@@ -57,6 +60,9 @@ export const routes = {
     newDocument: `${STAFF}/van-ban/moi`,
     editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
     documentCatalogs: `${STAFF}/van-ban/danh-muc`,
+    procedures: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thu-tuc`, query),
+    newProcedure: `${STAFF}/thu-tuc/moi`,
+    editProcedure: (id: number) => `${STAFF}/thu-tuc/${id}`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
   },
 
@@ -80,6 +86,7 @@ export const routes = {
     documentFileUpload: '/api/quan-tri/van-ban/tep',
     /** CSV import of documents; answers NDJSON progress, then the report. */
     documentImport: '/api/quan-tri/van-ban/nhap',
+    procedureImport: '/api/quan-tri/thu-tuc/nhap',
     /** Staff search of documents, for picking relations. */
     documentPicker: (query: Query) => withQuery('/api/quan-tri/van-ban/tim', query),
     internalRevalidate: '/api/noi-bo/lam-moi',
@@ -101,6 +108,7 @@ export type PublicPage =
   /** Every page of a category's list is the category: page numbers would not stay bounded. */
   | { kind: 'category'; slug: string }
   | { kind: 'document'; slug: string }
+  | { kind: 'procedure'; slug: string }
   /** A download of an attached file: counted like a page view, by file. */
   | { kind: 'documentFile'; id: number };
 
@@ -147,6 +155,12 @@ export const PUBLIC_ROUTES = {
     segments: ['van-ban', slugParam],
     nextRoute: '/van-ban/[slug]',
     page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
+  },
+  procedures: { segments: ['thu-tuc-hanh-chinh'], nextRoute: routes.procedures(), page: () => ({ kind: 'static', path: routes.procedures() }) },
+  procedure: {
+    segments: ['thu-tuc-hanh-chinh', slugParam],
+    nextRoute: '/thu-tuc-hanh-chinh/[slug]',
+    page: ([slug]) => ({ kind: 'procedure', slug: String(slug) }),
   },
   documentFile: {
     segments: ['tep-van-ban', idParam],
@@ -208,6 +222,8 @@ export function countedPathOf(page: PublicPage): string {
       return routes.category(page.slug);
     case 'document':
       return routes.document(page.slug);
+    case 'procedure':
+      return routes.procedure(page.slug);
     case 'documentFile':
       return routes.documentFile(page.id);
   }

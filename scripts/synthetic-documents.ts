@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { documentCatalog, documents } from '../db/schema';
+import { documentCatalog, documents, procedures } from '../db/schema';
 import { documentNumberKey, documentSearchText } from '../lib/documents/rules';
+import { procedureSearchText } from '../lib/procedures';
 
 /**
  * Synthetic documents for development and benchmarks, unmistakably marked: synthetic = true and a
@@ -67,5 +68,35 @@ export async function insertSyntheticDocuments({ db, count, source, now = Date.n
       await tx.insert(documents).values(rows);
     }
   });
+  return count;
+}
+
+const PROCEDURE_SUBJECTS = ['thành lập hội', 'công nhận ban vận động', 'đăng ký hoạt động tín ngưỡng', 'thi tuyển công chức', 'xét tặng danh hiệu', 'nộp lưu hồ sơ', 'thẩm định đề án vị trí việc làm', 'chứng thực bản sao'];
+const LEVELS = ['province', 'district', 'commune'] as const;
+
+/** Synthetic procedures, marked like the documents: synthetic = true, a name starting "[Dữ liệu thử nghiệm]". */
+export async function insertSyntheticProcedures({ db, count, source }: { db: Db; count: number; source: string }): Promise<number> {
+  const fields = (await db.select({ id: documentCatalog.id, kind: documentCatalog.kind }).from(documentCatalog)).filter((entry) => entry.kind === 'field');
+  const [{ start } = { start: 0 }] = await db.select({ start: sql<number>`coalesce(max(${procedures.id}), 0)::int` }).from(procedures);
+  for (let offset = 0; offset < count; offset += 1000) {
+    const rows = Array.from({ length: Math.min(1000, count - offset) }, (_, i) => {
+      const n = start + offset + i + 1;
+      const code = `TN.${String(n).padStart(6, '0')}`;
+      const name = `[Dữ liệu thử nghiệm] Thủ tục ${PROCEDURE_SUBJECTS[n % PROCEDURE_SUBJECTS.length]} mẫu số ${n}`;
+      return {
+        slug: `du-lieu-thu-nghiem-thu-tuc-so-${n}`,
+        code,
+        name,
+        fieldId: fields[n % fields.length]!.id,
+        level: LEVELS[n % LEVELS.length]!,
+        steps: `Thủ tục mẫu do lệnh ${source} tạo ra; không phải thủ tục thật.`,
+        searchText: procedureSearchText({ code, name }),
+        status: 'published' as const,
+        synthetic: true,
+        publishedAt: new Date(),
+      };
+    });
+    await db.insert(procedures).values(rows);
+  }
   return count;
 }

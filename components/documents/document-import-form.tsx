@@ -13,7 +13,8 @@ type Outcome = { ok: true; created: number; published: number } | { ok: false; e
  * The CSV import: the server streams its progress line by line (NDJSON), shown in a <progress>
  * bar, then the report: how many were added, or every line that is wrong and why.
  */
-export function DocumentImportForm() {
+export function DocumentImportForm({ endpoint = routes.api.documentImport, noun = 'văn bản' }: { endpoint?: string; noun?: 'văn bản' | 'thủ tục' } = {}) {
+  const idPrefix = noun === 'văn bản' ? 'vb' : 'tt';
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -28,7 +29,7 @@ export function DocumentImportForm() {
     setProgress({ step: 'Đang gửi tệp', done: 0, total: 0 });
     let result: Outcome = { ok: false, error: 'Máy chủ không trả lời. Vui lòng thử lại.', problems: [] };
     try {
-      const response = await fetch(routes.api.documentImport, { method: 'POST', body: form });
+      const response = await fetch(endpoint, { method: 'POST', body: form });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: string } | null;
         result = { ok: false, error: body?.error ?? result.error, problems: [] };
@@ -61,13 +62,13 @@ export function DocumentImportForm() {
 
   return (
     <div>
-      <form onSubmit={onSubmit} aria-label="Nhập văn bản từ CSV" className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
+      <form onSubmit={onSubmit} aria-label={`Nhập ${noun} từ CSV`} className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
         <div>
-          <label htmlFor="vb-csv" className="block text-sm font-semibold">
+          <label htmlFor={`${idPrefix}-csv`} className="block text-sm font-semibold">
             Tệp CSV
           </label>
-          <input id="vb-csv" name="file" type="file" accept=".csv,text/csv" required aria-describedby="vb-csv-goi-y" className={inputClass} />
-          <p id="vb-csv-goi-y" className="mt-1 text-xs text-slate-600">
+          <input id={`${idPrefix}-csv`} name="file" type="file" accept=".csv,text/csv" required aria-describedby={`${idPrefix}-csv-goi-y`} className={inputClass} />
+          <p id={`${idPrefix}-csv-goi-y`} className="mt-1 text-xs text-slate-600">
             UTF-8, dòng đầu là tên cột (xem README). Nhập tất cả hoặc không nhập gì: một dòng lỗi thì không dòng nào được ghi.
           </p>
         </div>
@@ -77,17 +78,17 @@ export function DocumentImportForm() {
       </form>
       {progress && (
         <div className="mt-3">
-          <label htmlFor="vb-csv-tien-do" className="block text-sm">
+          <label htmlFor={`${idPrefix}-csv-tien-do`} className="block text-sm">
             {progress.step}
             {progress.total > 0 && ` (${progress.done}/${progress.total})`}
           </label>
-          <progress id="vb-csv-tien-do" className="w-full" value={progress.total > 0 ? progress.done : undefined} max={progress.total || undefined} />
+          <progress id={`${idPrefix}-csv-tien-do`} className="w-full" value={progress.total > 0 ? progress.done : undefined} max={progress.total || undefined} />
         </div>
       )}
       <div ref={reportRef} tabIndex={-1} role="status" aria-live="polite" className="mt-3 focus:outline-none">
         {outcome?.ok === true && (
           <p className="font-semibold text-green-800">
-            Đã nhập {outcome.created} văn bản ({outcome.published} xuất bản, {outcome.created - outcome.published} bản nháp).
+            Đã nhập {outcome.created} {noun} ({outcome.published} xuất bản, {outcome.created - outcome.published} bản nháp).
           </p>
         )}
         {outcome?.ok === false && (

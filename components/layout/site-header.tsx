@@ -25,6 +25,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
           Văn bản
         </a>
       </li>
+      <li>
+        <a href={routes.procedures()} className={linkClass}>
+          Thủ tục hành chính
+        </a>
+      </li>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, isNul
 import type { CatalogEntry, DocumentCatalogs, DocumentListFilters } from '@/lib/documents/rules';
 import { containsPattern, searchWords } from '@/lib/search-text';
 import { getDb, type Db, type Tx } from '../index';
-import { documentCatalog, documentFileBlobs, documentFiles, documentRelations, documents, users } from '../schema';
+import { documentCatalog, documentFileBlobs, documentFiles, documentRelations, documents, procedures, users } from '../schema';
 
 type Conn = Db | Tx;
 
@@ -587,7 +587,9 @@ export async function countDocumentsUsingCatalogEntry({ db, id }: { db: Conn; id
     .select({ n: count() })
     .from(documents)
     .where(or(eq(documents.typeId, id), eq(documents.issuerId, id), eq(documents.fieldId, id)));
-  return Number(row?.n ?? 0);
+  // Procedures share the list of fields.
+  const [procedureRow] = await db.select({ n: count() }).from(procedures).where(eq(procedures.fieldId, id));
+  return Number(row?.n ?? 0) + Number(procedureRow?.n ?? 0);
 }
 
 export async function deleteCatalogEntry({ db, id }: { db: Tx; id: number }): Promise<{ kind: CatalogKind; name: string } | null> {

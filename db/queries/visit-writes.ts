@@ -1,7 +1,7 @@
 import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../index';
-import { articles, categories, documentFiles, documents, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../schema';
+import { articles, categories, documentFiles, documents, pageViewDaily, procedures, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../schema';
 
 // No 'server-only' here: the proxy's bundle loads the visit recorder, which writes through these.
 // Every write is an additive upsert, each key once per statement and in one order, so any number
@@ -163,6 +163,19 @@ export async function findPublishedDocumentSlugs({ db, slugs }: { db: Tx; slugs:
       .select({ slug: documents.slug })
       .from(documents)
       .where(and(inArray(documents.slug, part), eq(documents.status, 'published')));
+    for (const row of rows) known.add(row.slug);
+  }
+  return known;
+}
+
+/** The published procedures among these slugs. */
+export async function findPublishedProcedureSlugs({ db, slugs }: { db: Tx; slugs: string[] }): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const part of chunks(slugs)) {
+    const rows = await db
+      .select({ slug: procedures.slug })
+      .from(procedures)
+      .where(and(inArray(procedures.slug, part), eq(procedures.status, 'published')));
     for (const row of rows) known.add(row.slug);
   }
   return known;

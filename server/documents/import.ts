@@ -24,7 +24,7 @@ const MAX_REPORTED = 1000;
 const MESSAGES = { tooLarge: 'Tệp CSV quá lớn: tối đa 10 MB mỗi lần nhập.', noFile: 'Hãy chọn tệp CSV để nhập.' };
 
 /** Rolls the transaction back with the report of what is wrong. */
-class ImportRefused extends Error {
+export class ImportRefused extends Error {
   constructor(readonly problems: CsvProblem[]) {
     super('import refused');
   }
@@ -38,13 +38,25 @@ class ImportRefused extends Error {
  * shows how far it has gone. Any problem writes nothing and lists each line with its problem.
  */
 export async function handleDocumentImport(request: Request): Promise<Response> {
+  return handleCsvImport(request, canPublishDocuments, (text, userId, onProgress) => importDocuments({ text, userId, onProgress }));
+}
+
+/**
+ * The HTTP side of a CSV import, shared by documents and procedures: origin, session, role, the
+ * file (UTF-8, at most 10 MB), then the import itself streaming NDJSON progress and its report.
+ */
+export async function handleCsvImport(
+  request: Request,
+  allowed: (user: { id: number; role: 'admin' | 'editor' | 'author' | 'stats_viewer' }) => boolean,
+  run: (text: string, userId: number, onProgress: (step: string, done: number, total: number) => void) => Promise<Extract<ImportEvent, { type: 'done' }>>,
+): Promise<Response> {
   let text: string;
   let userId: number;
   try {
     if (!(await isSameOrigin())) throw new AppError('foreignOrigin');
     const user = await auth();
     if (!user) throw new AppError('unauthenticated');
-    if (!canPublishDocuments(user)) throw new AppError('forbidden');
+    if (!allowed(user)) throw new AppError('forbidden');
     userId = user.id;
     const form = await readForm(request, MAX_CSV_BYTES + 64 * 1024, MESSAGES);
     const file = form.get('file');
@@ -59,7 +71,7 @@ export async function handleDocumentImport(request: Request): Promise<Response> 
     }
   } catch (error) {
     if (error instanceof AppError) return error.toResponse();
-    console.error('[documents] Lỗi không mong đợi khi nhập CSV.', error);
+    console.error('[import] Lỗi không mong đợi khi nhập CSV.', error);
     return new AppError('failed').toResponse();
   }
 
@@ -68,9 +80,9 @@ export async function handleDocumentImport(request: Request): Promise<Response> 
     async start(controller) {
       const send = (event: ImportEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       try {
-        send(await importDocuments({ text, userId, onProgress: (step, done, total) => send({ type: 'progress', step, done, total }) }));
+        send(await run(text, userId, (step, done, total) => send({ type: 'progress', step, done, total })));
       } catch (error) {
-        console.error('[documents] Lỗi không mong đợi khi nhập CSV.', error);
+        console.error('[import] Lỗi không mong đợi khi nhập CSV.', error);
         send({ type: 'done', ok: false, error: new AppError('failed').message, problems: [] });
       } finally {
         controller.close();

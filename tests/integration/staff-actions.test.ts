@@ -19,6 +19,7 @@ import {
   documentRelations,
   documents,
   loginAttempts,
+  procedures,
   media,
   mediaBlobs,
   siteSettings,
@@ -70,7 +71,7 @@ async function discoverActions(): Promise<{ name: string; file: string; action: 
  * Actions that a role may legitimately run on something that is not someone else's: the
  * "another author's article" case does not apply to them. Anything else added later is tested.
  */
-const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle', 'listMediaLibrary', 'createDocument']);
+const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle', 'listMediaLibrary', 'createDocument', 'createProcedure']);
 /** Roles allowed to run an action at all; the enumerating test uses a role outside the list. */
 const ROLE_WITHOUT_RIGHTS: Record<string, SessionUser['role']> = {};
 
@@ -83,6 +84,8 @@ for (const kind of databaseKinds) {
     let seedArticleId = 0;
     /** A draft document of author B, with a file: the object of the document actions. */
     const foreignDocument = { id: 0, fileId: 0, typeId: 0, issuerId: 0 };
+    /** A draft procedure of author B: the object of the procedure actions. */
+    let foreignProcedureId = 0;
 
     async function fingerprint(): Promise<string> {
       const db = database!.db;
@@ -104,6 +107,7 @@ for (const kind of databaseKinds) {
         documentFiles,
         documentFileBlobs,
         documentRelations,
+        procedures,
       ];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
@@ -143,6 +147,10 @@ for (const kind of databaseKinds) {
         // The catalogue actions.
         kind: 'field',
         entryId: String(foreignDocument.typeId),
+        // The procedure actions.
+        code: `1.${Math.floor(Math.random() * 1e6)}`,
+        level: 'province',
+        url: 'https://dichvucong.example.vn',
       };
     }
 
@@ -188,6 +196,11 @@ for (const kind of databaseKinds) {
         .values({ documentId: document!.id, fileName: 'b.pdf', mimeType: 'application/pdf', bytes: 4, sha256: 'x' })
         .returning({ id: documentFiles.id });
       foreignDocument.fileId = file!.id;
+      const [procedure] = await db
+        .insert(procedures)
+        .values({ slug: 'thu-tuc-cua-tac-gia-b', code: '9.999999', name: 'Thủ tục của tác giả B', level: 'province', searchText: '9.999999 thu tuc cua tac gia b', authorId: people.authorB.id })
+        .returning({ id: procedures.id });
+      foreignProcedureId = procedure!.id;
     });
     afterAll(async () => {
       await database?.drop();
@@ -201,7 +214,7 @@ for (const kind of databaseKinds) {
     it('finds the actions, and every one is built by the one wrapper', async ({ skip }) => {
       if (!database) return skip();
       const actions = await discoverActions();
-      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry']));
+      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry', 'createProcedure', 'saveProcedure', 'publishProcedure', 'withdrawProcedure', 'savePublicServicePortal']));
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
         expect(action[ACTION_MARK], `${file}: ${name} must be made with defineAction()`).toBe(true);
@@ -227,6 +240,7 @@ for (const kind of databaseKinds) {
           // The document actions act on author B's document; the others on author B's article.
           const input = await plausibleInput(foreignArticleId);
           if (file.includes('documents')) input.id = String(foreignDocument.id);
+          if (file.includes('procedures')) input.id = String(foreignProcedureId);
           const result = await action(input);
           expect(result.ok, `${file}: ${name} (${scenario.label}) must be refused`).toBe(false);
           expect(typeof result.error).toBe('string');

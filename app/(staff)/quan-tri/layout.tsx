@@ -23,6 +23,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             Văn bản
           </Link>
         )}
+        {canWriteDocuments(user) && (
+          <Link href={routes.staff.procedures()} className="font-semibold underline-offset-2 hover:underline">
+            Thủ tục hành chính
+          </Link>
+        )}
         {canViewStatistics(user) && (
           <Link href={routes.staff.stats()} className="font-semibold underline-offset-2 hover:underline">
             Thống kê truy cập

@@ -52,7 +52,7 @@ export const deleteCatalogEntry = defineAction({
   authorize: ({ user }) => canManageDocumentCatalogs(user),
   async run({ user, input, tx }) {
     const used = await queries.countDocumentsUsingCatalogEntry({ db: tx, id: input.entryId });
-    if (used > 0) throw new AppError('rejected', { message: `Có ${used} văn bản đang dùng mục này: hãy đổi tên thay vì xóa.` });
+    if (used > 0) throw new AppError('rejected', { message: `Có ${used} văn bản hoặc thủ tục đang dùng mục này: hãy đổi tên thay vì xóa.` });
     const removed = await queries.deleteCatalogEntry({ db: tx, id: input.entryId });
     if (!removed) throw new AppError('notFound');
     await insertAuditEntry({ db: tx, userId: user.id, action: 'document_catalog.delete', objectType: 'document_catalog', objectId: String(input.entryId), detail: removed });
