@@ -303,8 +303,11 @@ export const auditLog = pgTable(
 // Văn bản: the department's legal and administrative documents (Nghị định 42/2022, art. 4.1a)
 // ---------------------------------------------------------------------------
 
-/** The lists an editor picks from: Loại văn bản, Cơ quan ban hành, Lĩnh vực. */
-export const documentCatalogKind = pgEnum('document_catalog_kind', ['type', 'issuer', 'field']);
+/**
+ * The lists an editor picks from: Loại văn bản, Cơ quan ban hành, Lĩnh vực, and Người ký (offered
+ * as suggestions: a document keeps the signer's name and position as written on it).
+ */
+export const documentCatalogKind = pgEnum('document_catalog_kind', ['type', 'issuer', 'field', 'signer']);
 
 export const documentCatalog = pgTable(
   'document_catalog',

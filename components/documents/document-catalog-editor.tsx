@@ -8,6 +8,7 @@ const LISTS = [
   { kind: 'type', key: 'types', title: 'Loại văn bản' },
   { kind: 'issuer', key: 'issuers', title: 'Cơ quan ban hành' },
   { kind: 'field', key: 'fields', title: 'Lĩnh vực' },
+  { kind: 'signer', key: 'signers', title: 'Người ký' },
 ] as const;
 
 /** The three lists a document is described with; one form per thing that changes. */

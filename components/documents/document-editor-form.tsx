@@ -202,12 +202,12 @@ export function DocumentEditorForm({ catalogs, initial }: { catalogs: DocumentCa
     </div>
   );
 
-  const text = (name: 'number' | 'signerName' | 'signerTitle', label: string, max: number) => (
+  const text = (name: 'number' | 'signerName' | 'signerTitle', label: string, max: number, list?: string) => (
     <div>
       <label htmlFor={`vb-${name}`} className="block text-sm font-semibold">
         {label}
       </label>
-      <input {...fieldProps(name)} defaultValue={initial[name]} maxLength={max} className={inputClass} />
+      <input {...fieldProps(name)} defaultValue={initial[name]} maxLength={max} list={list} className={inputClass} />
       {errorOf(name)}
     </div>
   );
@@ -228,7 +228,12 @@ export function DocumentEditorForm({ catalogs, initial }: { catalogs: DocumentCa
       {select('typeId', 'Loại văn bản', catalogs.types)}
       {select('issuerId', 'Cơ quan ban hành', catalogs.issuers)}
       {select('fieldId', 'Lĩnh vực', catalogs.fields, true)}
-      {text('signerName', 'Người ký', 200)}
+      {text('signerName', 'Người ký', 200, 'vb-nguoi-ky-danh-muc')}
+      <datalist id="vb-nguoi-ky-danh-muc">
+        {catalogs.signers.map((signer) => (
+          <option key={signer.id} value={signer.name} />
+        ))}
+      </datalist>
       {text('signerTitle', 'Chức vụ người ký', 200)}
       {day('issuedOn', 'Ngày ban hành')}
       {day('effectiveOn', 'Ngày có hiệu lực (để trống: từ ngày ban hành)')}

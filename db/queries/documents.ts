@@ -22,7 +22,7 @@ export async function listDocumentCatalogs({ db }: { db?: Conn } = {}): Promise<
     .from(documentCatalog)
     .orderBy(asc(documentCatalog.kind), asc(documentCatalog.position), asc(documentCatalog.name));
   const pick = (kind: string): CatalogEntry[] => rows.filter((row) => row.kind === kind).map(({ id, name }) => ({ id, name }));
-  return { types: pick('type'), issuers: pick('issuer'), fields: pick('field') };
+  return { types: pick('type'), issuers: pick('issuer'), fields: pick('field'), signers: pick('signer') };
 }
 
 export async function getCatalogEntry({ db, id }: { db: Conn; id: number }) {
@@ -554,7 +554,7 @@ export async function findTakenDocumentSlugs({ db, slugs }: { db: Conn; slugs: s
   return taken;
 }
 
-export type CatalogKind = 'type' | 'issuer' | 'field';
+export type CatalogKind = 'type' | 'issuer' | 'field' | 'signer';
 
 export async function findCatalogEntryByName({ db, kind, name, excludeId }: { db: Conn; kind: CatalogKind; name: string; excludeId?: number }) {
   const [row] = await db

@@ -64,7 +64,7 @@ export const DOCUMENT_PAGE_SIZE = 20;
 const MAX_KEYWORD = 200;
 
 export type CatalogEntry = { id: number; name: string };
-export type DocumentCatalogs = { types: CatalogEntry[]; issuers: CatalogEntry[]; fields: CatalogEntry[] };
+export type DocumentCatalogs = { types: CatalogEntry[]; issuers: CatalogEntry[]; fields: CatalogEntry[]; signers: CatalogEntry[] };
 
 export type DocumentListFilters = {
   keyword?: string;

@@ -4,7 +4,7 @@ import { parseDay } from '@/lib/documents/form';
 import { documentNumberKey, effectStatus, parseDocumentListParams, todayInVietnam } from '@/lib/documents/rules';
 import { sampleExecutable, samplePdf, sampleZip } from '../helpers/document-files';
 
-const catalogs = { types: [{ id: 1, name: 'Nghị định' }], issuers: [{ id: 2, name: 'Chính phủ' }], fields: [{ id: 3, name: 'Tôn giáo' }] };
+const catalogs = { types: [{ id: 1, name: 'Nghị định' }], issuers: [{ id: 2, name: 'Chính phủ' }], fields: [{ id: 3, name: 'Tôn giáo' }], signers: [] };
 
 describe('document rules', () => {
   it('computes the effect status on the Vietnamese day, turning at midnight Asia/Ho_Chi_Minh', () => {

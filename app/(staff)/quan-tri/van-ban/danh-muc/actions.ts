@@ -14,10 +14,10 @@ import { defineAction } from '@/server/define-action';
  * uses is never deleted (rename it instead). Names show on every document page, so each change
  * revalidates them all.
  */
-const kind = z.enum(['type', 'issuer', 'field'], { error: 'Danh mục không hợp lệ.' });
+const kind = z.enum(['type', 'issuer', 'field', 'signer'], { error: 'Danh mục không hợp lệ.' });
 const entryId = rowId('Thiếu mục danh mục.');
 const name = requiredText('tên', 200);
-const KIND_LABELS = { type: 'Loại văn bản', issuer: 'Cơ quan ban hành', field: 'Lĩnh vực' } as const;
+const KIND_LABELS = { type: 'Loại văn bản', issuer: 'Cơ quan ban hành', field: 'Lĩnh vực', signer: 'Người ký' } as const;
 const taken = (label: string) => new AppError('invalid', { message: `${label} này đã có trong danh mục.`, fieldErrors: { name: [`${label} này đã có trong danh mục.`] } });
 
 export const createCatalogEntry = defineAction({
