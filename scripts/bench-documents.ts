@@ -75,7 +75,7 @@ async function benchKind(kind: 'pglite' | 'postgres'): Promise<boolean> {
   const { handle, drop } = opened;
   try {
     provideDatabase(handle);
-    let started = Date.now();
+    const started = Date.now();
     await insertSyntheticDocuments({ db: handle.db, count: documentCount, source: 'bench:documents' });
     await insertSyntheticProcedures({ db: handle.db, count: procedureCount, source: 'bench:documents' });
     await vacuumDocumentTables({ db: handle.db });
