@@ -72,6 +72,12 @@ export const routes = {
     homeView: (view = 'moi-nhat') => `/trang-chu/${view}`,
     /** Any page of a category by number, `/trang/1` included: for the redirect of page 1. */
     categoryPage,
+    /**
+     * The first page of /van-ban or /thu-tuc-hanh-chinh without any filter, cached (ISR): the two
+     * lists are rewritten here when their query names no filter (next.config.ts), so the address
+     * most people open is served from the cache while any filtered one is rendered per request.
+     */
+    listIndex: (list: 'documents' | 'procedures') => `/danh-sach/${list === 'documents' ? 'van-ban' : 'thu-tuc-hanh-chinh'}`,
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
   },
@@ -92,6 +98,12 @@ export const routes = {
     internalRevalidate: '/api/noi-bo/lam-moi',
     health: '/api/suc-khoe',
   },
+} as const;
+
+/** The query parameters of the two filtered lists: without any of them, a list is its cached first page. */
+export const LIST_QUERY_KEYS = {
+  documents: ['tu-khoa', 'loai', 'co-quan', 'linh-vuc', 'nam', 'hieu-luc', 'trang'],
+  procedures: ['tu-khoa', 'linh-vuc', 'cap', 'trang'],
 } as const;
 
 /** Areas whose requests are never page views of the public site: staff, login, route handlers, assets. */
@@ -150,13 +162,13 @@ export const PUBLIC_ROUTES = {
     page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
   },
   /** The list is one page whatever its query (filters and `?trang=`): dynamic, so no query reaches the disk cache. */
-  documents: { segments: ['van-ban'], nextRoute: routes.documents(), page: () => ({ kind: 'static', path: routes.documents() }) },
+  documents: { segments: ['van-ban'], nextRoute: routes.internal.listIndex('documents'), page: () => ({ kind: 'static', path: routes.documents() }) },
   document: {
     segments: ['van-ban', slugParam],
     nextRoute: '/van-ban/[slug]',
     page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
   },
-  procedures: { segments: ['thu-tuc-hanh-chinh'], nextRoute: routes.procedures(), page: () => ({ kind: 'static', path: routes.procedures() }) },
+  procedures: { segments: ['thu-tuc-hanh-chinh'], nextRoute: routes.internal.listIndex('procedures'), page: () => ({ kind: 'static', path: routes.procedures() }) },
   procedure: {
     segments: ['thu-tuc-hanh-chinh', slugParam],
     nextRoute: '/thu-tuc-hanh-chinh/[slug]',

@@ -56,6 +56,11 @@ test('an editor adds a document with a PDF and publishes it; a visitor finds it 
     await visitor.goto('/');
     await visitor.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Văn bản' }).last().click();
     await expect(visitor).toHaveURL(/\/van-ban$/);
+    // The unfiltered list is cached (ISR) and was revalidated by the publication.
+    await expect(visitor.getByRole('link', { name: number })).toBeVisible();
+    await visitor.request.get('/van-ban');
+    expect((await visitor.request.get('/van-ban')).headers()['x-nextjs-cache']).toBe('HIT');
+    expect((await visitor.request.get('/van-ban?tu-khoa=abc')).headers()['x-nextjs-cache']).toBeUndefined();
     // The number typed without diacritics and in lower case.
     await visitor.getByLabel('Từ khóa').fill(`${serial}/qd-snv`);
     await visitor.getByRole('button', { name: 'Tìm kiếm' }).click();

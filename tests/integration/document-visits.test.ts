@@ -56,7 +56,7 @@ for (const kind of databaseKinds) {
         '/van-ban/khong-co',
         '/thu-tuc-hanh-chinh/khong-co',
       ];
-      paths.forEach((path, i) => recorder.record(hit(path, i)));
+      for (const [i, path] of paths.entries()) recorder.record(hit(path, i));
       expect(await recorder.flush()).toBe(true);
       const rows = await database.db.select({ path: pageViewDaily.path, views: pageViewDaily.views }).from(pageViewDaily).where(eq(pageViewDaily.day, '2031-03-03'));
       expect(Object.fromEntries(rows.map((row) => [row.path, row.views]))).toEqual({
