@@ -27,6 +27,8 @@ const nextConfig: NextConfig = {
       // The cached first pages of the two lists are reached through their public addresses only.
       { source: routes.internal.listIndex('documents'), destination: routes.documents(), permanent: true },
       { source: routes.internal.listIndex('procedures'), destination: routes.procedures(), permanent: true },
+      // Any other name there would be a cached 404 per address tried: send it to the uncached one.
+      { source: routes.internal.listIndexOther, destination: routes.notFound, permanent: false },
     ];
   },
   async rewrites() {

@@ -78,6 +78,8 @@ export const routes = {
      * most people open is served from the cache while any filtered one is rendered per request.
      */
     listIndex: (list: 'documents' | 'procedures') => `/danh-sach/${list === 'documents' ? 'van-ban' : 'thu-tuc-hanh-chinh'}`,
+    /** Every other address under the lists' internal folder, for the redirect that keeps them off the cache. */
+    listIndexOther: '/danh-sach/:path*',
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
   },
