@@ -42,8 +42,8 @@ export const routes = {
   /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
   procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
-  /** An image variant: `/media/12/640.webp`. */
-  media: (id: number, width: number) => `/media/${id}/${width}.webp`,
+  /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
+  media: (key: string, width: number) => `/media/${key}/${width}.webp`,
 
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
@@ -54,6 +54,8 @@ export const routes = {
     media: (before?: number) => withQuery(`${STAFF}/thu-vien-anh`, { truoc: before }),
     stats: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thong-ke`, query),
     accounts: `${STAFF}/tai-khoan`,
+    /** Changing one's own password; the only page open to an account with a temporary one. */
+    password: `${STAFF}/tai-khoan/mat-khau`,
     contacts: `${STAFF}/lien-he`,
     settings: `${STAFF}/cai-dat`,
     documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
@@ -107,6 +109,9 @@ export const LIST_QUERY_KEYS = {
   documents: ['tu-khoa', 'loai', 'co-quan', 'linh-vuc', 'nam', 'hieu-luc', 'trang'],
   procedures: ['tu-khoa', 'linh-vuc', 'cap', 'trang'],
 } as const;
+
+/** Addresses answered by route handlers, never by a page: JSON, images, CSV, attached files (next.config.ts headers). */
+export const ROUTE_HANDLER_PREFIXES = ['/api', '/media', '/tep-van-ban'] as const;
 
 /** Areas whose requests are never page views of the public site: staff, login, route handlers, assets. */
 export const NOT_PUBLIC_PREFIXES = [STAFF, '/dang-nhap', '/api', '/_next'] as const;
