@@ -86,8 +86,8 @@ export function parseDocumentCsv(text: string, catalogs: DocumentCatalogs): CsvR
   const documents: CsvDocument[] = [];
 
   rows.forEach((row, index) => {
-    // Line numbers as a spreadsheet shows them: the header is line 1. (A quoted value spanning
-    // lines shifts this; such values are rare in these columns.)
+    // Row numbers as a spreadsheet shows them: the header is row 1, and a quoted value spanning
+    // several text lines is still one row, as in the spreadsheet the file was saved from.
     const line = index + 2;
     const value = (key: ColumnKey) => row[columns.indexOf(key)] ?? '';
     const lineProblems: string[] = [];
