@@ -27,6 +27,29 @@ const SITE_FIELDS: Record<string, string> = {
   email: 'email',
 };
 
+/**
+ * Actions of other sections (documents, procedures, settings added since), said as their label and
+ * the name of what they concern: a sentence still, though without the detail of the ones above.
+ */
+const OTHER_ACTIONS: Record<string, string> = {
+  'document.create': 'Thêm văn bản',
+  'document.update': 'Sửa văn bản',
+  'document.publish': 'Xuất bản văn bản',
+  'document.withdraw': 'Gỡ văn bản',
+  'document.file_add': 'Đính kèm tệp vào văn bản',
+  'document.file_remove': 'Xóa tệp đính kèm của văn bản',
+  'document.import': 'Nhập văn bản từ CSV',
+  'document_catalog.create': 'Thêm mục danh mục văn bản',
+  'document_catalog.rename': 'Đổi tên mục danh mục văn bản',
+  'document_catalog.delete': 'Xóa mục danh mục văn bản',
+  'procedure.create': 'Thêm thủ tục hành chính',
+  'procedure.update': 'Sửa thủ tục hành chính',
+  'procedure.publish': 'Xuất bản thủ tục hành chính',
+  'procedure.withdraw': 'Gỡ thủ tục hành chính',
+  'procedure.import': 'Nhập thủ tục hành chính từ CSV',
+  'setting.public_service_portal': 'Đổi địa chỉ cổng dịch vụ công',
+};
+
 type Detail = Record<string, unknown>;
 
 const quoted = (value: unknown) => `“${String(value)}”`;
@@ -132,7 +155,11 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('xóa mục liên hệ '), deleted(detail.name), text(` (điện thoại ${phones(detail.phones)}).`)];
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
-    default:
-      return [text(`thực hiện thao tác “${entry.action}”.`)];
+    default: {
+      const label = OTHER_ACTIONS[entry.action];
+      if (!label) return [text(`thực hiện thao tác “${entry.action}”.`)];
+      const verb = label.charAt(0).toLowerCase() + label.slice(1);
+      return entry.objectName ? [text(`${verb} `), thing(''), text('.')] : [text(`${verb}.`)];
+    }
   }
 }

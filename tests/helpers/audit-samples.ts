@@ -32,4 +32,5 @@ export const AUDIT_SAMPLES: AuditSubject[] = [
   { action: 'contact_entry.move', objectType: 'contact_entry', objectId: '7', detail: { direction: 'up' }, objectName: 'Ông A' },
   { action: 'contact_entry.delete', objectType: 'contact_entry', objectId: '7', detail: { name: 'Ông A', phones: ['0296 3981 818'], email: null }, objectName: null },
   { action: 'media.delete', objectType: 'media', objectId: '9', detail: { alt: 'Ảnh hội nghị' }, objectName: null },
+  { action: 'document.publish', objectType: 'document', objectId: '4', detail: { slug: 'qd-12' }, objectName: null },
 ];
