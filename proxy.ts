@@ -102,10 +102,11 @@ function countPageView(request: NextRequest, forward: Forward): NextResponse | u
     host: headers.get('host') ?? host,
   });
   const response = NextResponse.next(forward);
-  // The browser must ask again for every page, going back included: a page restored from the
-  // browser's cache never reaches the proxy and would go uncounted. The server still answers
-  // from its ISR cache.
-  response.headers.set('Cache-Control', 'private, no-store');
+  // The browser asks again for every page it opens (no-cache), and no shared cache keeps one
+  // (private): each view must reach this proxy to be counted. Not no-store, which would keep public
+  // pages out of the back/forward cache: a page restored from there (or from the HTTP cache on a
+  // history navigation) is reported by the visitor widget instead (server/visits/restored-page-view.ts).
+  response.headers.set('Cache-Control', 'private, no-cache');
   if (!identity.cookieValue) return response;
   response.cookies.set({
     name: VISITOR_COOKIE,

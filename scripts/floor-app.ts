@@ -3,19 +3,20 @@
  * one page that renders the seed article's HTML as the portal serves it, with the portal's
  * stylesheet and no client component. Whatever the portal costs above it is ours to explain.
  *
- * It is written into `.perf-floor/` inside the repository (git-ignored, removed afterwards) so it
- * resolves `next` and `react` from this repository's node_modules, the same versions as the
- * portal, and is never committed as a second app.
+ * It is written into a temporary folder (removed afterwards), never committed as a second app, with
+ * a link to this repository's node_modules: the same next and react as the portal. Not inside the
+ * repository: Next would take the portal's instrumentation.ts and proxy.ts into it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const FLOOR_ARTICLE_PATH = '/tin-tuc/bai-viet';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-export const floorDir = path.join(root, '.perf-floor');
+export const floorDir = path.join(os.tmpdir(), `portal-floor-${process.pid}`);
 
 /** The portal's rendered article: its <main> element and its stylesheets' text. */
 async function portalArticle(portalUrl: string): Promise<{ main: string; css: string; title: string }> {
@@ -35,8 +36,10 @@ export async function buildFloorApp(portalArticleUrl: string): Promise<void> {
   const page = path.join(floorDir, 'app', 'tin-tuc', '[slug]');
   fs.mkdirSync(page, { recursive: true });
   const write = (file: string, text: string) => fs.writeFileSync(path.join(floorDir, file), text);
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(floorDir, 'node_modules'), 'dir');
   write('package.json', JSON.stringify({ private: true, type: 'module' }));
-  write('next.config.mjs', `export default { poweredByHeader: false, turbopack: { root: ${JSON.stringify(root)} } };\n`);
+  // Turbopack's root must hold the files it compiles, node_modules' real path included.
+  write('next.config.mjs', 'export default { poweredByHeader: false, turbopack: { root: "/" } };\n');
   write('app/globals.css', css);
   write('app/article.json', JSON.stringify({ main, title }));
   write(
