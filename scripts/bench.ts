@@ -174,7 +174,7 @@ end
  * The server is the child of scripts/start.mjs. Null where /proc is missing.
  */
 function serverCpuUs(server: Server): number | null {
-  return server.child.pid === undefined ? null : treeCpuUs(server.child.pid, false);
+  return server.child.pid === undefined ? null : treeCpuUs(server.child.pid);
 }
 
 /** CPU time (µs) of a process's descendants, and of the process itself when `self`. */
