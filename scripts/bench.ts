@@ -12,7 +12,7 @@
  * Finally it sends a known number of page views to the counting server and prints counted vs sent.
  *
  * Options: --no-build  --rounds=5  --duration=10  --connections=16  --requests=2000  --visitors=200
- *          --floor-rounds=3  --rate=100  --rate-duration=20
+ *          --port=3101  --floor-rounds=3  --rate=100  --rate-duration=20
  *          --database=pglite|postgres (postgres: a fresh database per server on TEST_POSTGRES_URL's server)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -52,6 +52,8 @@ const duration = option('duration', 10);
 const connections = option('connections', 16);
 const requestCount = option('requests', 2000);
 const visitorCount = option('visitors', 200);
+/** The counting server's port; the baseline takes the next one and the floor page the one after. */
+const basePort = option('port', 3101);
 const database = args.get('database') === 'postgres' ? 'postgres' : 'pglite';
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pin = fs.existsSync(WRK) && fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
@@ -249,7 +251,7 @@ const GZIP_BR = { 'Accept-Encoding': 'gzip, br' };
 async function compareWithFloor(portal: Server): Promise<void> {
   console.log('Đang build trang tối thiểu (Next ISR, cùng HTML bài viết)…');
   await buildFloorApp(`http://127.0.0.1:${portal.port}${ARTICLE}`);
-  const port = 3103;
+  const port = basePort + 2;
   const child = startFloorApp(port, pin ? '0' : undefined);
   try {
     for (let i = 0; i < 120 && (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then((r) => r.status, () => 0)) !== 200; i++) await sleep(500);
@@ -335,9 +337,9 @@ async function main(): Promise<void> {
   if (args.get('build') !== 'false' && !args.has('no-build')) build();
   const servers: Server[] = [];
   try {
-    const on = await startServer('dem-bat', 3101, true);
+    const on = await startServer('dem-bat', basePort, true);
     servers.push(on);
-    const off = await startServer('dem-tat', 3102, false);
+    const off = await startServer('dem-tat', basePort + 1, false);
     servers.push(off);
     console.log(
       `Cơ sở dữ liệu: ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}. Tải: ${pin ? `wrk (máy chủ trên CPU 0, wrk trên CPU 1)` : 'autocannon'}, ${connections} kết nối, ${duration} s mỗi lượt, ${rounds} lượt xen kẽ.`,
