@@ -8,11 +8,7 @@ const REFRESH_MS = 10_000;
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /** A page shown again from the browser's cache reached no server: this request counts it. */
-const restoredRequest = (): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ path: window.location.pathname }),
-});
+const restoredRequest = (): RequestInit => ({ method: 'POST', body: window.location.pathname });
 
 const ROWS: [label: string, value: keyof VisitorWidgetNumbers][] = [
   ['Lượt truy cập', 'totalVisits'],
@@ -25,11 +21,13 @@ const ROWS: [label: string, value: keyof VisitorWidgetNumbers][] = [
  * that render (`initial`): a visitor without JavaScript sees them, and nobody sees a placeholder.
  * The script then fetches the current ones at once and every ~10 s while the tab is visible, and
  * when the page comes back from the back/forward cache (counting that view: restoredRequest). The
- * numbers replace the text of fixed rows, so an update shifts nothing. The address comes from the
+ * numbers replace the text of fixed rows, so an update shifts nothing. A failed refresh keeps the
+ * numbers shown (a dash where there were none) and tries again at the next tick: every byte of this
+ * component is on every public page. The address comes from the
  * server (the route map), so the map itself stays out of every public page's JavaScript.
  */
 export function VisitorWidget({ endpoint, initial }: { endpoint: string; initial: VisitorWidgetNumbers | null }) {
-  const { data: stats, failed } = useLiveJson<VisitorWidgetNumbers>(endpoint, { intervalMs: REFRESH_MS, initial, refreshOnMount: true, restoredRequest });
+  const { data: stats } = useLiveJson<VisitorWidgetNumbers>(endpoint, { intervalMs: REFRESH_MS, initial, refreshOnMount: true, restoredRequest });
 
   return (
     <section aria-labelledby="thong-ke-truy-cap" className="overflow-hidden rounded-lg border border-slate-200 bg-white">
@@ -44,11 +42,6 @@ export function VisitorWidget({ endpoint, initial }: { endpoint: string; initial
           </div>
         ))}
       </dl>
-      {failed && !stats ? (
-        <p role="status" className="px-4 pb-3 text-sm text-slate-600">
-          Chưa tải được thống kê, sẽ thử lại sau.
-        </p>
-      ) : null}
     </section>
   );
 }

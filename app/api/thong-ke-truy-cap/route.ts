@@ -16,12 +16,12 @@ export async function GET(): Promise<Response> {
 
 /**
  * The widget's refresh when the browser showed its page again without asking the server (the
- * back/forward cache): counts that page view, then answers like GET. Body: `{ "path": "/…" }`.
+ * back/forward cache): counts that page view, then answers like GET. The body is the page's path
+ * as plain text (the smallest thing the widget's script can send).
  */
 export async function POST(request: NextRequest): Promise<Response> {
-  const body = (await request.json().catch(() => null)) as { path?: unknown } | null;
   const { cookieValue } = recordRestoredPageView({
-    path: body?.path,
+    path: await request.text().catch(() => null),
     headers: request.headers,
     cookie: (name) => request.cookies.get(name)?.value,
   });
