@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { slugify } from '../lib/slug';
 import type { Db } from './index';
-import { articles, categories, contactBlocks, contactEntries, siteSettings } from './schema';
+import { articles, categories, contactBlocks, contactEntries, documentCatalog, siteSettings } from './schema';
 import { seedArticle } from './seed-article';
 import { defaultSiteInfo, SETTING_KEYS } from './settings-defaults';
 
@@ -34,6 +34,36 @@ export const seedContactBlocks = [
       { name: 'Ông Ngô Hồng Yến (Giám Đốc Sở)', phones: ['0913.658.627'], email: null },
       { name: 'Bà Ngô Thị Ngọc Hạnh (Chánh Văn phòng Sở)', phones: ['0968.078.529'], email: null },
       { name: 'Thanh tra Sở', phones: ['02963.981.818'], email: null },
+    ],
+  },
+] as const;
+
+/**
+ * The lists a document is described with. Real names only (the forms of Vietnamese legal
+ * documents, the bodies that issue them to a provincial department, the department's fields);
+ * never a document: the list of documents starts empty.
+ */
+export const seedDocumentCatalog = [
+  {
+    kind: 'type',
+    names: ['Luật', 'Nghị định', 'Nghị quyết', 'Thông tư', 'Quyết định', 'Chỉ thị', 'Công văn', 'Kế hoạch', 'Thông báo', 'Báo cáo', 'Hướng dẫn'],
+  },
+  {
+    kind: 'issuer',
+    names: ['Quốc hội', 'Chính phủ', 'Thủ tướng Chính phủ', 'Bộ Nội vụ', 'HĐND tỉnh An Giang', 'UBND tỉnh An Giang', 'Sở Nội vụ tỉnh An Giang'],
+  },
+  {
+    kind: 'field',
+    names: [
+      'Tổ chức bộ máy - Biên chế',
+      'Công chức, viên chức',
+      'Chính quyền địa phương',
+      'Cải cách hành chính',
+      'Thi đua, khen thưởng',
+      'Tôn giáo',
+      'Văn thư, lưu trữ',
+      'Công tác thanh niên',
+      'Thanh tra',
     ],
   },
 ] as const;
@@ -89,5 +119,18 @@ export async function seedDatabase(db: Db): Promise<void> {
       { key: SETTING_KEYS.site, value: defaultSiteInfo },
       { key: SETTING_KEYS.visitCounterOffset, value: Number(process.env.VISIT_COUNTER_OFFSET ?? 0) || 0 },
     ]);
+  });
+  await seedDocumentCatalogOnce(db);
+}
+
+/** Separate from the first seed so a portal that already has content gets the lists on upgrade. */
+async function seedDocumentCatalogOnce(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await tx.select({ n: sql<number>`count(*)::int` }).from(documentCatalog);
+    if ((existing[0]?.n ?? 0) > 0) return;
+    await tx
+      .insert(documentCatalog)
+      .values(seedDocumentCatalog.flatMap(({ kind, names }) => names.map((name, position) => ({ kind, name, position }))))
+      .onConflictDoNothing();
   });
 }
