@@ -24,10 +24,15 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const staffView = articleSlug === undefined ? null : await staffViewOf(request, articleSlug);
   const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
   const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
-  // Next takes the nonce for its own scripts from the request's policy header.
-  const requestHeaders = new Headers(request.headers);
-  if (staff) requestHeaders.set('content-security-policy', policy);
-  const forward = { request: { headers: requestHeaders } };
+  // Next takes the nonce for its own scripts from the request's policy header. Public pages pass
+  // the request on untouched: overriding its headers copies them all and makes Next rebuild the
+  // request on every cached page view, for nothing.
+  let forward: Forward | undefined;
+  if (staff) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('content-security-policy', policy);
+    forward = { request: { headers: requestHeaders } };
+  }
   const response = route(request, path, articleSlug, staffView, forward) ?? NextResponse.next(forward);
   response.headers.set('Content-Security-Policy', policy);
   if (isHttpsRequest((name) => request.headers.get(name))) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
@@ -36,7 +41,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 type Forward = { request: { headers: Headers } };
 
-function route(request: NextRequest, path: string | null, articleSlug: string | undefined, staffView: URL | null, forward: Forward): NextResponse | undefined {
+function route(request: NextRequest, path: string | null, articleSlug: string | undefined, staffView: URL | null, forward: Forward | undefined): NextResponse | undefined {
   if (isShuttingDown()) {
     return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
       status: 503,
@@ -112,7 +117,7 @@ function articleSlugOf(path: string): string | undefined {
   return page?.kind === 'article' ? page.slug : undefined;
 }
 
-function countPageView(request: NextRequest, forward: Forward): NextResponse | undefined {
+function countPageView(request: NextRequest, forward: Forward | undefined): NextResponse | undefined {
   if (!isVisitCountingEnabled()) return undefined;
   const { pathname, protocol, host } = request.nextUrl;
   const { headers, cookies } = request;
@@ -135,10 +140,11 @@ function countPageView(request: NextRequest, forward: Forward): NextResponse | u
     host: headers.get('host') ?? host,
   });
   const response = NextResponse.next(forward);
-  // The browser must ask again for every page, going back included: a page restored from the
-  // browser's cache never reaches the proxy and would go uncounted. The server still answers
-  // from its ISR cache.
-  response.headers.set('Cache-Control', 'private, no-store');
+  // The browser asks again for every page it opens (no-cache), and no shared cache keeps one
+  // (private): each view must reach this proxy to be counted. Not no-store, which would keep public
+  // pages out of the back/forward cache: a page restored from there (or from the HTTP cache on a
+  // history navigation) is reported by the visitor widget instead (server/visits/restored-page-view.ts).
+  response.headers.set('Cache-Control', 'private, no-cache');
   if (!identity.cookieValue) return response;
   response.cookies.set({
     name: VISITOR_COOKIE,

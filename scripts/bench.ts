@@ -6,9 +6,13 @@
  * interleaved rounds (runs vary ±20 % on these machines, so only a ratio from one run means
  * anything). With wrk installed, servers are pinned to CPU 0 and wrk to CPU 1 so the load
  * generator does not steal the server's core; otherwise autocannon runs in this process.
+ * Then (PGlite run only) the counting server against the framework's floor (scripts/floor-app.ts:
+ * a minimal Next ISR page with the same article HTML), interleaved, with and without
+ * `Accept-Encoding: gzip, br`; and the p99 of each at a steady open-loop 100 requests/s.
  * Finally it sends a known number of page views to the counting server and prints counted vs sent.
  *
  * Options: --no-build  --rounds=5  --duration=10  --connections=16  --requests=2000  --visitors=200
+ *          --port=3101  --floor-rounds=3  --rate=100  --rate-duration=20
  *          --database=pglite|postgres (postgres: a fresh database per server on TEST_POSTGRES_URL's server)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -17,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createVisitorCookieValue, deriveVisitorCookieKey } from '@/server/visits/cookie';
+import { buildFloorApp, FLOOR_ARTICLE_PATH, removeFloorApp, startFloorApp } from './floor-app';
 
 const ARTICLE =
   '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
@@ -47,6 +52,8 @@ const duration = option('duration', 10);
 const connections = option('connections', 16);
 const requestCount = option('requests', 2000);
 const visitorCount = option('visitors', 200);
+/** The counting server's port; the baseline takes the next one and the floor page the one after. */
+const basePort = option('port', 3101);
 const database = args.get('database') === 'postgres' ? 'postgres' : 'pglite';
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pin = fs.existsSync(WRK) && fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2;
@@ -137,7 +144,7 @@ async function stopServer(server: Server): Promise<number | null> {
   return server.child.exitCode;
 }
 
-function runWrk(port: number): Result {
+function runWrk(port: number, urlPath = ARTICLE, extraHeaders: Record<string, string> = {}): Result {
   const script = path.join(os.tmpdir(), 'portal-bench-cookies.lua');
   fs.writeFileSync(
     script,
@@ -145,13 +152,13 @@ function runWrk(port: number): Result {
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", nil, { ["User-Agent"] = ${JSON.stringify(BROWSER_UA)}, ["Cookie"] = cookies[(i % #cookies) + 1] })
+  return wrk.format("GET", nil, { ${Object.entries(extraHeaders).map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}, `).join('')}["User-Agent"] = ${JSON.stringify(BROWSER_UA)}, ["Cookie"] = cookies[(i % #cookies) + 1] })
 end
 `,
   );
   const result = spawnSync(
     'taskset',
-    ['-c', '1', WRK, '-t1', `-c${connections}`, `-d${duration}s`, '--latency', '-s', script, `http://127.0.0.1:${port}${ARTICLE}`],
+    ['-c', '1', WRK, '-t1', `-c${connections}`, `-d${duration}s`, '--latency', '-s', script, `http://127.0.0.1:${port}${urlPath}`],
     { encoding: 'utf8' },
   );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
@@ -169,15 +176,21 @@ end
  * The server is the child of scripts/start.mjs. Null where /proc is missing.
  */
 function serverCpuUs(server: Server): number | null {
+  return server.child.pid === undefined ? null : treeCpuUs(server.child.pid);
+}
+
+/** CPU time (µs) of a process's descendants, and of the process itself when `self`. */
+function treeCpuUs(pid: number, self = true): number | null {
   try {
-    const children = fs.readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').trim().split(/\s+/);
     let total = 0;
-    for (const pid of children) {
+    if (self) {
       // Fields 14 and 15 (utime, stime) follow the command name, which ends at the last ')'.
       const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += Number(fields[11]) + Number(fields[12]);
+      total += ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_S;
     }
-    return (total * 1e6) / CLOCK_TICKS_PER_S;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    for (const child of children) total += treeCpuUs(Number(child)) ?? 0;
+    return total;
   } catch {
     return null;
   }
@@ -229,13 +242,113 @@ async function sendPageViews(port: number): Promise<{ visitors: number }> {
 const format = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const GZIP_BR = { 'Accept-Encoding': 'gzip, br' };
+
+/**
+ * The portal's cached article against the framework's floor, in interleaved rounds, without and
+ * with the Accept-Encoding browsers send (Next then compresses every response again).
+ */
+async function compareWithFloor(portal: Server): Promise<void> {
+  console.log('Đang build trang tối thiểu (Next ISR, cùng HTML bài viết)…');
+  await buildFloorApp(`http://127.0.0.1:${portal.port}${ARTICLE}`);
+  const port = basePort + 2;
+  const child = startFloorApp(port, pin ? '0' : undefined);
+  try {
+    for (let i = 0; i < 120 && (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then((r) => r.status, () => 0)) !== 200; i++) await sleep(500);
+    const sides = [
+      { name: 'bài viết', port: portal.port, path: ARTICLE, cpu: () => serverCpuUs(portal) },
+      { name: 'tối thiểu', port, path: FLOOR_ARTICLE_PATH, cpu: () => (child.pid === undefined ? null : treeCpuUs(child.pid)) },
+    ];
+    for (const side of sides) {
+      const plain = await (await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA } })).arrayBuffer();
+      const gz = await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA, ...GZIP_BR } });
+      console.log(`  ${side.name}: ${format(plain.byteLength / 1000, 1)} kB HTML, ${gz.headers.get('content-encoding') ?? 'không nén'}`);
+    }
+    const floorRounds = option('floor-rounds', 3);
+    const cpu: Record<string, number[]> = {};
+    const rps: Record<string, number[]> = {};
+    for (let round = 1; round <= floorRounds; round++) {
+      for (const [mode, headers] of [['không nén', {}], ['gzip, br', GZIP_BR]] as const) {
+        for (const side of round % 2 ? sides : [...sides].reverse()) {
+          await sleep(2000);
+          const key = `${side.name} (${mode})`;
+          const before = side.cpu();
+          const result = pin ? runWrk(side.port, side.path, headers) : await runAutocannon(side.port);
+          const after = side.cpu();
+          (rps[key] ??= []).push(result.rps);
+          if (before !== null && after !== null && result.requests > 0) (cpu[key] ??= []).push((after - before) / result.requests);
+          console.log(`  lượt ${round} ${key}: ${format(result.rps)} req/s, CPU ${format(((after ?? 0) - (before ?? 0)) / result.requests)} µs/yêu cầu`);
+        }
+      }
+    }
+    for (const mode of ['không nén', 'gzip, br']) {
+      const a = `bài viết (${mode})`;
+      const b = `tối thiểu (${mode})`;
+      if (!cpu[a] || !cpu[b]) continue;
+      console.log(
+        `${mode}: bài viết ${format(median(cpu[a]))} µs/yêu cầu, ${format(median(rps[a]!))} req/s; tối thiểu ${format(median(cpu[b]))} µs/yêu cầu, ${format(median(rps[b]!))} req/s; CPU bài viết/tối thiểu ${(median(cpu[a]) / median(cpu[b])).toFixed(2)} (mục tiêu ≤ 1,3)`,
+      );
+    }
+    const rate = option('rate', 100);
+    const rateDuration = option('rate-duration', 20);
+    for (const side of sides) {
+      await sleep(2000);
+      const { p99, failures } = await openLoopP99(side.port, side.path, rate, rateDuration);
+      const failed = failures ? `, ${format(failures)} yêu cầu lỗi` : '';
+      console.log(`p99 ở ${rate} yêu cầu/s đều (vòng hở, gzip, br, khách thật), ${side.name}: ${format(p99, 1)} ms${failed}${side.name === 'bài viết' ? ' (mục tiêu ≤ 50)' : ''}`);
+    }
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+    }
+    removeFloorApp();
+  }
+}
+
+/**
+ * An open-loop load: requests start on an even schedule whatever the server does, and each
+ * latency is measured from when its request was due, so a stall counts against every request it
+ * delays (no coordinated omission). Each request is a returning visitor's page view.
+ */
+async function openLoopP99(port: number, urlPath: string, rate: number, seconds: number): Promise<{ p99: number; failures: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  const total = rate * seconds;
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(
+      fetch(`http://127.0.0.1:${port}${urlPath}`, { headers: { 'user-agent': BROWSER_UA, cookie: cookies[i % cookies.length]!, ...GZIP_BR } })
+        .then((response) => response.arrayBuffer())
+        .then(
+          () => {
+            latencies.push(performance.now() - due);
+          },
+          () => {
+            // A refused or timed-out request counts at the time it failed, and is reported.
+            failures++;
+            latencies.push(performance.now() - due);
+          },
+        ),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return { p99: latencies[Math.floor(latencies.length * 0.99)]!, failures };
+}
+
 async function main(): Promise<void> {
   if (args.get('build') !== 'false' && !args.has('no-build')) build();
   const servers: Server[] = [];
   try {
-    const on = await startServer('dem-bat', 3101, true);
+    const on = await startServer('dem-bat', basePort, true);
     servers.push(on);
-    const off = await startServer('dem-tat', 3102, false);
+    const off = await startServer('dem-tat', basePort + 1, false);
     servers.push(off);
     console.log(
       `Cơ sở dữ liệu: ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}. Tải: ${pin ? `wrk (máy chủ trên CPU 0, wrk trên CPU 1)` : 'autocannon'}, ${connections} kết nối, ${duration} s mỗi lượt, ${rounds} lượt xen kẽ.`,
@@ -274,6 +387,8 @@ async function main(): Promise<void> {
         `CPU máy chủ mỗi yêu cầu (trung vị): bật ${format(median(cpuOn))} µs, tắt ${format(median(cpuOff))} µs; tỉ lệ tắt/bật ${(median(cpuOff) / median(cpuOn)).toFixed(3)}`,
       );
     }
+
+    if (database === 'pglite' && !args.has('no-floor')) await compareWithFloor(on);
 
     const before = await settledStats(on.port);
     const { visitors } = await sendPageViews(on.port);

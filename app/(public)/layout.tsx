@@ -1,14 +1,25 @@
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { Sidebar } from '@/components/sidebar/sidebar';
-import { VisitorWidget } from '@/components/stats/visitor-widget';
+import { VisitorWidget, type VisitorWidgetNumbers } from '@/components/stats/visitor-widget';
 import { routes } from '@/lib/routes';
 import { listMenuCategories } from '@/db/queries/categories';
 import { listContactBlocks } from '@/db/queries/contacts';
 import { getSiteInfo } from '@/db/queries/settings';
+import { getVisitorWidgetStats } from '@/db/queries/visits';
+
+/** The widget's numbers as of this render, so the cached page carries them; none if the read fails. */
+async function widgetNumbers(): Promise<VisitorWidgetNumbers | null> {
+  try {
+    const { totalVisits, todayVisits, online } = await getVisitorWidgetStats();
+    return { totalVisits, todayVisits, online };
+  } catch {
+    return null;
+  }
+}
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const [site, categories, blocks] = await Promise.all([getSiteInfo(), listMenuCategories(), listContactBlocks()]);
+  const [site, categories, blocks, stats] = await Promise.all([getSiteInfo(), listMenuCategories(), listContactBlocks(), widgetNumbers()]);
   return (
     <>
       <SiteHeader site={site} categories={categories} />
@@ -17,7 +28,7 @@ export default async function PublicLayout({ children }: { children: React.React
           {children}
         </main>
         <Sidebar blocks={blocks}>
-          <VisitorWidget endpoint={routes.api.visitorStats} />
+          <VisitorWidget endpoint={routes.api.visitorStats} initial={stats} />
         </Sidebar>
       </div>
       <SiteFooter site={site} />

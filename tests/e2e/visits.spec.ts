@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { devices, expect, test, type APIRequestContext } from '@playwright/test';
 import { SEED_ARTICLE } from './fixtures';
 
 type WidgetStats = { totalVisits: number; todayVisits: number; online: number; totalPageViews: number; todayPageViews: number };
@@ -63,4 +63,50 @@ test('a bot, a HEAD request and a router prefetch add no page view', async ({ re
   await visitor.dispose();
   const after = await settledStats(request);
   expect(after.totalPageViews - before.totalPageViews).toBe(1);
+});
+
+test('a page restored from the back/forward cache is counted exactly once', async ({ request, playwright, browserName }, testInfo) => {
+  test.skip(browserName !== 'chromium', 'Chromium only');
+  // Playwright turns the back/forward cache off by default; this browser keeps it, as a visitor's does.
+  const launch = testInfo.project.use.launchOptions ?? {};
+  const browser = await playwright.chromium.launch({ ...launch, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+  try {
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, userAgent: devices['Desktop Chrome'].userAgent });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.addEventListener('pageshow', (event) => {
+        if (event.persisted) document.documentElement.dataset.restored = String(Number(document.documentElement.dataset.restored ?? 0) + 1);
+      });
+    });
+    const before = await settledStats(request);
+    // Full loads (not the router's client-side navigations): the category, then the article.
+    await page.goto(`/chuyen-muc/${SEED_ARTICLE.categorySlug}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.category);
+    // The server rendered the numbers into the page: no placeholder, even before any script runs.
+    await expect(page.getByRole('region', { name: 'Thống kê truy cập' }).locator('dd').first()).toHaveText(/^\d[\d.]*$/);
+    await page.goto(`/tin-tuc/${SEED_ARTICLE.slug}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.title);
+    // A page restored from the back/forward cache fires no load event: wait for the commit only.
+    await page.goBack({ waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_ARTICLE.category);
+    // The category came back from the back/forward cache, not from the server...
+    await expect(page.locator('html')).toHaveAttribute('data-restored', '1');
+    // ...and is counted once: category, article, category again.
+    await expect.poll(async () => (await readStats(request)).totalPageViews - before.totalPageViews, { timeout: 10_000 }).toBe(3);
+    const after = await settledStats(request);
+    expect(after.totalPageViews - before.totalPageViews).toBe(3);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('without JavaScript the widget shows numbers, not a placeholder', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/tin-tuc/${SEED_ARTICLE.slug}`);
+  const values = page.getByRole('region', { name: 'Thống kê truy cập' }).locator('dd');
+  await expect(values).toHaveCount(3);
+  for (const text of await values.allTextContents()) expect(text).toMatch(/^\d[\d.]*$/);
+  await context.close();
 });
