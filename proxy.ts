@@ -86,7 +86,7 @@ function route(request: NextRequest, path: string | null, articleSlug: string | 
  * every staff page, whose header links to "/"). The client router keeps its own cache of this
  * data; the browser's HTTP cache must not.
  */
-function routerDataNotStored(request: NextRequest, forward: Forward): NextResponse | undefined {
+function routerDataNotStored(request: NextRequest, forward: Forward | undefined): NextResponse | undefined {
   if (request.headers.get('rsc') !== '1') return undefined;
   const response = NextResponse.next(forward);
   response.headers.set('Cache-Control', 'private, no-store');
