@@ -105,3 +105,8 @@ export function canManageSite(user: Actor): boolean {
 export function canViewStatistics(user: Actor): boolean {
   return user.role === 'admin' || user.role === 'stats_viewer';
 }
+
+/** The directory (units, people) and the Giới thiệu pages: admins, as for the sidebar it feeds. */
+export function canManageAgency(user: Actor): boolean {
+  return user.role === 'admin';
+}

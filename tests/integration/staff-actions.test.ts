@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/auth';
 import { provideDatabase } from '@/db';
-import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, contactBlocks, contactEntries, loginAttempts, media, mediaBlobs, siteSettings, users } from '@/db/schema';
+import { agencyPages, articleRevisions, articles, articleSlugRedirects, auditLog, categories, contactBlocks, contactEntries, loginAttempts, media, mediaBlobs, orgUnits, people as personRows, siteSettings, users } from '@/db/schema';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 // The seams: the session, the request headers and Next's cache, so actions run outside Next.
@@ -66,7 +66,7 @@ for (const kind of databaseKinds) {
 
     async function fingerprint(): Promise<string> {
       const db = database!.db;
-      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs, contactBlocks, contactEntries];
+      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs, contactBlocks, contactEntries, orgUnits, personRows, agencyPages];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
     }
@@ -96,6 +96,12 @@ for (const kind of databaseKinds) {
         alt: 'Mô tả ảnh hợp lệ',
         // restoreRevision: the version of the revision to write back.
         revision: '1',
+        // The directory (/quan-tri/gioi-thieu): real rows of the seed.
+        unitId: String((await database!.db.select({ id: orgUnits.id }).from(orgUnits).limit(1))[0]!.id),
+        personId: String((await database!.db.select({ id: personRows.id }).from(personRows).limit(1))[0]!.id),
+        parentId: '',
+        fullName: 'Người mới',
+        key: 'overview',
       };
     }
 
@@ -132,7 +138,9 @@ for (const kind of databaseKinds) {
     it('finds the actions, and every one is built by the one wrapper', async ({ skip }) => {
       if (!database) return skip();
       const actions = await discoverActions();
-      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled']));
+      expect(actions.map((a) => a.name)).toEqual(
+        expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createUnit', 'moveUnit', 'updatePerson', 'saveAgencyPage']),
+      );
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
         expect(action[ACTION_MARK], `${file}: ${name} must be made with defineAction()`).toBe(true);
