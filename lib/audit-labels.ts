@@ -21,6 +21,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'contact_entry.update': 'Sửa mục liên hệ',
   'contact_entry.move': 'Đổi thứ tự mục liên hệ',
   'contact_entry.delete': 'Xóa mục liên hệ',
+  'org_unit.create': 'Thêm đơn vị',
+  'org_unit.update': 'Sửa đơn vị',
+  'org_unit.move': 'Chuyển đơn vị',
+  'org_unit.reorder': 'Đổi thứ tự đơn vị',
+  'org_unit.delete': 'Xóa đơn vị',
+  'person.create': 'Thêm cán bộ',
+  'person.update': 'Sửa thông tin cán bộ',
+  'person.move': 'Chuyển cán bộ sang đơn vị khác',
+  'person.reorder': 'Đổi thứ tự cán bộ',
+  'person.disable': 'Ngừng hiển thị cán bộ',
+  'person.enable': 'Hiển thị lại cán bộ',
+  'agency_page.update': 'Sửa trang giới thiệu',
 };
 
 export function auditActionLabel(action: string): string {
