@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
 import { hasSessionCookie } from '@/lib/session-cookie';
 import { isShuttingDown } from '@/server/shutdown-state';
-import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
+import { isImpossiblePublicPath, matchPublicPage, routes, staffAboutViewOf } from '@/lib/routes';
 import { appSlugRedirects } from '@/server/slug-redirects';
 import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
@@ -36,7 +36,13 @@ export function proxy(request: NextRequest): NextResponse | undefined {
   if (page?.kind === 'article') {
     const moved = movedArticleOf(request, page.slug);
     if (moved) return NextResponse.redirect(moved, 301);
-    const staffView = staffViewOf(request, page.slug);
+    const staffView = staffViewOf(request, routes.internal.staffArticle(page.slug));
+    if (staffView) return NextResponse.rewrite(staffView);
+  }
+  const aboutView = page?.kind === 'static' ? staffAboutViewOf(path) : null;
+  if (aboutView) {
+    // The Giới thiệu pages are edited in place the same way.
+    const staffView = staffViewOf(request, aboutView);
     if (staffView) return NextResponse.rewrite(staffView);
   }
   try {
@@ -109,10 +115,10 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
  * page to anyone who may not edit it. Every method is routed, so a server action's response
  * re-renders the staff view too.
  */
-function staffViewOf(request: NextRequest, slug: string): URL | null {
+function staffViewOf(request: NextRequest, staffPath: string): URL | null {
   if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
-  url.pathname = routes.internal.staffArticle(slug);
+  url.pathname = staffPath;
   return url;
 }
 

@@ -77,6 +77,8 @@ export const routes = {
     categoryPage,
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
+    /** The per-request staff view of a Giới thiệu page, at its public address (proxy.ts rewrites to it). */
+    staffAbout: (path: string) => `/ban-bien-tap${path}`,
   },
 
   api: {
@@ -211,6 +213,12 @@ export function matchPublicPage(path: string): PublicPage | null {
 export function isImpossiblePublicPath(path: string): boolean {
   const first = path.split('/', 2)[1] ?? '';
   return GUARDED_PREFIXES.has(first) && matchPublicPage(path) === null;
+}
+
+/** The Giới thiệu pages, which staff edit in place: the staff view for a path, or null. */
+export function staffAboutViewOf(path: string): string | null {
+  const about = [PUBLIC_ROUTES.aboutHome, PUBLIC_ROUTES.aboutFunctions, PUBLIC_ROUTES.aboutOrganisation, PUBLIC_ROUTES.aboutLeaders, PUBLIC_ROUTES.aboutHistory];
+  return about.some((route) => matchRoute(route, path.slice(1).split('/'))) ? routes.internal.staffAbout(path) : null;
 }
 
 /** Where a page view of this page is counted: every page of a category list counts as the category. */

@@ -12,7 +12,7 @@ import {
   setPersonDisabled,
   updatePerson,
   updateUnit,
-} from '@/app/(staff)/quan-tri/gioi-thieu/actions';
+} from '@/app/(vi)/(staff)/quan-tri/gioi-thieu/actions';
 import { RichTextEditor } from '@/components/editor/rich-text-editor';
 import { CoverImageField } from '@/components/media/cover-image-field';
 import type { PersonRecord, UnitRecord } from '@/db/queries/agency';
@@ -85,7 +85,7 @@ function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErr
   );
 }
 
-function PersonFields({ prefix, errors, person, units }: { prefix: string; errors: FieldErrors; person?: Person; units: Unit[] }) {
+export function PersonFields({ prefix, errors, person, units }: { prefix: string; errors: FieldErrors; person?: Person; units: Unit[] }) {
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
@@ -296,7 +296,7 @@ function PeopleSection({ units, people }: { units: Unit[]; people: Person[] }) {
   );
 }
 
-function PageForm({ page }: { page: AgencyPageData }) {
+export function PageForm({ page }: { page: AgencyPageData }) {
   const [html, setHtml] = useState(page.bodyHtml);
   const labelId = `trang-${page.key}-nhan`;
   return (

@@ -9,7 +9,7 @@ import {
   moveContactEntry,
   renameContactBlock,
   updateContactEntry,
-} from '@/app/(staff)/quan-tri/lien-he/actions';
+} from '@/app/(vi)/(staff)/quan-tri/lien-he/actions';
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';

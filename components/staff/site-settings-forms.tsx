@@ -1,6 +1,6 @@
 'use client';
 
-import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '@/app/(staff)/quan-tri/cai-dat/actions';
+import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '@/app/(vi)/(staff)/quan-tri/cai-dat/actions';
 import type { CategoryForAdmin } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
 import { formatNumber } from '@/lib/format';

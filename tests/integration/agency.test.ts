@@ -19,8 +19,8 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const actions = await import('@/app/(staff)/quan-tri/gioi-thieu/actions');
-const contactActions = await import('@/app/(staff)/quan-tri/lien-he/actions');
+const actions = await import('@/app/(vi)/(staff)/quan-tri/gioi-thieu/actions');
+const contactActions = await import('@/app/(vi)/(staff)/quan-tri/lien-he/actions');
 const { listContactBlocks } = await import('@/db/queries/contacts');
 const { getDirectory, listPeople, listUnits } = await import('@/db/queries/agency');
 const { getSiteInfo } = await import('@/db/queries/settings');

@@ -15,8 +15,8 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const contactActions = await import('@/app/(staff)/quan-tri/lien-he/actions');
-const settingsActions = await import('@/app/(staff)/quan-tri/cai-dat/actions');
+const contactActions = await import('@/app/(vi)/(staff)/quan-tri/lien-he/actions');
+const settingsActions = await import('@/app/(vi)/(staff)/quan-tri/cai-dat/actions');
 const articleActions = await import('@/server/articles/actions');
 const { listContactBlocks } = await import('@/db/queries/contacts');
 const { getSiteInfo } = await import('@/db/queries/settings');

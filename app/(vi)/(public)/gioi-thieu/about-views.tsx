@@ -44,36 +44,55 @@ export function aboutMetadata(view: AboutView): Metadata {
 
 const MISSING = 'Sở chưa cung cấp nội dung này. Quản trị viên nhập nội dung tại Quản trị → Giới thiệu.';
 
-export async function AboutPage({ view }: { view: AboutView }) {
+/**
+ * What an admin's staff view adds ("Chỉnh sửa" in place). Passed in by the staff page, so the
+ * public route never imports editor code and its pages stay as light as before.
+ */
+export type AboutEditing = { pageEditor?: React.ReactNode; personEditor?: (personId: number) => React.ReactNode; structureLink?: boolean };
+
+export async function AboutPage({ view, editing }: { view: AboutView; editing?: AboutEditing }) {
   const { title, path } = ABOUT_VIEWS[view];
   return (
     <div className="space-y-4">
       <Breadcrumb items={view === '' ? [{ label: 'Trang chủ', href: routes.home }, { label: title }] : [{ label: 'Trang chủ', href: routes.home }, { label: 'Giới thiệu', href: routes.about.home }, { label: title }]} />
       <h1 className="text-2xl font-bold text-brand-900">{title}</h1>
       <AboutNav current={path} />
-      <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">{await viewBody(view)}</section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">{await viewBody(view, editing)}</section>
     </div>
   );
 }
 
-async function viewBody(view: AboutView) {
+export const RICH_PAGES = { '': 'overview', 'chuc-nang-nhiem-vu': 'functions', 'lich-su': 'history' } as const;
+
+async function viewBody(view: AboutView, editing?: AboutEditing) {
   switch (view) {
-    case '': {
-      const page = await getAgencyPage({ key: 'overview' });
-      return <RichPage bodyHtml={page.bodyHtml} updatedAt={page.updatedAt} missing={MISSING} />;
-    }
-    case 'chuc-nang-nhiem-vu': {
-      const page = await getAgencyPage({ key: 'functions' });
-      return <RichPage bodyHtml={page.bodyHtml} updatedAt={page.updatedAt} missing={MISSING} />;
-    }
+    case '':
+    case 'chuc-nang-nhiem-vu':
     case 'lich-su': {
-      const page = await getAgencyPage({ key: 'history' });
-      return <RichPage bodyHtml={page.bodyHtml} updatedAt={page.updatedAt} missing={MISSING} />;
+      const key = RICH_PAGES[view];
+      const page = await getAgencyPage({ key });
+      return (
+        <>
+          {editing?.pageEditor}
+          <RichPage bodyHtml={page.bodyHtml} updatedAt={page.updatedAt} missing={MISSING} />
+        </>
+      );
     }
     case 'co-cau-to-chuc': {
       const [{ units, people }, site] = await Promise.all([loadDirectory(), getSiteInfo()]);
       if (units.length === 0) return <p>Chưa có đơn vị nào. Quản trị viên thêm các đơn vị tại Quản trị → Giới thiệu.</p>;
-      return <OrgTree rootName={site.name} nodes={directoryTree(units, people)} lang="vi" label="Sơ đồ cơ cấu tổ chức" />;
+      return (
+        <>
+          {editing?.structureLink && (
+            <p className="mb-3 print:hidden">
+              <a href={routes.staff.agency} className="font-semibold text-brand-700 underline">
+                Chỉnh sửa cơ cấu tổ chức
+              </a>
+            </p>
+          )}
+          <OrgTree rootName={site.name} nodes={directoryTree(units, people)} lang="vi" label="Sơ đồ cơ cấu tổ chức" />
+        </>
+      );
     }
     case 'lanh-dao': {
       const { units, people } = await loadDirectory();
@@ -81,9 +100,14 @@ async function viewBody(view: AboutView) {
       if (leaders.length === 0) return <p>Chưa có lãnh đạo nào trong danh bạ. Quản trị viên đánh dấu “Lãnh đạo” cho từng người tại Quản trị → Giới thiệu.</p>;
       return (
         <div className="space-y-4">
-          {leaders.map((person) => (
-            <PersonCard key={person.id} person={person} lang="vi" />
-          ))}
+          {leaders.map((person) => {
+            return (
+              <div key={person.id} className="space-y-2">
+                <PersonCard person={person} lang="vi" />
+                {editing?.personEditor?.(person.id)}
+              </div>
+            );
+          })}
         </div>
       );
     }
