@@ -17,9 +17,16 @@ export function InlinePersonEditor({ person, units }: { person: PersonRecord; un
   const formId = `sua-nguoi-${person.id}`;
   return (
     <div className="print:hidden">
-      <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)} className={secondaryButtonClass}>
-        {open ? 'Đóng' : 'Chỉnh sửa'}
-        <span className="sr-only">: {person.fullName}</span>
+      {/* One name whether open or not; aria-expanded says which. */}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={formId}
+        aria-label={`Chỉnh sửa: ${person.fullName}`}
+        onClick={() => setOpen(!open)}
+        className={secondaryButtonClass}
+      >
+        Chỉnh sửa
       </button>
       <div id={formId} hidden={!open} className="mt-2">
         {open && (
@@ -46,7 +53,7 @@ export function InlinePageEditor({ page }: { page: AgencyPageData }) {
   return (
     <div className="mb-4 print:hidden">
       <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen(!open)} className={secondaryButtonClass}>
-        {open ? 'Đóng' : 'Chỉnh sửa'}
+        Chỉnh sửa
       </button>
       <div id={formId} hidden={!open} className="mt-2">
         {open && <PageForm page={page} />}
