@@ -105,10 +105,20 @@ function literalAddresses(file: string): string[] {
   return found;
 }
 
+/**
+ * The only literal addresses allowed outside the route map, each with its reason.
+ * app/global-error.tsx: a client component that every page loads; importing the route map there
+ * would add ~0.8 kB gzip to every public page (the first-load budget in tests/e2e).
+ */
+const ALLOWED = new Set(['app/global-error.tsx /']);
+
 describe('addresses outside the route map', () => {
   it('are never spelled as literals in the product code', () => {
     const files = SCANNED.flatMap(sourceFiles).filter((file) => path.relative(root, file) !== path.join('lib', 'routes.ts'));
     expect(files.length).toBeGreaterThan(50);
-    expect(files.flatMap(literalAddresses)).toEqual([]);
+    const found = files.flatMap(literalAddresses);
+    const allowed = (entry: string) => ALLOWED.has(entry.replace(/:\d+: /, ' '));
+    expect(found.filter((entry) => !allowed(entry))).toEqual([]);
+    expect(found.filter(allowed)).toHaveLength(ALLOWED.size);
   });
 });
