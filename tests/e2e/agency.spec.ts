@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { measureFirstLoadJs } from '../../scripts/first-load-js';
 import { ADMIN, expectNoAxeViolations, logIn, SEED_ARTICLE, Sidebar } from './fixtures';
 
 /** The new pages, each with its language. */
@@ -106,6 +107,16 @@ test('an admin changes a leader’s number in place; an anonymous visitor sees i
     await anonymous.goto(places[1]!.path);
     await expect(places[1]!.scope().getByRole('link', { name: DEPUTY.phone })).toBeVisible();
     await anonymousContext.close();
+  }
+});
+
+test('the new pages load no editor code, even though admins edit them in place', async ({ baseURL }) => {
+  for (const { path } of AGENCY_PAGES) {
+    const editorScripts: string[] = [];
+    await measureFirstLoadJs(new URL(path, baseURL).href, (src, text) => {
+      if (text.includes('ProseMirror')) editorScripts.push(src);
+    });
+    expect(editorScripts, path).toEqual([]);
   }
 });
 
