@@ -6,7 +6,8 @@ import { insertAuditEntry } from '@/db/queries/article-editing';
 import { AppError } from '@/lib/errors';
 import { defineSiteAction } from '@/server/site-action';
 import type { Tx } from '@/db';
-import { direction, optionalEmail, optionalText, parsePhoneList, requiredText, rowId } from '@/lib/form-fields';
+import { direction, optionalEmail, parsePhoneList, requiredText, rowId } from '@/lib/form-fields';
+import { cleanPlainText } from '@/lib/sanitize';
 
 /**
  * The sidebar's contact blocks. Admin only; every change is one transaction with its audit row,
@@ -34,17 +35,22 @@ const source = z
  * A free entry needs its own name and at least one number; a linked entry may leave the name
  * empty (the directory's is shown) and its numbers may be empty (a person without a phone).
  */
-const entryFields = { name: optionalText('tên', 200), phones: z.string({ error: 'Số điện thoại không hợp lệ.' }).default(''), email: optionalEmail, source };
+const entryName = z
+  .string({ error: 'Hãy nhập tên.' })
+  .default('')
+  .transform(cleanPlainText)
+  .pipe(z.string().max(200, 'Tên quá dài (tối đa 200 ký tự).'));
+const entryFields = { name: entryName, phones: z.string({ error: 'Số điện thoại không hợp lệ.' }).default(''), email: optionalEmail, source };
 
 function checkEntry<T extends { name: string; phones: string; email: string; source: { personId: number | null; unitId: number | null } }>(
   input: T,
   context: z.RefinementCtx,
 ) {
-    const linked = input.source.personId !== null || input.source.unitId !== null;
-    if (!linked && !input.name) context.addIssue({ code: 'custom', path: ['name'], message: 'Hãy nhập tên, hoặc chọn một người, đơn vị trong danh bạ.' });
-    const parsed = parsePhoneList(input.phones);
-    if ('error' in parsed) context.addIssue({ code: 'custom', path: ['phones'], message: parsed.error });
-    else if (!linked && parsed.phones.length === 0) context.addIssue({ code: 'custom', path: ['phones'], message: 'Hãy nhập ít nhất một số điện thoại.' });
+  const linked = input.source.personId !== null || input.source.unitId !== null;
+  if (!linked && !input.name) context.addIssue({ code: 'custom', path: ['name'], message: 'Hãy nhập tên, hoặc chọn một người, đơn vị trong danh bạ.' });
+  const parsed = parsePhoneList(input.phones);
+  if ('error' in parsed) context.addIssue({ code: 'custom', path: ['phones'], message: parsed.error });
+  else if (!linked && parsed.phones.length === 0) context.addIssue({ code: 'custom', path: ['phones'], message: 'Hãy nhập ít nhất một số điện thoại.' });
   return { ...input, ...input.source, phones: 'phones' in parsed ? parsed.phones : [] };
 }
 
