@@ -27,7 +27,8 @@ type View = keyof typeof VIEWS;
 
 function viewOf(segments: string[] | undefined): View | null {
   const key = (segments ?? []).join('/');
-  return key in VIEWS ? (key as View) : null;
+  // Own keys only: "constructor" is "in" every object.
+  return Object.hasOwn(VIEWS, key) ? (key as View) : null;
 }
 
 type Props = { params: Promise<{ trang?: string[] }> };

@@ -22,7 +22,8 @@ export type AboutView = keyof typeof ABOUT_VIEWS;
 
 export function aboutViewOf(segments: string[] | undefined): AboutView | null {
   const key = (segments ?? []).join('/');
-  return key in ABOUT_VIEWS ? (key as AboutView) : null;
+  // Own keys only: "constructor" is "in" every object.
+  return Object.hasOwn(ABOUT_VIEWS, key) ? (key as AboutView) : null;
 }
 
 const loadDirectory = cache(getDirectory);
