@@ -5,6 +5,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // First, before any request is read: the login throttle keys clients on this address.
+    const { stampPeerAddresses } = await import('@/server/peer-address');
+    stampPeerAddresses();
     const { startServerLifecycle } = await import('@/server/lifecycle');
     await startServerLifecycle();
   }

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
-import { routes } from './lib/routes';
+import { ROUTE_HANDLER_PREFIXES, routes } from './lib/routes';
+import { FIXED_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files by path, sharp its native libvips: bundled, neither loads.
@@ -7,6 +9,8 @@ const nextConfig: NextConfig = {
   // Keep prefetch headers visible to proxy.ts so prefetches are never counted as page views.
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
+  // Next's file-system cache that never stores a 404 or other error page: see that file.
+  cacheHandler: path.join(process.cwd(), 'server', 'page-cache-handler.mjs'),
   experimental: {
     // forbidden(): pages answer 403 with their forbidden.tsx (the statistics dashboard).
     authInterrupts: true,
@@ -20,6 +24,15 @@ const nextConfig: NextConfig = {
     turbopackChunking: { minChunkSize: 400_000 },
   },
   reactStrictMode: true,
+  async headers() {
+    // Pages get their Content-Security-Policy from proxy.ts (a nonce on staff pages); responses
+    // the proxy never sees (route handlers, images, files) get a policy that runs nothing.
+    const nonPage = [...FIXED_SECURITY_HEADERS, { key: 'Content-Security-Policy', value: NON_PAGE_CONTENT_SECURITY_POLICY }];
+    return [
+      { source: '/:path*', headers: FIXED_SECURITY_HEADERS },
+      ...ROUTE_HANDLER_PREFIXES.map((prefix) => ({ source: `${prefix}/:path*`, headers: nonPage })),
+    ];
+  },
   async redirects() {
     // The home page is rendered by /trang-chu/moi-nhat (see rewrites); that address is not public.
     return [

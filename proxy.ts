@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
-import { hasSessionCookie } from '@/lib/session-cookie';
-import { isShuttingDown } from '@/server/shutdown-state';
+import { isHttpsRequest } from '@/lib/client-address';
 import { isImpossiblePublicPath, matchPublicPage, routes, staffAboutViewOf } from '@/lib/routes';
+import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security-headers';
+import { sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
+import { isShuttingDown } from '@/server/shutdown-state';
 import { appSlugRedirects } from '@/server/slug-redirects';
 import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
 import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
@@ -12,41 +14,62 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
  * The one place page views are recorded (docs/architecture.md, "a page view"). It runs for cached pages
  * too, so it must stay cheap: no database, no user-agent parsing; a hit goes into an in-memory
  * buffer that lib/visits writes every 2 s, and old article addresses are looked up in memory. It
- * decides nothing about access: pages and route handlers check the session themselves.
+ * decides nothing about access: pages and route handlers check the session themselves. Every page
+ * it answers leaves with its Content-Security-Policy (a fresh nonce on staff pages) and, over
+ * HTTPS, HSTS.
  */
-export function proxy(request: NextRequest): NextResponse | undefined {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const path = decodedPath(request.nextUrl.pathname);
+  const articleSlug = path === null ? undefined : articleSlugOf(path);
+  // Articles and the Giới thiệu pages are edited in place: a staff session is routed to their staff view.
+  const staffPath = path === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPathOf(path));
+  const staffView = staffPath === null ? null : await staffViewOf(request, staffPath);
+  const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
+  const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
+  // Next takes the nonce for its own scripts from the request's policy header.
+  const requestHeaders = new Headers(request.headers);
+  if (staff) requestHeaders.set('content-security-policy', policy);
+  const forward = { request: { headers: requestHeaders } };
+  const response = route(request, path, articleSlug, staffView, forward) ?? NextResponse.next(forward);
+  response.headers.set('Content-Security-Policy', policy);
+  if (isHttpsRequest((name) => request.headers.get(name))) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+type Forward = { request: { headers: Headers } };
+
+function route(request: NextRequest, path: string | null, articleSlug: string | undefined, staffView: URL | null, forward: Forward): NextResponse | undefined {
   if (isShuttingDown()) {
     return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
       status: 503,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
     });
   }
-  const path = decodedPath(request.nextUrl.pathname);
   if (path === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
     return NextResponse.redirect(new URL(routes.notFound, request.url));
   }
   if (isImpossiblePublicPath(path)) {
-    // No page can have this address: answer with the uncached 404 page, so odd or over-long
-    // slugs never reach the ISR cache on disk (one file per address tried).
-    return NextResponse.rewrite(new URL(routes.notFound, request.url));
+    // No page can have this address: answer with the uncached 404 page straight away.
+    return NextResponse.rewrite(new URL(routes.notFound, request.url), forward);
   }
-  const page = matchPublicPage(path);
-  if (page?.kind === 'article') {
-    const moved = movedArticleOf(request, page.slug);
+  if (articleSlug !== undefined) {
+    const moved = movedArticleOf(request, articleSlug);
     if (moved) return NextResponse.redirect(moved, 301);
-    const staffView = staffViewOf(request, routes.internal.staffArticle(page.slug));
-    if (staffView) return NextResponse.rewrite(staffView);
+    if (staffView) return NextResponse.rewrite(staffView, forward);
+    if (path.startsWith(STAFF_ARTICLE_PREFIX)) {
+      // The staff view's own address, asked for directly: the cached public page, like anyone else.
+      return NextResponse.rewrite(new URL(routes.article(articleSlug), request.url), forward);
+    }
   }
-  const aboutView = page?.kind === 'static' ? staffAboutViewOf(path) : null;
-  if (aboutView) {
-    // The Giới thiệu pages are edited in place the same way.
-    const staffView = staffViewOf(request, aboutView);
-    if (staffView) return NextResponse.rewrite(staffView);
+  if (staffView) return NextResponse.rewrite(staffView, forward);
+  if (aboutPathOf(path) !== path) {
+    // As for articles: the staff view of a Giới thiệu page asked for directly is its cached public page.
+    return NextResponse.rewrite(new URL(aboutPathOf(path), request.url), forward);
   }
   try {
-    return countPageView(request);
+    return countPageView(request, forward);
   } catch (error) {
     // Counting is never worth a failed page.
     console.warn('[visits] Không ghi nhận được lượt xem.', error);
@@ -54,7 +77,22 @@ export function proxy(request: NextRequest): NextResponse | undefined {
   }
 }
 
-function countPageView(request: NextRequest): NextResponse | undefined {
+const STAFF_ARTICLE_PREFIX = routes.internal.staffArticle('');
+const STAFF_ABOUT_PREFIX = routes.internal.staffAbout(routes.about.home);
+
+/** A Giới thiệu page's public address, from itself or from its staff view's internal one. */
+function aboutPathOf(path: string): string {
+  return path === STAFF_ABOUT_PREFIX || path.startsWith(`${STAFF_ABOUT_PREFIX}/`) ? path.slice(routes.internal.staffAbout('').length) : path;
+}
+
+/** The article a path names: its public address, or the staff view's internal one. */
+function articleSlugOf(path: string): string | undefined {
+  const publicPath = path.startsWith(STAFF_ARTICLE_PREFIX) ? routes.article(path.slice(STAFF_ARTICLE_PREFIX.length)) : path;
+  const page = matchPublicPage(publicPath);
+  return page?.kind === 'article' ? page.slug : undefined;
+}
+
+function countPageView(request: NextRequest, forward: Forward): NextResponse | undefined {
   if (!isVisitCountingEnabled()) return undefined;
   const { pathname, protocol, host } = request.nextUrl;
   const { headers, cookies } = request;
@@ -76,7 +114,7 @@ function countPageView(request: NextRequest): NextResponse | undefined {
     userAgent,
     host: headers.get('host') ?? host,
   });
-  const response = NextResponse.next();
+  const response = NextResponse.next(forward);
   // The browser must ask again for every page, going back included: a page restored from the
   // browser's cache never reaches the proxy and would go uncounted. The server still answers
   // from its ISR cache.
@@ -109,14 +147,23 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
 }
 
 /**
- * A browser with a staff session gets the article from the per-request staff view, at the same
+ * A browser with a staff session gets the article (or Giới thiệu page) from the per-request staff view, at the same
  * address, so it can be edited in place while the public page stays cached and free of editor
  * code. Routing only: that page checks the session, role and article itself, and shows the public
  * page to anyone who may not edit it. Every method is routed, so a server action's response
- * re-renders the staff view too.
+ * re-renders the staff view too. The token's signature and expiry are checked first (no database):
+ * a made-up cookie must not turn a cached page into a database render on every request.
  */
-function staffViewOf(request: NextRequest, staffPath: string): URL | null {
-  if (!hasSessionCookie((name) => request.cookies.has(name))) return null;
+async function staffViewOf(request: NextRequest, staffPath: string): Promise<URL | null> {
+  const token = sessionTokenOf(request.cookies);
+  if (!token) return null;
+  try {
+    const { getAuthSecret } = await import('@/server/auth/secret');
+    if (!(await sessionTokenIsGenuine(token, await getAuthSecret()))) return null;
+  } catch (error) {
+    console.warn('[proxy] Không kiểm tra được phiên đăng nhập.', error);
+    return null;
+  }
   const url = request.nextUrl.clone();
   url.pathname = staffPath;
   return url;

@@ -5,7 +5,7 @@ import { bodyClass, metadataBase } from './root-metadata';
 
 // With one root layout per route group there is no app/layout.tsx: an address no route claims
 // gets this whole document (next.config.ts: experimental.globalNotFound). Most never get here:
-// app/(public)/[...missing] shows the 404 inside the public layout. `next build` prerenders this
+// app/(vi)/(public)/[...missing] shows the 404 inside the public layout. `next build` prerenders this
 // page, so it must not read the database.
 export const metadata: Metadata = { metadataBase, title: 'Không tìm thấy trang' };
 

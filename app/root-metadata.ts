@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { defaultSiteInfo } from '@/db/settings-defaults';
 
 /**
- * What every root layout shares. There is one root layout per route group ((public), (staff),
+ * What every root layout shares. There is one root layout per language ((vi) around (public) and (staff),
  * (en)) so that each sets its own <html lang>: the English pages are lang="en" in the HTML itself,
  * not patched by a script, and the Vietnamese ones stay lang="vi".
  */

@@ -36,6 +36,9 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   // Bumped when a user is disabled or changes role, so existing JWTs stop working at once.
   sessionVersion: integer('session_version').notNull().default(0),
+  // Set when an admin gives a temporary password: until its owner picks a new one, the account
+  // can do nothing but change it.
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -64,6 +67,12 @@ export const media = pgTable('media', {
   bytes: bigint('bytes', { mode: 'number' }).notNull(),
   alt: text('alt').notNull(),
   uploadedBy: integer('uploaded_by').references(() => users.id),
+  // The image's address (/media/<public_key>/640.webp): random, so the images of drafts cannot be
+  // found by counting ids.
+  publicKey: text('public_key')
+    .notNull()
+    .unique()
+    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
 });
 

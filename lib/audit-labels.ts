@@ -7,6 +7,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.create': 'Thêm tài khoản',
   'user.role': 'Đổi vai trò',
   'user.disable': 'Khóa tài khoản',
+  'user.password': 'Đổi mật khẩu',
+  'user.temporary-password': 'Đặt mật khẩu tạm thời',
   'user.enable': 'Mở khóa tài khoản',
   'settings.update': 'Sửa thông tin cơ quan',
   'settings.visit_counter_offset': 'Đổi số bắt đầu của Lượt truy cập',

@@ -92,8 +92,21 @@ export const optionalEmail = z
     return z.NEVER;
   });
 
-/** A row id from a form (a string) or a call (a number). */
-export const rowId = (missing: string) => z.coerce.number({ error: missing }).int(missing).positive(missing).max(2_147_483_647, missing);
+/** Row ids are PostgreSQL `integer`s: a larger number names no row, and reaching a query it fails there (a 500). */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** The one id schema: a row id from a form, a URL (strings) or a call (a number). */
+export const rowId = (missing: string) => z.coerce.number({ error: missing }).int(missing).positive(missing).max(MAX_ROW_ID, missing);
+
+const anyRowId = rowId('Mã không hợp lệ.');
+
+/** A row id from an address or a query string; null for anything that cannot name a row (a 404, never a 500). */
+export function parseRowId(value: string | string[] | undefined | null): number | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string' || !/^\d{1,10}$/.test(first)) return null;
+  const parsed = anyRowId.safeParse(first);
+  return parsed.success ? parsed.data : null;
+}
 
 export const direction = z.enum(['up', 'down'], { error: 'Hướng di chuyển không hợp lệ.' });
 

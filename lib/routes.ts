@@ -51,8 +51,8 @@ export const routes = {
   /** The uncached 404 page the proxy rewrites impossible addresses to. */
   notFound: '/khong-tim-thay',
   login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
-  /** An image variant: `/media/12/640.webp`. */
-  media: (id: number, width: number) => `/media/${id}/${width}.webp`,
+  /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
+  media: (key: string, width: number) => `/media/${key}/${width}.webp`,
 
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
@@ -63,6 +63,8 @@ export const routes = {
     media: (before?: number) => withQuery(`${STAFF}/thu-vien-anh`, { truoc: before }),
     stats: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thong-ke`, query),
     accounts: `${STAFF}/tai-khoan`,
+    /** Changing one's own password; the only page open to an account with a temporary one. */
+    password: `${STAFF}/tai-khoan/mat-khau`,
     contacts: `${STAFF}/lien-he`,
     agency: `${STAFF}/gioi-thieu`,
     settings: `${STAFF}/cai-dat`,
@@ -91,6 +93,9 @@ export const routes = {
     health: '/api/suc-khoe',
   },
 } as const;
+
+/** Addresses answered by route handlers, never by a page: JSON, images, CSV (next.config.ts headers). */
+export const ROUTE_HANDLER_PREFIXES = ['/api', '/media'] as const;
 
 /** Areas whose requests are never page views of the public site: staff, login, route handlers, assets. */
 export const NOT_PUBLIC_PREFIXES = [STAFF, '/dang-nhap', '/api', '/_next'] as const;

@@ -6,6 +6,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+// A government server must not call out: Next's anonymous usage reports are off for every command
+// this script runs (README, "Configuration").
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const sourceDirs = ['app', 'components', 'db', 'lib', 'drizzle', 'public'];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { auth, type SessionUser } from '@/auth';
+import { auth, authAccount, type SessionUser } from '@/auth';
 import { getDb, type Tx } from '@/db';
 import type { RevalidateTarget } from '@/lib/cache-tags';
 import { AppError, type ActionResult, type FieldErrors } from '@/lib/errors';
@@ -26,6 +26,8 @@ export const ACTION_MARK = Symbol.for('portal.action');
  */
 export function defineAction<S extends z.ZodType, T extends object>(definition: {
   roles: (user: SessionUser) => boolean;
+  /** Also for an account that must still replace a temporary password (changing it, and nothing else). */
+  allowTemporaryPassword?: boolean;
   schema: S;
   authorize: (context: Context<z.output<S>>) => Promise<boolean> | boolean;
   run: (context: Context<z.output<S>>) => Promise<Done<T>>;
@@ -33,7 +35,7 @@ export function defineAction<S extends z.ZodType, T extends object>(definition: 
   const action = async (input: ActionInput): Promise<ActionResult<T>> => {
     try {
       if (!(await isSameOrigin())) throw new AppError('foreignOrigin');
-      const user = await auth();
+      const user = definition.allowTemporaryPassword ? await authAccount() : await auth();
       if (!user) throw new AppError('unauthenticated');
       if (!definition.roles(user)) throw new AppError('forbidden');
 

@@ -10,7 +10,7 @@ export type ArticleContentProps = {
   bodyHtml: string;
   byline: string;
   synthetic?: boolean;
-  cover?: { id: number; alt: string; width: number; height: number } | null;
+  cover?: { key: string; alt: string; width: number; height: number } | null;
 };
 
 /** The article column is at most ~760 px wide on a desktop, the full width minus padding on a phone. */

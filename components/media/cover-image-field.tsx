@@ -60,7 +60,7 @@ export function CoverImageField({ initial, error, name = 'coverMediaId', what = 
       {cover ? (
         <div className="flex flex-col gap-3 sm:flex-row">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={mediaUrl(cover.id, 320)} alt={cover.alt} width={cover.width} height={cover.height} className="h-auto w-full rounded bg-slate-100 sm:w-48" />
+          <img src={mediaUrl(cover.key, 320)} alt={cover.alt} width={cover.width} height={cover.height} className="h-auto w-full rounded bg-slate-100 sm:w-48" />
           <div className="flex-1">
             <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
               Mô tả {what}

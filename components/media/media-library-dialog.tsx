@@ -83,7 +83,7 @@ export function MediaLibraryDialog({ open, selectedId, onChoose, onClose }: Prop
                   className="block w-full rounded border-2 border-transparent p-1 text-left aria-pressed:border-brand-700 focus-visible:border-brand-700"
                 >
                   {/* eslint-disable-next-line @next/next/no-img-element */}
-                  <img src={mediaUrl(item.id, 320)} alt="" width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
+                  <img src={mediaUrl(item.key, 320)} alt="" width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
                   <span className="mt-1 line-clamp-2 block text-sm">
                     <span className="sr-only">Chọn làm ảnh bìa: </span>
                     {item.alt}

@@ -77,13 +77,15 @@ export function TextField({
   required = false,
   inputMode,
   maxLength,
+  autoComplete,
 }: {
   id: string;
   name: string;
   label: string;
   errors: FieldErrors;
   defaultValue?: string | number;
-  type?: 'text' | 'email' | 'tel' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'password';
+  autoComplete?: string;
   hint?: string;
   required?: boolean;
   inputMode?: React.HTMLAttributes<HTMLInputElement>['inputMode'];
@@ -109,6 +111,7 @@ export function TextField({
         inputMode={inputMode}
         defaultValue={defaultValue}
         maxLength={maxLength}
+        autoComplete={autoComplete}
         aria-required={required || undefined}
         aria-invalid={Boolean(fieldErrors)}
         aria-describedby={described}

@@ -26,7 +26,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error === 'THROTTLED' ? THROTTLED : result?.error ? INVALID : FAILED);
+      setError(result?.error === 'THROTTLED' ? THROTTLED : result?.error === 'CredentialsSignin' ? INVALID : FAILED);
     } catch {
       setError(FAILED);
     }

@@ -37,7 +37,7 @@ export type PersonRecord = {
   leader: boolean;
   disabled: boolean;
   version: number;
-  photo: { id: number; alt: string; width: number; height: number } | null;
+  photo: { id: number; key: string; alt: string; width: number; height: number } | null;
 };
 
 const unitColumns = {
@@ -75,6 +75,7 @@ export async function listPeople({ db, includeDisabled = false }: { db?: Conn; i
       disabled: people.disabled,
       version: people.version,
       photoId: media.id,
+      photoKey: media.publicKey,
       photoAlt: media.alt,
       photoWidth: media.width,
       photoHeight: media.height,
@@ -83,9 +84,9 @@ export async function listPeople({ db, includeDisabled = false }: { db?: Conn; i
     .leftJoin(media, eq(media.id, people.photoMediaId))
     .where(includeDisabled ? undefined : eq(people.disabled, false))
     .orderBy(asc(people.position), asc(people.id));
-  return rows.map(({ photoId, photoAlt, photoWidth, photoHeight, ...person }) => ({
+  return rows.map(({ photoId, photoKey, photoAlt, photoWidth, photoHeight, ...person }) => ({
     ...person,
-    photo: photoId === null ? null : { id: photoId, alt: photoAlt ?? '', width: photoWidth ?? 0, height: photoHeight ?? 0 },
+    photo: photoId === null ? null : { id: photoId, key: photoKey ?? '', alt: photoAlt ?? '', width: photoWidth ?? 0, height: photoHeight ?? 0 },
   }));
 }
 

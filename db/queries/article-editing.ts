@@ -247,7 +247,7 @@ export async function getCategorySlugById({ db, id }: { db: Conn; id: number }):
 export async function getArticleForPreview({ id }: { id: number }) {
   const db = await getDb();
   const [row] = await db
-    .select({ ...editableColumns, categoryName: categories.name, cover: { id: media.id, alt: media.alt, width: media.width, height: media.height } })
+    .select({ ...editableColumns, categoryName: categories.name, cover: { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height } })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(media, eq(media.id, articles.coverMediaId))

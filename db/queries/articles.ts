@@ -45,7 +45,7 @@ async function selectArticleBySlug(slug: string, onlyPublic: boolean) {
       status: articles.status,
       authorId: articles.authorId,
       // Null when the article has no cover (drizzle nulls an object whose left join found nothing).
-      cover: { id: media.id, alt: media.alt, width: media.width, height: media.height },
+      cover: { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height },
     })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))

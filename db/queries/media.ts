@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
-import { articles, categories, media, mediaBlobs, users } from '../schema';
+import { agencyPages, articles, categories, media, mediaBlobs, people, users } from '../schema';
 
 type Conn = Db | Tx;
 
 /** What the editor and the library show of an image; never its bytes. */
-export type MediaSummary = { id: number; alt: string; width: number; height: number };
+export type MediaSummary = { id: number; key: string; alt: string; width: number; height: number };
 export type MediaListItem = MediaSummary & {
   mimeType: string;
   bytes: number;
@@ -15,7 +15,7 @@ export type MediaListItem = MediaSummary & {
   uploaderName: string | null;
 };
 
-const summaryColumns = { id: media.id, alt: media.alt, width: media.width, height: media.height };
+const summaryColumns = { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height };
 
 /**
  * Stores an image and its bytes together, or finds the same bytes already stored (same sha256):
@@ -56,10 +56,44 @@ export async function updateMediaAlt({ db, id, alt }: { db: Tx; id: number; alt:
   return row ?? null;
 }
 
-/** What serving a variant needs before it touches the bytes. */
-export async function getMediaForServing({ id }: { id: number }): Promise<{ sha256: string; width: number } | null> {
+/**
+ * What serving a variant needs before it touches the bytes, found by the image's public key.
+ * `published`: a published article shows it (as its cover, or in its text), or the directory does
+ * (a portrait, a Giới thiệu page), so anyone may see it;
+ * otherwise only staff may (an image uploaded for a draft must not leak before the draft does).
+ */
+export async function getMediaForServing({ key }: { key: string }): Promise<{ id: number; sha256: string; width: number; published: boolean } | null> {
   const db = await getDb();
-  const [row] = await db.select({ sha256: media.sha256, width: media.width }).from(media).where(eq(media.id, id)).limit(1);
+  const shownBy = db
+    .select({ one: sql`1` })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.status, 'published'),
+        lte(articles.publishedAt, sql`now()`),
+        or(eq(articles.coverMediaId, media.id), sql`strpos(${articles.bodyHtml}, '/media/' || ${media.publicKey} || '/') > 0`),
+      ),
+    );
+  // The directory's portraits and the Giới thiệu pages are public too: an enabled person's photo,
+  // an image in a Giới thiệu page's text.
+  const portraitOf = db
+    .select({ one: sql`1` })
+    .from(people)
+    .where(and(eq(people.photoMediaId, media.id), eq(people.disabled, false)));
+  const inAgencyPage = db
+    .select({ one: sql`1` })
+    .from(agencyPages)
+    .where(sql`strpos(${agencyPages.bodyHtml}, '/media/' || ${media.publicKey} || '/') > 0`);
+  const [row] = await db
+    .select({
+      id: media.id,
+      sha256: media.sha256,
+      width: media.width,
+      published: sql<boolean>`(exists (${shownBy}) or exists (${portraitOf}) or exists (${inAgencyPage}))`,
+    })
+    .from(media)
+    .where(eq(media.publicKey, key))
+    .limit(1);
   return row ?? null;
 }
 

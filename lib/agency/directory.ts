@@ -17,7 +17,7 @@ export type DirectoryPerson = {
   email: string | null;
   duties: string;
   leader: boolean;
-  photo: { id: number; alt: string; width: number; height: number } | null;
+  photo: { id: number; key: string; alt: string; width: number; height: number } | null;
 };
 
 export type UnitWithPeople<U extends DirectoryUnit = DirectoryUnit, P extends DirectoryPerson = DirectoryPerson> = TreeNode<U & { people: P[] }>;

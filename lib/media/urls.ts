@@ -11,24 +11,27 @@ export function isMediaWidth(value: number): value is MediaWidth {
   return (MEDIA_WIDTHS as readonly number[]).includes(value);
 }
 
-export function mediaUrl(id: number, width: MediaWidth): string {
-  return routes.media(id, width);
+/** An image's public key: 32 random hex digits (media.public_key), never its sequential id. */
+export const MEDIA_KEY_PATTERN = /^[0-9a-f]{32}$/;
+
+export function mediaUrl(key: string, width: MediaWidth): string {
+  return routes.media(key, width);
 }
 
-/** An image's own address, whatever width: `/media/12/640.webp`. */
-export const MEDIA_URL_PATTERN = /^\/media\/[1-9]\d{0,8}\/(?:320|640|960|1280)\.webp$/;
+/** An image's own address, whatever width: `/media/<key>/640.webp`. */
+export const MEDIA_URL_PATTERN = /^\/media\/[0-9a-f]{32}\/(?:320|640|960|1280)\.webp$/;
 
 /**
  * The variants worth offering for an image `width` pixels wide. Variants are never upscaled: the
  * first requested width at or above the original is served at the original's size, so it is
  * listed with that size and nothing wider is listed at all.
  */
-export function variantsFor(id: number, width: number): { url: string; width: number }[] {
+export function variantsFor(key: string, width: number): { url: string; width: number }[] {
   const variants: { url: string; width: number }[] = [];
   for (const requested of MEDIA_WIDTHS) {
-    if (requested < width) variants.push({ url: mediaUrl(id, requested), width: requested });
+    if (requested < width) variants.push({ url: mediaUrl(key, requested), width: requested });
     else {
-      variants.push({ url: mediaUrl(id, requested), width });
+      variants.push({ url: mediaUrl(key, requested), width });
       break;
     }
   }
@@ -36,8 +39,8 @@ export function variantsFor(id: number, width: number): { url: string; width: nu
 }
 
 /** src, srcset, sizes and intrinsic size for a plain <img>: no client code, no layout shift. */
-export function responsiveImage({ id, width, height }: { id: number; width: number; height: number }, sizes: string) {
-  const variants = variantsFor(id, width);
+export function responsiveImage({ key, width, height }: { key: string; width: number; height: number }, sizes: string) {
+  const variants = variantsFor(key, width);
   const fallback = variants.find((variant) => variant.width >= 960) ?? variants[variants.length - 1]!;
   return {
     src: fallback.url,

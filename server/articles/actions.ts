@@ -20,6 +20,7 @@ import type { Tx } from '@/db';
 import type { SessionUser } from '@/auth';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
+import { rowId } from '@/lib/form-fields';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { listSendBackNotes, type SendBackNote } from '@/db/queries/review';
 import {
@@ -38,14 +39,14 @@ import { cleanPlainText, sanitizeArticleHtml } from '@/lib/sanitize';
 import { isValidSlug, slugify } from '@/lib/slug';
 import { fromLocalDateTimeInput } from '@/lib/time';
 
-const id = z.coerce.number({ error: 'Thiếu bài viết.' }).int().positive('Thiếu bài viết.');
-const version = z.coerce.number({ error: 'Thiếu phiên bản.' }).int().positive('Thiếu phiên bản.');
+const id = rowId('Thiếu bài viết.');
+const version = rowId('Thiếu phiên bản.');
 const plainText = (max: number, tooLong: string) => z.string().default('').transform(cleanPlainText).pipe(z.string().max(max, tooLong));
 const title = z
   .string({ error: 'Hãy nhập tiêu đề.' })
   .transform(cleanPlainText)
   .pipe(z.string().min(1, 'Hãy nhập tiêu đề.').max(500, 'Tiêu đề quá dài (tối đa 500 ký tự).'));
-const categoryId = z.coerce.number({ error: 'Hãy chọn chuyên mục.' }).int().positive('Hãy chọn chuyên mục.');
+const categoryId = rowId('Hãy chọn chuyên mục.');
 
 /** "2018-08-07T07:37" from a datetime-local field, read as Asia/Ho_Chi_Minh time (UTC+7, no DST). */
 const publishedAt = z
@@ -64,7 +65,7 @@ const publishedAt = z
 /** The cover image: an id from the library, '' for none; absent leaves the cover as it is. */
 const coverMediaId = z.preprocess(
   (value) => (value === '' ? null : value),
-  z.coerce.number({ error: 'Ảnh bìa không hợp lệ.' }).int('Ảnh bìa không hợp lệ.').positive('Ảnh bìa không hợp lệ.').nullable().optional(),
+  rowId('Ảnh bìa không hợp lệ.').nullable().optional(),
 );
 
 const slug = z
@@ -320,7 +321,7 @@ export const sendBackArticle = defineAction({
  */
 export const restoreRevision = defineAction({
   roles: canWriteArticles,
-  schema: z.object({ id, version, revision: z.coerce.number({ error: 'Thiếu phiên bản cần khôi phục.' }).int().positive('Thiếu phiên bản cần khôi phục.') }),
+  schema: z.object({ id, version, revision: rowId('Thiếu phiên bản cần khôi phục.') }),
   authorize: mayEdit,
   async run({ user, input, tx }) {
     const before = await loadForChange(tx, input.id);

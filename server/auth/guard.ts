@@ -1,6 +1,6 @@
 import 'server-only';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { auth, type SessionUser } from '@/auth';
+import { auth, authAccount, type SessionUser } from '@/auth';
 import { routes } from '@/lib/routes';
 
 /**
@@ -20,7 +20,11 @@ export async function requireStaff({
   denied?: 'notFound' | 'forbidden' | 'staffHome';
 }): Promise<SessionUser> {
   const user = await auth();
-  if (!user) redirect(routes.login(from));
+  if (!user) {
+    // A temporary password is replaced before anything else can be done.
+    if ((await authAccount())?.mustChangePassword) redirect(routes.staff.password);
+    redirect(routes.login(from));
+  }
   if (allowed(user)) return user;
   if (denied === 'forbidden') forbidden();
   if (denied === 'staffHome') redirect(routes.staff.home());

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import pLimit from 'p-limit';
 
 /**
  * scrypt at OWASP's parameters (N=2^17, r=8, p=1). N·r·128 bytes = 128 MiB, above Node's 32 MiB
@@ -9,11 +10,21 @@ const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 export const MIN_PASSWORD_LENGTH = 10;
 
+/**
+ * At most two hashes at once per process: each takes 128 MiB and a core for a fraction of a second,
+ * so logins from many addresses at once (each under its own throttle) must queue rather than
+ * exhaust the server's memory. Exported for the test that checks the bound.
+ */
+export const passwordHashing = pLimit(2);
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return passwordHashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getMediaForChange, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
+import { rowId } from '@/lib/form-fields';
 import { pagesShowingArticle } from '@/lib/cache-tags';
 import { altText } from '@/lib/media/alt-text';
 import { canEditMedia, canWriteArticles } from '@/lib/permissions';
@@ -15,7 +16,7 @@ export type LibraryPage = { items: MediaListItem[]; more: boolean };
 /** The library in the editor's "Thư viện ảnh": every image, newest first, a page at a time. */
 export const listMediaLibrary = defineAction({
   roles: canWriteArticles,
-  schema: z.object({ before: z.coerce.number().int().positive().optional() }),
+  schema: z.object({ before: rowId('Trang ảnh không hợp lệ.').optional() }),
   // The library is shared by the newsroom: whoever writes may pick any image as a cover.
   authorize: ({ user }) => canWriteArticles(user),
   async run({ input, tx }) {
@@ -25,7 +26,7 @@ export const listMediaLibrary = defineAction({
   },
 });
 
-const mediaId = z.coerce.number({ error: 'Thiếu ảnh.' }).int().positive('Thiếu ảnh.');
+const mediaId = rowId('Thiếu ảnh.');
 
 /** Changes an image's alt text; the published pages that use it as their cover are revalidated. */
 export const saveMediaAlt = defineAction({

@@ -1,29 +1,38 @@
 import 'server-only';
 import { getMediaBytes, getMediaForServing } from '@/db/queries/media';
-import { isMediaWidth } from '@/lib/media/urls';
+import { auth } from '@/auth';
+import { isMediaWidth, MEDIA_KEY_PATTERN } from '@/lib/media/urls';
+import { canWriteArticles } from '@/lib/permissions';
 import { getVariant } from './variant-cache';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const STAFF_ONLY = 'private, no-cache';
 
 function notFound(): Response {
   return new Response('Không tìm thấy ảnh.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /**
- * GET /media/<id>/<width>.webp. An id's image never changes (a new upload is a new id), so a
- * variant is cached by browsers and CDNs for a year. Any id or width we do not have is a 404.
+ * GET /media/<key>/<width>.webp, by the image's random public key (sequential ids would let anyone
+ * walk through every upload). An image a published article shows is public: a key's image never
+ * changes (a new upload is a new key), so a variant is cached by browsers and CDNs for a year.
+ * Any other image (uploaded for a draft) is for staff only, and never cached by a shared cache;
+ * anyone else gets the same 404 as for a key we do not have.
  */
 export async function serveMediaVariant(request: Request, params: { id: string; variant: string }): Promise<Response> {
-  const idMatch = /^[1-9]\d{0,8}$/.exec(params.id);
   const widthMatch = /^(\d{1,5})\.webp$/.exec(params.variant);
   const width = Number(widthMatch?.[1]);
-  if (!idMatch || !widthMatch || !isMediaWidth(width)) return notFound();
-  const id = Number(params.id);
+  if (!MEDIA_KEY_PATTERN.test(params.id) || !widthMatch || !isMediaWidth(width)) return notFound();
   try {
-    const media = await getMediaForServing({ id });
+    const media = await getMediaForServing({ key: params.id });
     if (!media) return notFound();
+    if (!media.published) {
+      const user = await auth();
+      if (!user || !canWriteArticles(user)) return notFound();
+    }
+    const { id } = media;
     const etag = `"${media.sha256.slice(0, 32)}-${width}"`;
-    const headers = { 'Cache-Control': IMMUTABLE, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
+    const headers = { 'Cache-Control': media.published ? IMMUTABLE : STAFF_ONLY, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
     if (request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) {
       return new Response(null, { status: 304, headers });
     }

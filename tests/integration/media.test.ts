@@ -45,7 +45,7 @@ function uploadRequest(parts: { file?: { bytes: Buffer; name: string; type: stri
 
 async function upload(parts: Parameters<typeof uploadRequest>[0], headers?: Record<string, string>) {
   const response = await POST(uploadRequest(parts, headers));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { media?: { id: number; width: number } } };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { media?: { id: number; key: string; width: number } } };
 }
 
 function variant(id: number | string, file: string, headers: Record<string, string> = {}) {
@@ -93,6 +93,8 @@ for (const kind of databaseKinds) {
         const { status, body } = await upload({ file: { bytes, name: `anh.${format}`, type }, alt: `Ảnh ${format} thử` });
         expect(status, JSON.stringify(body)).toBe(201);
         const id = body.media!.id;
+        const key = body.media!.key;
+        expect(key).toMatch(/^[0-9a-f]{32}$/);
         const [row] = await database.db.select().from(media).where(eq(media.id, id));
         expect(row).toMatchObject({ mimeType: type, width: 1000, height: 600, bytes: bytes.length, alt: `Ảnh ${format} thử`, uploadedBy: people.authorA.id });
         const [blob] = await database.db.select().from(mediaBlobs).where(eq(mediaBlobs.mediaId, id));
@@ -102,19 +104,20 @@ for (const kind of databaseKinds) {
         expect(again.status).toBe(200);
         expect(again.body).toMatchObject({ ok: true, created: false, media: { id } });
 
-        const response = await variant(id, '640.webp');
+        // Served by its random key; to staff only while no published article shows it.
+        const response = await variant(key, '640.webp');
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toBe('image/webp');
-        expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(response.headers.get('cache-control')).toBe('private, no-cache');
         const etag = response.headers.get('etag');
         expect(etag).toMatch(/^"[0-9a-f]{32}-640"$/);
         const served = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
         expect(served).toMatchObject({ format: 'webp', width: 640, height: 384 });
-        expect((await variant(id, '640.webp', { 'if-none-match': etag! })).status).toBe(304);
+        expect((await variant(key, '640.webp', { 'if-none-match': etag! })).status).toBe(304);
 
         // Never upscaled: 1280 of a 1000-pixel image is the image at 1000 pixels; from disk after memory is cleared.
         clearVariantMemory();
-        const wide = await sharp(Buffer.from(await (await variant(id, '1280.webp')).arrayBuffer())).metadata();
+        const wide = await sharp(Buffer.from(await (await variant(key, '1280.webp')).arrayBuffer())).metadata();
         expect(wide.width).toBe(1000);
       }
       expect(await stored()).toEqual({ media: 3, blobs: 3 });
@@ -122,8 +125,10 @@ for (const kind of databaseKinds) {
 
     it('answers 404, never 500, for an id or a width it does not have', async ({ skip }) => {
       if (!database) return skip();
-      const [first] = await database.db.select({ id: media.id }).from(media).limit(1);
-      for (const [id, file] of [[999999, '640.webp'], [first!.id, '500.webp'], [first!.id, '640.png'], ['abc', '640.webp'], ['0', '640.webp'], [first!.id, '99999999999.webp']] as const) {
+      session.user = people.editor;
+      const [first] = await database.db.select({ id: media.id, key: media.publicKey }).from(media).limit(1);
+      const cases = [['0'.repeat(32), '640.webp'], [first!.key, '500.webp'], [first!.key, '640.png'], ['abc', '640.webp'], ['0', '640.webp'], [first!.key, '99999999999.webp'], [first!.id, '640.webp']] as const;
+      for (const [id, file] of cases) {
         expect((await variant(id, file)).status, `${id}/${file}`).toBe(404);
       }
     });
@@ -219,10 +224,17 @@ for (const kind of databaseKinds) {
       expect(saved).toMatchObject({ ok: true });
 
       const article = (await getPublishedArticleBySlug({ slug: seed!.slug }))!;
-      expect(article.cover).toEqual({ id: coverId, alt: 'Toàn cảnh hội nghị', width: 1200, height: 800 });
+      const coverKey = body.media!.key;
+      expect(article.cover).toEqual({ id: coverId, key: coverKey, alt: 'Toàn cảnh hội nghị', width: 1200, height: 800 });
       const html = renderToStaticMarkup(ArticleContent(article));
       expect(html).toContain('alt="Toàn cảnh hội nghị"');
-      expect(html).toContain(`srcSet="/media/${coverId}/320.webp 320w, /media/${coverId}/640.webp 640w, /media/${coverId}/960.webp 960w, /media/${coverId}/1280.webp 1200w"`);
+      expect(html).toContain(`srcSet="/media/${coverKey}/320.webp 320w, /media/${coverKey}/640.webp 640w, /media/${coverKey}/960.webp 960w, /media/${coverKey}/1280.webp 1200w"`);
+      // The cover of a published article is public, and cached as such.
+      session.user = null;
+      const publicCover = await variant(coverKey, '640.webp');
+      expect(publicCover.status).toBe(200);
+      expect(publicCover.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      session.user = people.editor;
       expect(html).toMatch(/width="1200" height="800"/);
       expect(html).toContain('loading="eager"');
 
@@ -244,6 +256,31 @@ for (const kind of databaseKinds) {
       const removed = await saveArticle({ ...input, version: (await getEditableArticle({ db, id: seed!.id }))!.version, coverMediaId: '' });
       expect(removed).toMatchObject({ ok: true });
       expect((await getPublishedArticleBySlug({ slug: seed!.slug }))!.cover).toBeNull();
+    });
+
+    it('keeps the images of unpublished articles from the public, and their addresses from being counted out', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      session.user = people.authorA;
+      const { body } = await upload({ file: { bytes: await makeImage('png', 900, 500), name: 'nhap.png', type: 'image/png' }, alt: 'Ảnh của bản nháp' });
+      const { id, key } = body.media!;
+      const [category] = await db.select({ id: articles.categoryId }).from(articles).limit(1);
+      await db.insert(articles).values({ slug: 'ban-nhap-co-anh', title: 'Bản nháp có ảnh', categoryId: category!.id, authorId: people.authorA.id, status: 'draft', coverMediaId: id });
+      // A visitor: by key or by the sequential id, the same 404 as for an image that does not exist.
+      session.user = null;
+      expect((await variant(key, '640.webp')).status).toBe(404);
+      expect((await variant(id, '640.webp')).status).toBe(404);
+      // Staff who write see it, without a shared cache keeping it; a statistics viewer does not.
+      session.user = people.viewer;
+      expect((await variant(key, '640.webp')).status).toBe(404);
+      session.user = people.editor;
+      const staff = await variant(key, '640.webp');
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get('cache-control')).toBe('private, no-cache');
+      // Once the article is published, the image is public.
+      await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 1000) }).where(eq(articles.slug, 'ban-nhap-co-anh'));
+      session.user = null;
+      expect((await variant(key, '640.webp')).status).toBe(200);
     });
   });
 }

@@ -10,7 +10,10 @@ import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../help
 
 // The seams: the session, the request headers and Next's cache, so actions run outside Next.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null, origin: 'http://portal.test' as string | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.user }));
+vi.mock('@/auth', () => ({
+  auth: async () => session.user,
+  authAccount: async () => session.user && { ...session.user, mustChangePassword: false },
+}));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ host: 'portal.test', ...(session.origin ? { origin: session.origin } : {}) }),
   cookies: async () => ({ getAll: () => [], get: () => undefined, has: () => false }),
@@ -93,6 +96,10 @@ for (const kind of databaseKinds) {
         email: `moi-${Math.random().toString(36).slice(2)}@example.vn`,
         name: 'Người mới',
         password: 'mat-khau-rat-dai-123',
+        // changeOwnPassword: refused by the check of the current password (these accounts have none).
+        currentPassword: 'mat-khau-rat-dai-123',
+        newPassword: 'mat-khau-moi-rat-dai-1',
+        confirmPassword: 'mat-khau-moi-rat-dai-1',
         alt: 'Mô tả ảnh hợp lệ',
         // restoreRevision: the version of the revision to write back.
         revision: '1',

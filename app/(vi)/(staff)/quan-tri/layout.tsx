@@ -2,10 +2,14 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
 import { canManageAgency, canManageSite, canManageUsers, canViewStatistics, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
+import { authAccount } from '@/auth';
 import { requireStaff } from '@/server/auth/guard';
 
 /** The admin area: only for a current session. Each page and action still checks its own rights. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  // Until a temporary password is replaced, only the password page opens (every other page
+  // sends the browser there): no menu leading elsewhere.
+  if ((await authAccount())?.mustChangePassword) return <div className="space-y-6">{children}</div>;
   const user = await requireStaff({ from: routes.staff.home() });
   return (
     <div className="space-y-6">
@@ -49,6 +53,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <span className="ml-auto text-sm">
           {user.name} · {ROLE_LABELS[user.role]}
         </span>
+        <Link href={routes.staff.password} className="text-sm underline-offset-2 hover:underline">
+          Đổi mật khẩu
+        </Link>
         <SignOutButton />
       </nav>
       {children}

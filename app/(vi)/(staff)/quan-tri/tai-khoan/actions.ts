@@ -2,14 +2,15 @@
 
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
-import { countActiveAdmins, getUserById, insertUser, updateUserAccess } from '@/db/queries/users';
+import { countActiveAdmins, getUserById, insertUser, setUserPassword, updateUserAccess } from '@/db/queries/users';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
+import { rowId } from '@/lib/form-fields';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/server/auth/passwords';
 import { canManageUsers } from '@/lib/permissions';
 
 const role = z.enum(['admin', 'editor', 'author', 'stats_viewer'], { error: 'Hãy chọn một vai trò.' });
-const userId = z.coerce.number({ error: 'Thiếu tài khoản.' }).int().positive('Thiếu tài khoản.');
+const userId = rowId('Thiếu tài khoản.');
 
 export const createUser = defineAction({
   roles: canManageUsers,
@@ -60,6 +61,26 @@ export const setUserDisabled = defineAction({
     }
     if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
     await insertAuditEntry({ db: tx, userId: user.id, action: input.disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectId: String(input.userId) });
+    return { result: {} };
+  },
+});
+
+/**
+ * An admin gives someone who lost their password a temporary one, told to them in person: its
+ * owner must replace it at the next login, and every session of the account ends now.
+ */
+export const setTemporaryPassword = defineAction({
+  roles: canManageUsers,
+  schema: z.object({
+    userId,
+    password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu tạm thời cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`).max(1000, 'Mật khẩu quá dài.'),
+  }),
+  authorize: ({ user }) => canManageUsers(user),
+  async run({ user, input, tx }) {
+    if (input.userId === user.id) throw new AppError('rejected', { message: 'Hãy đổi mật khẩu của chính bạn ở trang Đổi mật khẩu.' });
+    const passwordHash = await hashPassword(input.password);
+    if (!(await setUserPassword({ db: tx, id: input.userId, passwordHash, temporary: true }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
+    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.temporary-password', objectType: 'user', objectId: String(input.userId) });
     return { result: {} };
   },
 });

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { AddUserForm, UserAccessControls } from '@/components/staff/account-forms';
+import { TemporaryPasswordForm } from '@/components/staff/password-forms';
 import { listUsers } from '@/db/queries/users';
 import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
-import { changeUserRole, createUser, setUserDisabled } from './actions';
+import { changeUserRole, createUser, setTemporaryPassword, setUserDisabled } from './actions';
 import { requireStaff } from '@/server/auth/guard';
 import { routes } from '@/lib/routes';
 
@@ -36,7 +37,10 @@ export default async function AccountsPage() {
                 </p>
               </div>
               {item.id !== user.id && (
-                <UserAccessControls user={item} changeUserRole={changeUserRole} setUserDisabled={setUserDisabled} />
+                <div className="space-y-2">
+                  <UserAccessControls user={item} changeUserRole={changeUserRole} setUserDisabled={setUserDisabled} />
+                  <TemporaryPasswordForm user={item} setTemporaryPassword={setTemporaryPassword} />
+                </div>
               )}
             </li>
           ))}

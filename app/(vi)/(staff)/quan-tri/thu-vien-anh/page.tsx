@@ -3,6 +3,7 @@ import { ArticleTime } from '@/components/article/article-time';
 import { LibraryUpload } from '@/components/media/library-upload';
 import { listMedia } from '@/db/queries/media';
 import { formatNumber } from '@/lib/format';
+import { parseRowId } from '@/lib/form-fields';
 import { mediaUrl } from '@/lib/media/urls';
 import { canWriteArticles } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
@@ -17,8 +18,8 @@ type Props = { searchParams: Promise<{ truoc?: string }> };
 /** The newsroom's images, newest first: upload here, or from the editor's "Thư viện ảnh". */
 export default async function MediaLibraryPage({ searchParams }: Props) {
   await requireStaff({ from: routes.staff.media(), allowed: canWriteArticles, denied: 'staffHome' });
-  const before = Number((await searchParams).truoc);
-  const rows = await listMedia({ limit: PAGE_SIZE + 1, before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const before = parseRowId((await searchParams).truoc) ?? undefined;
+  const rows = await listMedia({ limit: PAGE_SIZE + 1, before });
   const items = rows.slice(0, PAGE_SIZE);
   return (
     <div className="space-y-6">
@@ -40,7 +41,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             {items.map((item) => (
               <li key={item.id} className="text-sm">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={mediaUrl(item.id, 320)} alt={item.alt} width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
+                <img src={mediaUrl(item.key, 320)} alt={item.alt} width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
                 <p className="mt-1 font-semibold">{item.alt}</p>
                 <p className="text-slate-600">
                   {formatNumber(item.width)} × {formatNumber(item.height)} · {formatNumber(Math.ceil(item.bytes / 1024))} KB

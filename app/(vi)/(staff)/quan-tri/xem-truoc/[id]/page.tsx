@@ -5,6 +5,7 @@ import { auth } from '@/auth';
 import { ArticleContent } from '@/components/article/article-content';
 import { StaffToolbar } from '@/components/editor/staff-toolbar';
 import { getArticleForPreview } from '@/db/queries/article-editing';
+import { parseRowId } from '@/lib/form-fields';
 import { canPreviewArticle, STATUS_LABELS } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 
@@ -17,9 +18,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sua?: st
  * the public page stays cached and shows only published articles (a 404 for the rest).
  */
 export default async function PreviewPage({ params, searchParams }: Props) {
-  const id = Number((await params).id);
+  const id = parseRowId((await params).id);
   const user = await auth();
-  if (!user || !Number.isSafeInteger(id) || id <= 0) notFound();
+  if (!user || id === null) notFound();
   const article = await getArticleForPreview({ id });
   if (!article || !canPreviewArticle(user, article)) notFound();
   const startEditing = (await searchParams).sua === '1';

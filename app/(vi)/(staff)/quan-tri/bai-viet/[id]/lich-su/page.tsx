@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, } from 'next/navigation';
-import { z } from 'zod';
+import { notFound } from 'next/navigation';
 import { ArticleTime } from '@/components/article/article-time';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
 import { buttonClass, inputClass } from '@/components/staff/form-field';
 import { getArticleForPreview, getArticleRevision, listArticleRevisions, listCategoryChoices, type RevisionSnapshot } from '@/db/queries/article-editing';
+import { parseRowId } from '@/lib/form-fields';
 import { diffRevisions, htmlToText, type ComparableRevision } from '@/lib/article-diff';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { canEditArticle, canRestoreRevision, canViewArticleHistory, RESTORE_PUBLISHED_MESSAGE } from '@/lib/permissions';
@@ -16,11 +16,8 @@ export const metadata: Metadata = { title: 'Lịch sử bài viết' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const versionParam = z.coerce.number().int().positive();
-
 function versionFrom(value: string | string[] | undefined): number | undefined {
-  const parsed = versionParam.safeParse(Array.isArray(value) ? value[0] : value);
-  return parsed.success ? parsed.data : undefined;
+  return parseRowId(value) ?? undefined;
 }
 
 function comparable(snapshot: RevisionSnapshot, categoryNames: Map<number, string>): ComparableRevision {
@@ -35,10 +32,10 @@ function comparable(snapshot: RevisionSnapshot, categoryNames: Map<number, strin
 
 /** "Lịch sử": who changed the article and when, two revisions compared, and "Khôi phục". */
 export default async function ArticleHistoryPage({ params, searchParams }: Props) {
-  const id = versionParam.safeParse((await params).id);
-  if (!id.success) notFound();
-  const user = await requireStaff({ from: routes.staff.articleHistory(id.data) });
-  const article = await getArticleForPreview({ id: id.data });
+  const id = parseRowId((await params).id);
+  if (id === null) notFound();
+  const user = await requireStaff({ from: routes.staff.articleHistory(id) });
+  const article = await getArticleForPreview({ id });
   if (!article || !canViewArticleHistory(user, article)) notFound();
 
   const [revisions, categories] = await Promise.all([listArticleRevisions({ articleId: article.id }), listCategoryChoices()]);

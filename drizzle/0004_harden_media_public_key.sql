@@ -1,0 +1,2 @@
+ALTER TABLE "media" ADD COLUMN "public_key" text DEFAULT replace(gen_random_uuid()::text, '-', '') NOT NULL;--> statement-breakpoint
+ALTER TABLE "media" ADD CONSTRAINT "media_public_key_unique" UNIQUE("public_key");
