@@ -35,6 +35,22 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.disable': 'Ngừng hiển thị cán bộ',
   'person.enable': 'Hiển thị lại cán bộ',
   'agency_page.update': 'Sửa trang giới thiệu',
+  'document.create': 'Thêm văn bản',
+  'document.update': 'Sửa văn bản',
+  'document.publish': 'Xuất bản văn bản',
+  'document.withdraw': 'Gỡ văn bản',
+  'document.file_add': 'Đính kèm tệp vào văn bản',
+  'document.file_remove': 'Xóa tệp đính kèm của văn bản',
+  'document.import': 'Nhập văn bản từ CSV',
+  'document_catalog.create': 'Thêm mục danh mục văn bản',
+  'document_catalog.rename': 'Đổi tên mục danh mục văn bản',
+  'document_catalog.delete': 'Xóa mục danh mục văn bản',
+  'procedure.create': 'Thêm thủ tục hành chính',
+  'procedure.update': 'Sửa thủ tục hành chính',
+  'procedure.publish': 'Xuất bản thủ tục hành chính',
+  'procedure.withdraw': 'Gỡ thủ tục hành chính',
+  'procedure.import': 'Nhập thủ tục hành chính từ CSV',
+  'setting.public_service_portal': 'Đổi địa chỉ cổng dịch vụ công',
 };
 
 export function auditActionLabel(action: string): string {

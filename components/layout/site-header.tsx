@@ -26,6 +26,16 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
         </li>
       ))}
       <li>
+        <a href={routes.documents()} className={linkClass}>
+          Văn bản
+        </a>
+      </li>
+      <li>
+        <a href={routes.procedures()} className={linkClass}>
+          Thủ tục hành chính
+        </a>
+      </li>
+      <li>
         <a href={routes.contact} className={linkClass}>
           Liên hệ
         </a>

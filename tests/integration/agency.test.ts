@@ -305,7 +305,7 @@ for (const kind of databaseKinds) {
         .update(siteSettings)
         .set({ value: sql`jsonb_set(jsonb_set(${siteSettings.value}, '{address}', '"Số 12 Lê Triệu Kiết, phường Mỹ Bình, thành phố Long Xuyên, tỉnh An Giang"'), '{phone}', '"02963.981.818"')` })
         .where(eq(siteSettings.key, 'site'));
-      const migration = fs.readFileSync(path.join(root, 'drizzle/0006_agency_directory_data.sql'), 'utf8');
+      const migration = fs.readFileSync(path.join(root, 'drizzle/0007_agency_directory_data.sql'), 'utf8');
       for (const statement of migration.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
 
       expect((await renderedPlaces()).sidebar).toBe(rendered);
