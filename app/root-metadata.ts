@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import { defaultSiteInfo } from '@/db/settings-defaults';
+import { siteUrl } from '@/lib/site-url';
 
 /**
  * What every root layout shares. There is one root layout per language ((vi) around (public) and (staff),
  * (en)) so that each sets its own <html lang>: the English pages are lang="en" in the HTML itself,
  * not patched by a script, and the Vietnamese ones stay lang="vi".
  */
-export const metadataBase = new URL(process.env.SITE_URL ?? 'http://localhost:3000');
+export const metadataBase = siteUrl();
 
 export const vietnameseRootMetadata: Metadata = {
   metadataBase,

@@ -109,6 +109,7 @@ export const articles = pgTable(
     byline: text('byline').notNull().default(''),
     coverMediaId: integer('cover_media_id').references(() => media.id),
     status: articleStatus('status').notNull().default('draft'),
+    // Not read since issue #18 (the home page is newest first); staff have no way to set it.
     featured: boolean('featured').notNull().default(false),
     // Synthetic articles made by `npm run seed:demo` are marked so they can never pass for news.
     synthetic: boolean('synthetic').notNull().default(false),

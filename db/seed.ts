@@ -123,7 +123,6 @@ export async function seedDatabase(db: Db): Promise<void> {
       categoryId,
       byline: seedArticle.byline,
       status: 'published',
-      featured: true,
       publishedAt: new Date(seedArticle.publishedAt),
       updatedAt: new Date(seedArticle.publishedAt),
       createdAt: new Date(seedArticle.publishedAt),

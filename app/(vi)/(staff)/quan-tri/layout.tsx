@@ -61,7 +61,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </>
         )}
         <span className="ml-auto text-sm">
-          {user.name} · {ROLE_LABELS[user.role]}
+          {/* The first admin is named after the role: "Quản trị viên · Quản trị viên" says nothing twice. */}
+          {user.name === ROLE_LABELS[user.role] ? user.name : `${user.name} · ${ROLE_LABELS[user.role]}`}
         </span>
         <Link href={routes.staff.password} className="text-sm underline-offset-2 hover:underline">
           Đổi mật khẩu

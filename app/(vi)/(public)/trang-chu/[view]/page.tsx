@@ -8,6 +8,7 @@ import { listMenuCategories } from '@/db/queries/categories';
 import { listLatestDocuments } from '@/db/queries/documents';
 import { formatIsoDate } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
+import { canonicalLinks } from '@/lib/site-url';
 
 // The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
 export const revalidate = 300;
@@ -18,10 +19,11 @@ export function generateStaticParams() {
 
 const HOME_VIEW = 'moi-nhat';
 
+const home = canonicalLinks(routes.home);
 export const metadata: Metadata = {
   title: { absolute: 'Trang chủ | Sở Nội vụ tỉnh An Giang' },
-  alternates: { canonical: routes.home },
-  openGraph: { url: routes.home, title: 'Sở Nội vụ tỉnh An Giang' },
+  alternates: home.alternates,
+  openGraph: { url: home.openGraphUrl, title: 'Sở Nội vụ tỉnh An Giang' },
 };
 
 export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
