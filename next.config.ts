@@ -19,6 +19,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden(): pages answer 403 with their forbidden.tsx (the statistics dashboard).
     authInterrupts: true,
+    // One root layout per route group (each sets its <html lang>): unmatched addresses need a
+    // whole document of their own, app/global-not-found.tsx.
+    globalNotFound: true,
     // Every page loads the same ~460 kB of framework code. Left to its defaults, Turbopack splits it
     // into more, smaller files as the app grows (server actions, staff pages), and each file is
     // compressed alone: ~900 B more gzip and two more requests on every public page. Nothing is

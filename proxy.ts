@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
 import { isHttpsRequest } from '@/lib/client-address';
-import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
+import { isImpossiblePublicPath, matchPublicPage, routes, staffAboutViewOf } from '@/lib/routes';
 import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security-headers';
 import { hasSessionCookie, sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
 import { isShuttingDown } from '@/server/shutdown-state';
@@ -21,7 +21,9 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = decodedPath(request.nextUrl.pathname);
   const articleSlug = path === null ? undefined : articleSlugOf(path);
-  const staffView = articleSlug === undefined ? null : await staffViewOf(request, articleSlug);
+  // Articles and the Giới thiệu pages are edited in place: a staff session is routed to their staff view.
+  const staffPath = path === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPathOf(path));
+  const staffView = staffPath === null ? null : await staffViewOf(request, staffPath);
   const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
   const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
   // Next takes the nonce for its own scripts from the request's policy header. Public pages pass
@@ -68,6 +70,11 @@ function route(request: NextRequest, path: string | null, articleSlug: string | 
       return NextResponse.rewrite(new URL(routes.article(articleSlug), request.url), forward);
     }
   }
+  if (staffView) return NextResponse.rewrite(staffView, forward);
+  if (aboutPathOf(path) !== path) {
+    // As for articles: the staff view of a Giới thiệu page asked for directly is its cached public page.
+    return NextResponse.rewrite(new URL(aboutPathOf(path), request.url), forward);
+  }
   try {
     const counted = countPageView(request, forward);
     if (counted) return counted;
@@ -109,6 +116,12 @@ function loginFirst(request: NextRequest): URL | null {
 }
 
 const STAFF_ARTICLE_PREFIX = routes.internal.staffArticle('');
+const STAFF_ABOUT_PREFIX = routes.internal.staffAbout(routes.about.home);
+
+/** A Giới thiệu page's public address, from itself or from its staff view's internal one. */
+function aboutPathOf(path: string): string {
+  return path === STAFF_ABOUT_PREFIX || path.startsWith(`${STAFF_ABOUT_PREFIX}/`) ? path.slice(routes.internal.staffAbout('').length) : path;
+}
 
 /** The article a path names: its public address, or the staff view's internal one. */
 function articleSlugOf(path: string): string | undefined {
@@ -173,14 +186,14 @@ function movedArticleOf(request: NextRequest, slug: string): URL | null {
 }
 
 /**
- * A browser with a staff session gets the article from the per-request staff view, at the same
+ * A browser with a staff session gets the article (or Giới thiệu page) from the per-request staff view, at the same
  * address, so it can be edited in place while the public page stays cached and free of editor
  * code. Routing only: that page checks the session, role and article itself, and shows the public
  * page to anyone who may not edit it. Every method is routed, so a server action's response
  * re-renders the staff view too. The token's signature and expiry are checked first (no database):
  * a made-up cookie must not turn a cached page into a database render on every request.
  */
-async function staffViewOf(request: NextRequest, slug: string): Promise<URL | null> {
+async function staffViewOf(request: NextRequest, staffPath: string): Promise<URL | null> {
   const token = sessionTokenOf(request.cookies);
   if (!token) return null;
   try {
@@ -191,7 +204,7 @@ async function staffViewOf(request: NextRequest, slug: string): Promise<URL | nu
     return null;
   }
   const url = request.nextUrl.clone();
-  url.pathname = routes.internal.staffArticle(slug);
+  url.pathname = staffPath;
   return url;
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
+  check,
   boolean,
   customType,
   date,
@@ -156,6 +158,13 @@ export const contactBlocks = pgTable('contact_blocks', {
   position: integer('position').notNull().default(0),
 });
 
+/**
+ * A line of a sidebar block. It either points at the directory (a person or a unit: its name,
+ * numbers and email are read from there, so a number is stored once and changes everywhere), or
+ * is a free entry for a contact outside the department ("Phòng Tổng hợp - UBND tỉnh") with its
+ * own name, phones and email. For a linked entry `name` is an optional label that replaces the
+ * name the directory would give ('' = the directory's).
+ */
 export const contactEntries = pgTable(
   'contact_entries',
   {
@@ -168,9 +177,76 @@ export const contactEntries = pgTable(
     // Several numbers are allowed ("02963.957.049 - 0378.247.247"): kept as shown, split for tel: links.
     phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
     email: text('email'),
+    personId: integer('person_id').references((): AnyPgColumn => people.id, { onDelete: 'restrict' }),
+    unitId: integer('unit_id').references((): AnyPgColumn => orgUnits.id, { onDelete: 'restrict' }),
   },
-  (t) => [index('contact_entries_block_idx').on(t.blockId, t.position)],
+  (t) => [
+    index('contact_entries_block_idx').on(t.blockId, t.position),
+    check('contact_entries_one_source', sql`${t.personId} is null or ${t.unitId} is null`),
+  ],
 );
+
+// ---------------------------------------------------------------------------
+// The agency: its units (a tree), its people, and its "Giới thiệu" texts
+// ---------------------------------------------------------------------------
+
+/**
+ * Units of the department as a tree with an order among siblings. `version` guards concurrent
+ * edits; moves are checked for cycles in server code (lib/org-tree.ts) under a lock of the table.
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => orgUnits.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    // English name for /en; '' shows the Vietnamese name.
+    nameEn: text('name_en').notNull().default(''),
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    email: text('email'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId, t.position)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+    // "Ông" / "Bà" as the old sidebar names people; may be empty.
+    honorific: text('honorific').notNull().default(''),
+    fullName: text('full_name').notNull(),
+    title: text('title').notNull().default(''),
+    titleEn: text('title_en').notNull().default(''),
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    email: text('email'),
+    photoMediaId: integer('photo_media_id').references(() => media.id, { onDelete: 'set null' }),
+    duties: text('duties').notNull().default(''),
+    // Shown on "Lãnh đạo" and in the English contacts.
+    leader: boolean('leader').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('people_unit_idx').on(t.unitId, t.position)],
+);
+
+/** The rich-text pages of "Giới thiệu" (overview, functions, history; the English introduction). */
+export const agencyPages = pgTable('agency_pages', {
+  key: text('key').primaryKey(),
+  bodyHtml: text('body_html').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+});
 
 export const siteSettings = pgTable('site_settings', {
   key: text('key').primaryKey(),
@@ -469,5 +545,7 @@ export type NewArticle = typeof articles.$inferInsert;
 export type Media = typeof media.$inferSelect;
 export type ContactBlock = typeof contactBlocks.$inferSelect;
 export type ContactEntry = typeof contactEntries.$inferSelect;
+export type OrgUnit = typeof orgUnits.$inferSelect;
+export type Person = typeof people.$inferSelect;
 export type Document = typeof documents.$inferSelect;
 export type Procedure = typeof procedures.$inferSelect;

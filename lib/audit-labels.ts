@@ -32,6 +32,18 @@ const SITE_FIELDS: Record<string, string> = {
  * the name of what they concern: a sentence still, though without the detail of the ones above.
  */
 const OTHER_ACTIONS: Record<string, string> = {
+  'org_unit.create': 'Thêm đơn vị',
+  'org_unit.update': 'Sửa đơn vị',
+  'org_unit.move': 'Chuyển đơn vị',
+  'org_unit.reorder': 'Đổi thứ tự đơn vị',
+  'org_unit.delete': 'Xóa đơn vị',
+  'person.create': 'Thêm cán bộ',
+  'person.update': 'Sửa thông tin cán bộ',
+  'person.move': 'Chuyển cán bộ sang đơn vị khác',
+  'person.reorder': 'Đổi thứ tự cán bộ',
+  'person.disable': 'Ngừng hiển thị cán bộ',
+  'person.enable': 'Hiển thị lại cán bộ',
+  'agency_page.update': 'Sửa trang giới thiệu',
   'document.create': 'Thêm văn bản',
   'document.update': 'Sửa văn bản',
   'document.publish': 'Xuất bản văn bản',

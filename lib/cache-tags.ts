@@ -63,3 +63,16 @@ export function pagesShowingProcedure({ slugs }: { slugs: string[] }): Revalidat
  * reach every public page. The root layout covers them all (and the rewritten home page).
  */
 export const everyPublicPage: RevalidateTarget[] = [{ path: routes.home, type: 'layout' }];
+
+/**
+ * The directory (units, people) shows in the sidebar of every Vietnamese page, on the Giới thiệu
+ * and Liên hệ pages and on the English pages: a change to it revalidates every public page. The
+ * root path's layout covers every route group, the English one (with its own root layout) too.
+ */
+export const pagesShowingDirectory: RevalidateTarget[] = everyPublicPage;
+
+/** Where each rich-text page of "Giới thiệu" is shown. */
+export function pagesShowingAgencyPage(key: 'overview' | 'functions' | 'history' | 'en_overview'): RevalidateTarget[] {
+  const path = { overview: routes.about.home, functions: routes.about.functions, history: routes.about.history, en_overview: routes.english.home }[key];
+  return [{ path }];
+}

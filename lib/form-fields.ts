@@ -109,3 +109,33 @@ export function parseRowId(value: string | string[] | undefined | null): number 
 }
 
 export const direction = z.enum(['up', 'down'], { error: 'Hướng di chuyển không hợp lệ.' });
+
+/** Zero or more numbers: a person or unit without a phone is allowed (nothing is shown). */
+export const optionalPhoneList = z
+  .string({ error: PHONE_MESSAGE })
+  .default('')
+  .transform((value, context) => {
+    if (value.length > MAX_PHONES * (MAX_PHONE_LENGTH + 3)) {
+      context.addIssue({ code: 'custom', message: 'Danh sách số điện thoại quá dài.' });
+      return z.NEVER;
+    }
+    const parsed = parsePhoneList(value);
+    if ('error' in parsed) {
+      context.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.phones;
+  });
+
+/** A version number sent back by a form, for optimistic concurrency (0: never saved). */
+export const versionField = z.coerce
+  .number({ error: 'Thiếu phiên bản: hãy tải lại trang.' })
+  .int('Thiếu phiên bản: hãy tải lại trang.')
+  .min(0, 'Thiếu phiên bản: hãy tải lại trang.')
+  .max(2_147_483_647, 'Thiếu phiên bản: hãy tải lại trang.');
+
+/** A checkbox: present ("on"/"true") when ticked, absent or "false" when not. */
+export const checkbox = z
+  .union([z.boolean(), z.enum(['on', 'true', 'false'])], { error: 'Giá trị không hợp lệ.' })
+  .optional()
+  .transform((value) => value === true || value === 'on' || value === 'true');

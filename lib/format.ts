@@ -32,3 +32,10 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+const englishDate = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "7 August 2018" in Asia/Ho_Chi_Minh: the date format of the English pages. */
+export function formatDateEnglish(date: Date): string {
+  return englishDate.format(date);
+}

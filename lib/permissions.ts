@@ -106,6 +106,11 @@ export function canViewStatistics(user: Actor): boolean {
   return user.role === 'admin' || user.role === 'stats_viewer';
 }
 
+/** The directory (units, people) and the Giới thiệu pages: admins, as for the sidebar it feeds. */
+export function canManageAgency(user: Actor): boolean {
+  return user.role === 'admin';
+}
+
 /** Văn bản: everyone who writes may draft one; only editors and admins publish or withdraw. */
 export function canWriteDocuments(user: Actor): boolean {
   return canWriteArticles(user);

@@ -23,6 +23,8 @@ function withQuery(path: string, query?: Query | URLSearchParams): string {
 }
 
 const STAFF = '/quan-tri';
+const ABOUT = '/gioi-thieu';
+const ENGLISH = '/en';
 const categoryPage = (slug: string, page: number | string) => `/chuyen-muc/${slug}/trang/${page}`;
 
 export const routes = {
@@ -31,6 +33,21 @@ export const routes = {
   /** Page 1 of a category has one address (its `/trang/1` redirects to it, next.config.ts). */
   category: (slug: string, page = 1) => (page <= 1 ? `/chuyen-muc/${slug}` : categoryPage(slug, page)),
   search: '/tim-kiem',
+  /** "Giới thiệu": the overview and its four pages. */
+  about: {
+    home: ABOUT,
+    functions: `${ABOUT}/chuc-nang-nhiem-vu`,
+    organisation: `${ABOUT}/co-cau-to-chuc`,
+    leaders: `${ABOUT}/lanh-dao`,
+    history: `${ABOUT}/lich-su`,
+  },
+  contact: '/lien-he',
+  /** The English pages (Nghị định 42/2022/NĐ-CP art. 7: organisation and contacts in English). */
+  english: {
+    home: ENGLISH,
+    organisation: `${ENGLISH}/organisation`,
+    contacts: `${ENGLISH}/contacts`,
+  },
   /** The uncached 404 page the proxy rewrites impossible addresses to. */
   notFound: '/khong-tim-thay',
   login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
@@ -57,6 +74,7 @@ export const routes = {
     /** Changing one's own password; the only page open to an account with a temporary one. */
     password: `${STAFF}/tai-khoan/mat-khau`,
     contacts: `${STAFF}/lien-he`,
+    agency: `${STAFF}/gioi-thieu`,
     settings: `${STAFF}/cai-dat`,
     documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
     newDocument: `${STAFF}/van-ban/moi`,
@@ -84,6 +102,8 @@ export const routes = {
     listIndexOther: '/danh-sach/:path*',
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
+    /** The per-request staff view of a Giới thiệu page, at its public address (proxy.ts rewrites to it). */
+    staffAbout: (path: string) => `/ban-bien-tap${path}`,
   },
 
   api: {
@@ -143,7 +163,28 @@ type RouteSpec = {
   /** Next's route (the page's folder), for revalidating every page of that route at once. */
   nextRoute: string;
   page: (params: (string | number)[]) => PublicPage;
+  /**
+   * The first segment is a section of fixed pages served by one optional catch-all route: any
+   * other path under it is impossible and answered by the proxy, never cached.
+   */
+  closedSection?: true;
 };
+
+/** A page of a section of fixed pages: its Next route is the section's optional catch-all. */
+function fixedPage(path: string, nextRoute: string): RouteSpec {
+  return { segments: path.slice(1).split('/'), nextRoute, page: () => ({ kind: 'static', path }), closedSection: true };
+}
+
+/**
+ * The fixed pages (Giới thiệu, Liên hệ, English) are rendered by one optional catch-all per
+ * section, whose `generateStaticParams` returns nothing: `next build` never renders them (nor
+ * opens the database), and each is rendered on its first request, then served from the cache.
+ */
+export const FIXED_PAGE_ROUTES = {
+  about: `${ABOUT}/[[...trang]]`,
+  contact: '/lien-he/[[...trang]]',
+  english: `${ENGLISH}/[[...trang]]`,
+} as const;
 
 /**
  * The public pages. The proxy answers a path that starts like one of these but matches none with
@@ -168,6 +209,15 @@ export const PUBLIC_ROUTES = {
     nextRoute: '/chuyen-muc/[slug]/trang/[page]',
     page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
   },
+  aboutHome: fixedPage(routes.about.home, FIXED_PAGE_ROUTES.about),
+  aboutFunctions: fixedPage(routes.about.functions, FIXED_PAGE_ROUTES.about),
+  aboutOrganisation: fixedPage(routes.about.organisation, FIXED_PAGE_ROUTES.about),
+  aboutLeaders: fixedPage(routes.about.leaders, FIXED_PAGE_ROUTES.about),
+  aboutHistory: fixedPage(routes.about.history, FIXED_PAGE_ROUTES.about),
+  contact: fixedPage(routes.contact, FIXED_PAGE_ROUTES.contact),
+  englishHome: fixedPage(routes.english.home, FIXED_PAGE_ROUTES.english),
+  englishOrganisation: fixedPage(routes.english.organisation, FIXED_PAGE_ROUTES.english),
+  englishContacts: fixedPage(routes.english.contacts, FIXED_PAGE_ROUTES.english),
   /** The list is one page whatever its query (filters and `?trang=`): dynamic, so no query reaches the disk cache. */
   documents: { segments: ['van-ban'], nextRoute: routes.internal.listIndex('documents'), page: () => ({ kind: 'static', path: routes.documents() }) },
   document: {
@@ -191,7 +241,7 @@ export const PUBLIC_ROUTES = {
 const ROUTE_LIST: RouteSpec[] = Object.values(PUBLIC_ROUTES);
 /** First segments of the routes that take parameters: a path under one of them must match a route. */
 const GUARDED_PREFIXES = new Set(
-  ROUTE_LIST.filter((route) => route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string),
+  ROUTE_LIST.filter((route) => route.closedSection || route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string),
 );
 
 function matchRoute(route: RouteSpec, parts: string[]): PublicPage | null {
@@ -227,6 +277,12 @@ export function matchPublicPage(path: string): PublicPage | null {
 export function isImpossiblePublicPath(path: string): boolean {
   const first = path.split('/', 2)[1] ?? '';
   return GUARDED_PREFIXES.has(first) && matchPublicPage(path) === null;
+}
+
+/** The Giới thiệu pages, which staff edit in place: the staff view for a path, or null. */
+export function staffAboutViewOf(path: string): string | null {
+  const about = [PUBLIC_ROUTES.aboutHome, PUBLIC_ROUTES.aboutFunctions, PUBLIC_ROUTES.aboutOrganisation, PUBLIC_ROUTES.aboutLeaders, PUBLIC_ROUTES.aboutHistory];
+  return about.some((route) => matchRoute(route, path.slice(1).split('/'))) ? routes.internal.staffAbout(path) : null;
 }
 
 /** Where a page view of this page is counted: every page of a category list counts as the category. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { createCatalogEntry, deleteCatalogEntry, renameCatalogEntry } from '@/app/(staff)/quan-tri/van-ban/danh-muc/actions';
+import { createCatalogEntry, deleteCatalogEntry, renameCatalogEntry } from '@/app/(vi)/(staff)/quan-tri/van-ban/danh-muc/actions';
 import { ActionForm, RowButtons, SubmitButton, TextField } from '@/components/staff/action-form';
 import type { DocumentCatalogs } from '@/lib/documents/rules';
 

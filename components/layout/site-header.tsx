@@ -13,6 +13,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
           Trang chủ
         </a>
       </li>
+      <li>
+        <a href={routes.about.home} className={linkClass}>
+          Giới thiệu
+        </a>
+      </li>
       {categories.map((category) => (
         <li key={category.id}>
           <a href={routes.category(category.slug)} className={linkClass}>
@@ -30,6 +35,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
           Thủ tục hành chính
         </a>
       </li>
+      <li>
+        <a href={routes.contact} className={linkClass}>
+          Liên hệ
+        </a>
+      </li>
     </>
   );
 }
@@ -38,7 +48,7 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
  * The menu works without JavaScript: on a phone it is a <details> disclosure, on wider screens a
  * plain list (only one of the two is displayed, so assistive technology meets one menu).
  */
-export function SiteHeader({ site, categories }: { site: SiteInfo; categories: CategorySummary[] }) {
+export function SiteHeader({ site, categories, englishHref = routes.english.home }: { site: SiteInfo; categories: CategorySummary[]; englishHref?: string }) {
   return (
     <header className="print:border-b print:border-black">
       <a
@@ -48,12 +58,20 @@ export function SiteHeader({ site, categories }: { site: SiteInfo; categories: C
         Bỏ qua, đến nội dung chính
       </a>
       <div className="bg-brand-800 text-white print:bg-white print:text-black">
-        <div className="mx-auto max-w-6xl px-4 py-4 sm:py-6">
+        <div className="mx-auto flex max-w-6xl items-start justify-between gap-3 px-4 py-4 sm:py-6">
           <a href={routes.home} className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
             <span className="block text-xs font-medium uppercase tracking-wide text-brand-100 sm:text-sm print:text-black">
               {site.parentName}
             </span>
             <span className="block text-xl font-bold uppercase leading-tight sm:text-3xl">{site.name}</span>
+          </a>
+          <a
+            href={englishHref}
+            lang="en"
+            hrefLang="en"
+            className="shrink-0 rounded border border-brand-100 px-2 py-1 text-sm font-semibold text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-white print:hidden"
+          >
+            English
           </a>
         </div>
       </div>

@@ -6,14 +6,23 @@ import type { MediaSummary } from '@/db/queries/media';
 import { mediaUrl } from '@/lib/media/urls';
 import { MediaLibraryDialog } from './media-library-dialog';
 
-type Props = { initial: MediaSummary | null; error?: string[] };
+type Props = {
+  initial: MediaSummary | null;
+  error?: string[];
+  /** The form field that carries the chosen image's id. */
+  name?: string;
+  /** What the image is ("ảnh bìa", "ảnh chân dung") and what "Lưu" saves it with. */
+  what?: string;
+  savedWith?: string;
+};
 
 /**
  * The article's cover in the editor: chosen from "Thư viện ảnh", removed with "Bỏ ảnh bìa", and
  * its alt text edited here. The choice is saved with the article ("Lưu"); the alt text belongs
  * to the image and is saved at once ("Lưu mô tả").
  */
-export function CoverImageField({ initial, error }: Props) {
+export function CoverImageField({ initial, error, name = 'coverMediaId', what = 'ảnh bìa', savedWith = 'bài viết' }: Props) {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
   const ids = useId();
   const [cover, setCover] = useState<MediaSummary | null>(initial);
   const [alt, setAlt] = useState(initial?.alt ?? '');
@@ -26,7 +35,7 @@ export function CoverImageField({ initial, error }: Props) {
     setAlt(media?.alt ?? '');
     setAltError(undefined);
     setOpen(false);
-    setStatus(media ? 'Đã chọn ảnh bìa. Bấm “Lưu” để lưu bài viết.' : 'Đã bỏ ảnh bìa. Bấm “Lưu” để lưu bài viết.');
+    setStatus(media ? `Đã chọn ${what}. Bấm “Lưu” để lưu ${savedWith}.` : `Đã bỏ ${what}. Bấm “Lưu” để lưu ${savedWith}.`);
   }
 
   async function saveAlt() {
@@ -46,15 +55,15 @@ export function CoverImageField({ initial, error }: Props) {
 
   return (
     <fieldset className="rounded border border-slate-300 p-3" aria-describedby={error ? `${ids}-loi` : undefined}>
-      <legend className="px-1 text-sm font-semibold">Ảnh bìa</legend>
-      <input type="hidden" name="coverMediaId" value={cover?.id ?? ''} />
+      <legend className="px-1 text-sm font-semibold">{What}</legend>
+      <input type="hidden" name={name} value={cover?.id ?? ''} />
       {cover ? (
         <div className="flex flex-col gap-3 sm:flex-row">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={mediaUrl(cover.key, 320)} alt={cover.alt} width={cover.width} height={cover.height} className="h-auto w-full rounded bg-slate-100 sm:w-48" />
           <div className="flex-1">
             <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
-              Mô tả ảnh bìa
+              Mô tả {what}
             </label>
             <input
               id={`${ids}-alt`}
@@ -76,15 +85,15 @@ export function CoverImageField({ initial, error }: Props) {
           </div>
         </div>
       ) : (
-        <p className="text-sm text-slate-600">Chưa có ảnh bìa.</p>
+        <p className="text-sm text-slate-600">Chưa có {what}.</p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="button" onClick={() => setOpen(true)} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
-          {cover ? 'Đổi ảnh bìa' : 'Chọn ảnh bìa'}
+          {cover ? `Đổi ${what}` : `Chọn ${what}`}
         </button>
         {cover && (
           <button type="button" onClick={() => choose(null)} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold">
-            Bỏ ảnh bìa
+            Bỏ {what}
           </button>
         )}
       </div>

@@ -9,35 +9,86 @@ import {
   moveContactEntry,
   renameContactBlock,
   updateContactEntry,
-} from '@/app/(staff)/quan-tri/lien-he/actions';
+} from '@/app/(vi)/(staff)/quan-tri/lien-he/actions';
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
+import { FieldError, inputClass } from './form-field';
 
 const PHONE_HINT = 'Một hoặc nhiều số, cách nhau bằng “ - ”, ví dụ: 02963.957.049 - 0378.247.247';
 
-function EntryFields({ prefix, errors, entry }: { prefix: string; errors: FieldErrors; entry?: ContactBlockWithEntries['entries'][number] }) {
+/** People and units an entry may point at, for the "Lấy từ danh bạ" choice. */
+export type DirectoryChoice = { value: string; label: string };
+
+function EntryFields({
+  prefix,
+  errors,
+  entry,
+  directory,
+}: {
+  prefix: string;
+  errors: FieldErrors;
+  entry?: ContactBlockWithEntries['entries'][number];
+  directory: DirectoryChoice[];
+}) {
+  const source = entry?.personId ? `person:${entry.personId}` : entry?.unitId ? `unit:${entry.unitId}` : '';
+  const linked = source !== '';
+  const sourceId = `${prefix}-nguon`;
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
-      <TextField id={`${prefix}-ten`} name="name" label="Tên" required maxLength={200} errors={errors} defaultValue={entry?.name} />
-      <TextField
-        id={`${prefix}-so`}
-        name="phones"
-        label="Số điện thoại"
-        type="tel"
-        inputMode="tel"
-        required
-        hint={PHONE_HINT}
-        errors={errors}
-        defaultValue={entry?.phones.join(' - ')}
-      />
-      <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={entry?.email ?? ''} />
+    <div className="space-y-3">
+      <div>
+        <label htmlFor={sourceId} className="block text-sm font-semibold">
+          Lấy từ danh bạ
+        </label>
+        <p id={`${sourceId}-goi-y`} className="text-xs text-slate-600">
+          Chọn một người hoặc đơn vị: số điện thoại và email được lưu một lần trong danh bạ, sửa ở đây là sửa ở mọi nơi.
+        </p>
+        <select
+          id={sourceId}
+          name="source"
+          defaultValue={source}
+          aria-invalid={Boolean(errors.source)}
+          aria-describedby={[`${sourceId}-goi-y`, errors.source ? `${sourceId}-loi` : null].filter(Boolean).join(' ')}
+          className={inputClass}
+        >
+          <option value="">Không: liên hệ ngoài Sở (tự nhập)</option>
+          {directory.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${sourceId}-loi`} errors={errors.source} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          id={`${prefix}-ten`}
+          name="name"
+          label={linked ? 'Tên hiển thị (để trống: tên trong danh bạ)' : 'Tên'}
+          required={!linked}
+          maxLength={200}
+          errors={errors}
+          defaultValue={entry?.label}
+        />
+        <TextField
+          id={`${prefix}-so`}
+          name="phones"
+          label="Số điện thoại"
+          type="tel"
+          inputMode="tel"
+          required={!linked}
+          hint={PHONE_HINT}
+          errors={errors}
+          defaultValue={entry?.phones.join(' - ')}
+        />
+        <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={entry?.email ?? ''} />
+      </div>
     </div>
   );
 }
 
 /** The sidebar's contact blocks as an admin edits them: one form per thing that changes. */
-export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntries[] }) {
+export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBlockWithEntries[]; directory: DirectoryChoice[] }) {
   return (
     <div className="space-y-6">
       {blocks.map((block, blockIndex) => {
@@ -91,12 +142,13 @@ export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntrie
                     <fieldset className="space-y-2 rounded border border-slate-200 p-3">
                       <legend className="px-1 text-sm font-semibold">
                         Mục {index + 1}: {entry.name}
+                        {entry.hidden && ' (người này đã ngừng hiển thị: mục không hiện ở cột bên)'}
                       </legend>
                       <ActionForm action={updateContactEntry} done="Đã lưu mục." label={`Sửa mục ${entry.name}`} className="space-y-2">
                         {(errors, pending) => (
                           <>
                             <input type="hidden" name="entryId" value={entry.id} />
-                            <EntryFields prefix={entryPrefix} errors={errors} entry={entry} />
+                            <EntryFields prefix={entryPrefix} errors={errors} entry={entry} directory={directory} />
                             <SubmitButton pending={pending}>Lưu</SubmitButton>
                           </>
                         )}
@@ -124,7 +176,7 @@ export function ContactBlocksEditor({ blocks }: { blocks: ContactBlockWithEntrie
                 <>
                   <h3 className="text-sm font-bold">Thêm mục vào khối này</h3>
                   <input type="hidden" name="blockId" value={block.id} />
-                  <EntryFields prefix={`${prefix}-moi`} errors={errors} />
+                  <EntryFields prefix={`${prefix}-moi`} errors={errors} directory={directory} />
                   <SubmitButton pending={pending} secondary>
                     Thêm mục
                   </SubmitButton>

@@ -1,6 +1,6 @@
 'use client';
 
-import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '@/app/(staff)/quan-tri/cai-dat/actions';
+import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '@/app/(vi)/(staff)/quan-tri/cai-dat/actions';
 import type { CategoryForAdmin } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
 import { formatNumber } from '@/lib/format';
@@ -14,11 +14,28 @@ export function SiteSettingsForm({ site, offset, envOffset }: { site: SiteInfo; 
         <>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField id="cd-ten" name="name" label="Tên cơ quan" required maxLength={200} errors={errors} defaultValue={site.name} />
+            <TextField id="cd-ten-en" name="nameEn" label="Tên tiếng Anh (trang /en)" maxLength={200} errors={errors} defaultValue={site.nameEn} />
             <TextField id="cd-chu-quan" name="parentName" label="Cơ quan chủ quản" required maxLength={200} errors={errors} defaultValue={site.parentName} />
             <div className="sm:col-span-2">
-              <TextField id="cd-dia-chi" name="address" label="Địa chỉ" required maxLength={300} errors={errors} defaultValue={site.address} />
+              <TextField
+                id="cd-dia-chi"
+                name="address"
+                label="Địa chỉ (để trống: chân trang không hiện dòng địa chỉ)"
+                maxLength={300}
+                errors={errors}
+                defaultValue={site.address}
+              />
             </div>
-            <TextField id="cd-dien-thoai" name="phone" label="Điện thoại" type="tel" inputMode="tel" errors={errors} defaultValue={site.phone} hint="Ví dụ: 02963.981.818" />
+            <TextField
+              id="cd-nguoi-chiu-trach-nhiem"
+              name="responsiblePerson"
+              label="Người chịu trách nhiệm (họ tên, chức vụ)"
+              maxLength={200}
+              errors={errors}
+              defaultValue={site.responsiblePerson}
+            />
+            <TextField id="cd-giay-phep" name="licence" label="Giấy phép (số, ngày, cơ quan cấp)" maxLength={300} errors={errors} defaultValue={site.licence} />
+            <TextField id="cd-dien-thoai" name="phone" label="Điện thoại" type="tel" inputMode="tel" errors={errors} defaultValue={site.phone} hint="Ví dụ: 0296 3xxx xxx" />
             <TextField id="cd-email" name="email" label="Email" type="email" errors={errors} defaultValue={site.email} />
           </div>
           <div>

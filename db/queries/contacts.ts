@@ -1,16 +1,31 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../index';
-import { contactBlocks, contactEntries } from '../schema';
+import { contactBlocks, contactEntries, orgUnits, people } from '../schema';
+import { personLabel } from '../../lib/agency/names';
 import { swapped } from '../../lib/reorder';
 
-export type ContactBlockWithEntries = {
+export type ContactEntryView = {
   id: number;
-  title: string;
-  entries: Array<{ id: number; name: string; phones: string[]; email: string | null }>;
+  /** The name shown: the entry's label, else the person's or unit's name from the directory. */
+  name: string;
+  phones: string[];
+  email: string | null;
+  /** What the admin typed as the label ('' for a linked entry that shows the directory's name). */
+  label: string;
+  personId: number | null;
+  unitId: number | null;
+  /** A disabled person: kept in the block for the admin, left out of the public sidebar. */
+  hidden: boolean;
 };
 
-export async function listContactBlocks(): Promise<ContactBlockWithEntries[]> {
+export type ContactBlockWithEntries = { id: number; title: string; entries: ContactEntryView[] };
+
+/**
+ * The sidebar blocks with their entries resolved against the directory: a linked entry shows the
+ * person's or unit's numbers and email (stored once, there), a free entry its own.
+ */
+export async function listContactBlocks({ includeHidden = false }: { includeHidden?: boolean } = {}): Promise<ContactBlockWithEntries[]> {
   const db = await getDb();
   const [blocks, entries] = await Promise.all([
     db.select({ id: contactBlocks.id, title: contactBlocks.title }).from(contactBlocks).orderBy(asc(contactBlocks.position), asc(contactBlocks.id)),
@@ -18,16 +33,33 @@ export async function listContactBlocks(): Promise<ContactBlockWithEntries[]> {
       .select({
         id: contactEntries.id,
         blockId: contactEntries.blockId,
-        name: contactEntries.name,
+        label: contactEntries.name,
         phones: contactEntries.phones,
         email: contactEntries.email,
+        personId: contactEntries.personId,
+        unitId: contactEntries.unitId,
+        person: { honorific: people.honorific, fullName: people.fullName, title: people.title, phones: people.phones, email: people.email, disabled: people.disabled },
+        unit: { name: orgUnits.name, phones: orgUnits.phones, email: orgUnits.email },
       })
       .from(contactEntries)
+      .leftJoin(people, eq(people.id, contactEntries.personId))
+      .leftJoin(orgUnits, eq(orgUnits.id, contactEntries.unitId))
       .orderBy(asc(contactEntries.position), asc(contactEntries.id)),
   ]);
+  const views = entries.map((e): ContactEntryView & { blockId: number } => {
+    const base = { id: e.id, blockId: e.blockId, label: e.label, personId: e.personId, unitId: e.unitId };
+    if (e.personId !== null && e.person?.fullName != null) {
+      const person = e.person;
+      return { ...base, name: e.label || personLabel(person), phones: person.phones ?? [], email: person.email ?? null, hidden: Boolean(person.disabled) };
+    }
+    if (e.unitId !== null && e.unit?.name != null) {
+      return { ...base, name: e.label || e.unit.name, phones: e.unit.phones ?? [], email: e.unit.email ?? null, hidden: false };
+    }
+    return { ...base, name: e.label, phones: e.phones, email: e.email, hidden: false };
+  });
   return blocks.map((block) => ({
     ...block,
-    entries: entries.filter((e) => e.blockId === block.id).map(({ blockId: _blockId, ...entry }) => entry),
+    entries: views.filter((e) => e.blockId === block.id && (includeHidden || !e.hidden)).map(({ blockId: _blockId, ...entry }) => entry),
   }));
 }
 
@@ -92,7 +124,8 @@ export async function deleteContactBlock({ db, id }: { db: Tx; id: number }): Pr
   return row ? { title: row.title, entries: Number(entries?.n ?? 0) } : null;
 }
 
-type EntryValues = { name: string; phones: string[]; email: string | null };
+/** An entry's own fields; with a person or unit, phones and email belong to that record instead. */
+type EntryValues = { name: string; phones: string[]; email: string | null; personId: number | null; unitId: number | null };
 
 export async function insertContactEntry({ db, blockId, values }: { db: Tx; blockId: number; values: EntryValues }): Promise<number | null> {
   const [block] = await db.select({ id: contactBlocks.id }).from(contactBlocks).where(eq(contactBlocks.id, blockId)).for('update');
@@ -104,21 +137,49 @@ export async function insertContactEntry({ db, blockId, values }: { db: Tx; bloc
   return row!.id;
 }
 
+const entryColumns = {
+  name: contactEntries.name,
+  phones: contactEntries.phones,
+  email: contactEntries.email,
+  personId: contactEntries.personId,
+  unitId: contactEntries.unitId,
+};
+
 export async function updateContactEntry({ db, id, values }: { db: Tx; id: number; values: EntryValues }): Promise<EntryValues | null> {
-  const [before] = await db
-    .select({ name: contactEntries.name, phones: contactEntries.phones, email: contactEntries.email })
-    .from(contactEntries)
-    .where(eq(contactEntries.id, id))
-    .for('update');
+  const [before] = await db.select(entryColumns).from(contactEntries).where(eq(contactEntries.id, id)).for('update');
   if (!before) return null;
   await db.update(contactEntries).set(values).where(eq(contactEntries.id, id));
   return before;
 }
 
 export async function deleteContactEntry({ db, id }: { db: Tx; id: number }): Promise<EntryValues | null> {
-  const [row] = await db
-    .delete(contactEntries)
-    .where(eq(contactEntries.id, id))
-    .returning({ name: contactEntries.name, phones: contactEntries.phones, email: contactEntries.email });
+  const [row] = await db.delete(contactEntries).where(eq(contactEntries.id, id)).returning(entryColumns);
   return row ?? null;
+}
+
+/**
+ * A linked entry's numbers and email are the directory record's: saving them from the sidebar
+ * editor writes them there (bumping its version, so an admin editing that record elsewhere gets
+ * a conflict instead of overwriting this). Returns what it replaced, or null when gone.
+ */
+export async function setDirectoryContact({
+  db,
+  source,
+  phones,
+  email,
+}: {
+  db: Tx;
+  source: { personId: number } | { unitId: number };
+  phones: string[];
+  email: string | null;
+}): Promise<{ phones: string[]; email: string | null } | null> {
+  const table = 'personId' in source ? people : orgUnits;
+  const id = 'personId' in source ? source.personId : source.unitId;
+  const [before] = await db.select({ phones: table.phones, email: table.email }).from(table).where(eq(table.id, id)).for('update');
+  if (!before) return null;
+  await db
+    .update(table)
+    .set({ phones, email, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(table.id, id));
+  return before;
 }

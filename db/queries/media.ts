@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
-import { articles, categories, media, mediaBlobs, users } from '../schema';
+import { agencyPages, articles, categories, media, mediaBlobs, people, users } from '../schema';
 
 type Conn = Db | Tx;
 
@@ -58,7 +58,8 @@ export async function updateMediaAlt({ db, id, alt }: { db: Tx; id: number; alt:
 
 /**
  * What serving a variant needs before it touches the bytes, found by the image's public key.
- * `published`: a published article shows it (as its cover, or in its text), so anyone may see it;
+ * `published`: a published article shows it (as its cover, or in its text), or the directory does
+ * (a portrait, a Giới thiệu page), so anyone may see it;
  * otherwise only staff may (an image uploaded for a draft must not leak before the draft does).
  */
 export async function getMediaForServing({ key }: { key: string }): Promise<{ id: number; sha256: string; width: number; published: boolean } | null> {
@@ -73,8 +74,23 @@ export async function getMediaForServing({ key }: { key: string }): Promise<{ id
         or(eq(articles.coverMediaId, media.id), sql`strpos(${articles.bodyHtml}, '/media/' || ${media.publicKey} || '/') > 0`),
       ),
     );
+  // The directory's portraits and the Giới thiệu pages are public too: an enabled person's photo,
+  // an image in a Giới thiệu page's text.
+  const portraitOf = db
+    .select({ one: sql`1` })
+    .from(people)
+    .where(and(eq(people.photoMediaId, media.id), eq(people.disabled, false)));
+  const inAgencyPage = db
+    .select({ one: sql`1` })
+    .from(agencyPages)
+    .where(sql`strpos(${agencyPages.bodyHtml}, '/media/' || ${media.publicKey} || '/') > 0`);
   const [row] = await db
-    .select({ id: media.id, sha256: media.sha256, width: media.width, published: sql<boolean>`exists (${shownBy})` })
+    .select({
+      id: media.id,
+      sha256: media.sha256,
+      width: media.width,
+      published: sql<boolean>`(exists (${shownBy}) or exists (${portraitOf}) or exists (${inAgencyPage}))`,
+    })
     .from(media)
     .where(eq(media.publicKey, key))
     .limit(1);

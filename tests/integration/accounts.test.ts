@@ -23,8 +23,8 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), 
 
 process.env.AUTH_SECRET ??= 'test-secret-for-accounts';
 const root = path.resolve(import.meta.dirname, '../..');
-const { changeOwnPassword } = await import('@/app/(staff)/quan-tri/tai-khoan/mat-khau/actions');
-const { setTemporaryPassword } = await import('@/app/(staff)/quan-tri/tai-khoan/actions');
+const { changeOwnPassword } = await import('@/app/(vi)/(staff)/quan-tri/tai-khoan/mat-khau/actions');
+const { setTemporaryPassword } = await import('@/app/(vi)/(staff)/quan-tri/tai-khoan/actions');
 const { endUserSessions, getActiveSessionUser, insertUser } = await import('@/db/queries/users');
 const { authenticate } = await import('@/server/auth/login');
 const { hashPassword } = await import('@/server/auth/passwords');

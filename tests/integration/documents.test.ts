@@ -21,7 +21,7 @@ const { createDocument, saveDocument, publishDocument, withdrawDocument } = awai
 const { handleDocumentFileUpload, serveDocumentFile } = await import('@/server/documents/files');
 const { getDocumentForStaff, getPublishedDocumentBySlug, listPublicDocuments } = await import('@/db/queries/documents');
 const { handleDocumentImport, importDocuments } = await import('@/server/documents/import');
-const catalogActions = await import('@/app/(staff)/quan-tri/van-ban/danh-muc/actions');
+const catalogActions = await import('@/app/(vi)/(staff)/quan-tri/van-ban/danh-muc/actions');
 
 for (const kind of databaseKinds) {
   describe(`documents on ${kind.name}`, () => {

@@ -15,8 +15,8 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const contactActions = await import('@/app/(staff)/quan-tri/lien-he/actions');
-const settingsActions = await import('@/app/(staff)/quan-tri/cai-dat/actions');
+const contactActions = await import('@/app/(vi)/(staff)/quan-tri/lien-he/actions');
+const settingsActions = await import('@/app/(vi)/(staff)/quan-tri/cai-dat/actions');
 const articleActions = await import('@/server/articles/actions');
 const { listContactBlocks } = await import('@/db/queries/contacts');
 const { getSiteInfo } = await import('@/db/queries/settings');
@@ -123,8 +123,9 @@ for (const kind of databaseKinds) {
       // Markup is removed from plain-text fields; emails are stored in lower case.
       expect(block.title).toBe('Đường dây nóng thử');
       expect(block.entries).toEqual([
-        { id: (first as { id: number }).id, name: 'Văn phòng Sở', phones: ['02963.957.049', '0378.247.247'], email: 'vanphong@angiang.gov.vn' },
-        { id: (second as { id: number }).id, name: 'Thanh tra Sở', phones: ['0913 658 627'], email: null },
+        // Free entries (no person or unit of the directory): their own name, numbers and email.
+        { id: (first as { id: number }).id, name: 'Văn phòng Sở', label: 'Văn phòng Sở', phones: ['02963.957.049', '0378.247.247'], email: 'vanphong@angiang.gov.vn', personId: null, unitId: null, hidden: false },
+        { id: (second as { id: number }).id, name: 'Thanh tra Sở', label: 'Thanh tra Sở', phones: ['0913 658 627'], email: null, personId: null, unitId: null, hidden: false },
       ]);
 
       expect(await contactActions.moveContactEntry({ entryId: (second as { id: number }).id, direction: 'up' })).toMatchObject({ ok: true });

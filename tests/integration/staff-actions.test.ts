@@ -22,6 +22,9 @@ import {
   procedures,
   media,
   mediaBlobs,
+  agencyPages,
+  orgUnits,
+  people as personRows,
   siteSettings,
   users,
 } from '@/db/schema';
@@ -111,6 +114,9 @@ for (const kind of databaseKinds) {
         documentFileBlobs,
         documentRelations,
         procedures,
+        orgUnits,
+        personRows,
+        agencyPages,
       ];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
@@ -145,6 +151,12 @@ for (const kind of databaseKinds) {
         alt: 'Mô tả ảnh hợp lệ',
         // restoreRevision: the version of the revision to write back.
         revision: '1',
+        // The directory (/quan-tri/gioi-thieu): real rows of the seed.
+        unitId: String((await database!.db.select({ id: orgUnits.id }).from(orgUnits).limit(1))[0]!.id),
+        personId: String((await database!.db.select({ id: personRows.id }).from(personRows).limit(1))[0]!.id),
+        parentId: '',
+        fullName: 'Người mới',
+        key: 'overview',
         // The document actions: a valid document, and author B's file.
         number: `${Math.floor(Math.random() * 1e6)}/KH-SNV`,
         typeId: String(foreignDocument.typeId),
@@ -221,7 +233,9 @@ for (const kind of databaseKinds) {
     it('finds the actions, and every one is built by the one wrapper', async ({ skip }) => {
       if (!database) return skip();
       const actions = await discoverActions();
-      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry', 'createProcedure', 'saveProcedure', 'publishProcedure', 'withdrawProcedure', 'savePublicServicePortal']));
+      expect(actions.map((a) => a.name)).toEqual(
+        expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry', 'createProcedure', 'saveProcedure', 'publishProcedure', 'withdrawProcedure', 'savePublicServicePortal', 'createUnit', 'moveUnit', 'updatePerson', 'saveAgencyPage']),
+      );
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
         expect(action[ACTION_MARK], `${file}: ${name} must be made with defineAction()`).toBe(true);

@@ -29,6 +29,20 @@ describe('the route map', () => {
     }
   });
 
+  it('names the fixed pages of Giới thiệu, Liên hệ and English, and nothing else under them', () => {
+    for (const path of ['/gioi-thieu', '/gioi-thieu/chuc-nang-nhiem-vu', '/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lanh-dao', '/gioi-thieu/lich-su', '/lien-he', '/en', '/en/organisation', '/en/contacts']) {
+      expect(matchPublicPage(path), path).toEqual({ kind: 'static', path });
+      expect(isImpossiblePublicPath(path), path).toBe(false);
+    }
+    expect(routes.about.leaders).toBe('/gioi-thieu/lanh-dao');
+    expect(routes.english.contacts).toBe('/en/contacts');
+    expect(routes.staff.agency).toBe('/quan-tri/gioi-thieu');
+    // A random path under a section of fixed pages never reaches the ISR cache.
+    for (const path of ['/gioi-thieu/khong-co', '/gioi-thieu/lanh-dao/x', '/lien-he/a', '/en/about']) {
+      expect(isImpossiblePublicPath(path), path).toBe(true);
+    }
+  });
+
   it('calls a path impossible only inside a section with parameters', () => {
     for (const path of [
       '/tin-tuc/Hoa',

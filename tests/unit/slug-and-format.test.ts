@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePageNumber } from '@/app/(public)/chuyen-muc/category-view';
+import { parsePageNumber } from '@/app/(vi)/(public)/chuyen-muc/category-view';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { isValidSlug, slugify } from '@/lib/slug';
 

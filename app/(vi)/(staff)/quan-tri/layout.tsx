@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, canWriteDocuments, ROLE_LABELS } from '@/lib/permissions';
+import { canManageAgency, canManageSite, canManageUsers, canViewStatistics, canWriteArticles, canWriteDocuments, ROLE_LABELS } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { authAccount } from '@/auth';
 import { requireStaff } from '@/server/auth/guard';
@@ -47,6 +47,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href={routes.staff.contacts} className="font-semibold underline-offset-2 hover:underline">
               Khối liên hệ
             </Link>
+            {canManageAgency(user) && (
+              <Link href={routes.staff.agency} className="font-semibold underline-offset-2 hover:underline">
+                Giới thiệu
+              </Link>
+            )}
             <Link href={routes.staff.settings} className="font-semibold underline-offset-2 hover:underline">
               Cài đặt
             </Link>

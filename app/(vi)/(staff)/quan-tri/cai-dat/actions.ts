@@ -25,8 +25,12 @@ const offset = z.coerce
 export const saveSiteSettings = defineSiteAction({
   schema: z.object({
     name: requiredText('tên cơ quan', 200),
+    nameEn: optionalText('tên tiếng Anh', 200),
     parentName: requiredText('cơ quan chủ quản', 200),
-    address: requiredText('địa chỉ', 300),
+    // Optional: the footer shows an address, a responsible person or a licence only once entered.
+    address: optionalText('địa chỉ', 300),
+    responsiblePerson: optionalText('người chịu trách nhiệm', 200),
+    licence: optionalText('giấy phép', 300),
     phone: optionalPhone,
     email: optionalEmail,
     description: optionalText('mô tả', 500),
