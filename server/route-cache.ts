@@ -17,6 +17,8 @@ function getDatabaseId(db: Db): Promise<string> {
  */
 export async function clearRouteCacheIfDatabaseChanged(db: Db, distDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next')): Promise<boolean> {
   const databaseId = await getDatabaseId(db);
+  // The Redis cache handler (page-cache-handler.mjs) puts it in its keys, for the same reason.
+  (globalThis as typeof globalThis & Record<symbol, string>)[Symbol.for('portal.database-id')] = databaseId;
   const marker = path.join(distDir, 'cache', 'portal-database-id');
   const previous = await fs.readFile(marker, 'utf8').catch(() => null);
   if (previous === databaseId) return false;
