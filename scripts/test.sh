@@ -29,6 +29,27 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
+# nginx and redis-server for the several-instances process test (tests/integration/scale-process.test.ts),
+# which runs both as its own children on free ports: the system services are neither used nor started.
+missing=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Chưa có ${missing[*]}: đang cài từ apt…"
+    # Their packages would start the services (nginx on port 80): policy-rc.d 101 forbids that
+    # during the install, and is removed after unless it was there before.
+    policy_added=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_added=1
+    fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ -n "$policy_added" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "Thiếu ${missing[*]} (sudo apt-get install ${missing[*]}): bỏ qua phép thử nhiều máy chủ." >&2
+  fi
+fi
+
 # Cheap checks first: the linter (with the layer rules) and the type check.
 npm run lint
 npm run typecheck
