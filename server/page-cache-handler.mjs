@@ -15,8 +15,8 @@
 // response is served and forgotten. Real pages are bounded by the content itself.
 //
 // The file-system base class is Next's internal default handler (next/dist/...): Next is pinned
-// to an exact version, and tests/integration/unknown-addresses-process.test.ts fails if an upgrade
-// changes it.
+// to an exact version, and tests/integration/hardening-process.test.ts (unknown addresses cost no
+// disk) fails if an upgrade changes it; tests/integration/scale-process.test.ts checks Redis.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';

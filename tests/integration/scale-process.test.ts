@@ -8,6 +8,7 @@
 // The Redis is the test's own on a free port, stopped and started here; the machine's is untouched.
 import { sql } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitDaily } from '../../db/schema';
 import { type AppServer, BROWSER_AGENT, hasProductionBuild, startAppServer } from '../helpers/app-server';
@@ -186,6 +187,19 @@ describe.skipIf(!ready)('two instances behind nginx, one PostgreSQL, one Redis',
     expect(after.visits - before.visits).toBe(VISITORS);
     expect(after.newVisitors - before.newVisitors).toBe(VISITORS);
   }, 240_000);
+
+  it('keeps the pages in Redis, shared, and never an error page', async () => {
+    for (let i = 0; i < 20; i++) expect((await fetch(`${nginx.url}/tin-tuc/khong-co-bai-nay-${i}`, { headers: { 'user-agent': 'curl/8.5.0' } })).status).toBe(404);
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const keys = await client.keys('portal:*');
+      expect(keys.some((key) => key.includes('/trang-chu/moi-nhat'))).toBe(true);
+      expect(keys.filter((key) => key.includes('khong-co-bai-nay'))).toEqual([]);
+    } finally {
+      await client.quit();
+    }
+  });
 
   it('an edit saved through instance A is served by instance B within a second', async () => {
     // B has the article cached (from Redis) before the change.
