@@ -57,7 +57,10 @@ npm run typecheck
 # The build comes next: the server-process tests in vitest run the production server.
 npx next build
 
-npx vitest run
+# The several-instances test loads both cores for a few minutes: alone, after the others, so it
+# neither slows their timed server tests nor is slowed by them.
+npx vitest run --exclude tests/integration/scale-process.test.ts
+npx vitest run tests/integration/scale-process.test.ts
 
 # The ISR cache on disk belongs to one database: each e2e run starts on an empty one.
 for db in pglite postgres; do
