@@ -13,7 +13,9 @@ import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
  * per instance: a run holds a transaction-level advisory lock (an instance that finds it taken
  * skips that run) and moves a watermark kept in the database, so the next run, on whichever
  * instance, starts where the last one ended. A failed revalidation rolls the watermark back and
- * the window is retried on the next tick.
+ * the window is retried on the next tick; an instance that dies between its claim and its
+ * revalidation leaves those pages to their own expiry (revalidate = 300 s). The watermark is each
+ * instance's clock: instances keep their clocks in sync (docs/deploy.md).
  */
 export type SchedulerOptions = {
   db: Db;
