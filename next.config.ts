@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { ROUTE_HANDLER_PREFIXES, routes } from './lib/routes';
+import { LIST_QUERY_KEYS, ROUTE_HANDLER_PREFIXES, routes } from './lib/routes';
 import { FIXED_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
@@ -37,13 +37,26 @@ const nextConfig: NextConfig = {
       // Page 1 of a category has one address. Redirecting here rather than in the page keeps the
       // redirect out of the ISR cache (a cached redirect is served with its Location header twice).
       { source: routes.internal.categoryPage(':slug', 1), destination: routes.category(':slug'), permanent: true },
+      // The cached first pages of the two lists are reached through their public addresses only.
+      { source: routes.internal.listIndex('documents'), destination: routes.documents(), permanent: true },
+      { source: routes.internal.listIndex('procedures'), destination: routes.procedures(), permanent: true },
+      // Any other name there would be a cached 404 per address tried: send it to the uncached one.
+      { source: routes.internal.listIndexOther, destination: routes.notFound, permanent: false },
     ];
   },
   async rewrites() {
     return {
       // The home page lives behind a dynamic segment so `next build` never prerenders it (and never
       // opens the database); it is rendered on first request and then served from the ISR cache.
-      beforeFiles: [{ source: routes.home, destination: routes.internal.homeView() }],
+      beforeFiles: [
+        { source: routes.home, destination: routes.internal.homeView() },
+        // A list whose query names no filter is its cached first page; any filter renders per request.
+        ...(['documents', 'procedures'] as const).map((list) => ({
+          source: list === 'documents' ? routes.documents() : routes.procedures(),
+          missing: LIST_QUERY_KEYS[list].map((key) => ({ type: 'query' as const, key })),
+          destination: routes.internal.listIndex(list),
+        })),
+      ],
       afterFiles: [],
       fallback: [],
     };

@@ -3,7 +3,7 @@ import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
 import { isHttpsRequest } from '@/lib/client-address';
 import { isImpossiblePublicPath, matchPublicPage, routes } from '@/lib/routes';
 import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security-headers';
-import { sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
+import { hasSessionCookie, sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
 import { isShuttingDown } from '@/server/shutdown-state';
 import { appSlugRedirects } from '@/server/slug-redirects';
 import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
@@ -52,6 +52,8 @@ function route(request: NextRequest, path: string | null, articleSlug: string | 
     // No page can have this address: answer with the uncached 404 page straight away.
     return NextResponse.rewrite(new URL(routes.notFound, request.url), forward);
   }
+  const login = loginFirst(request);
+  if (login) return NextResponse.redirect(login);
   if (articleSlug !== undefined) {
     const moved = movedArticleOf(request, articleSlug);
     if (moved) return NextResponse.redirect(moved, 301);
@@ -62,12 +64,43 @@ function route(request: NextRequest, path: string | null, articleSlug: string | 
     }
   }
   try {
-    return countPageView(request, forward);
+    const counted = countPageView(request, forward);
+    if (counted) return counted;
   } catch (error) {
     // Counting is never worth a failed page.
     console.warn('[visits] Không ghi nhận được lượt xem.', error);
-    return undefined;
   }
+  return routerDataNotStored(request, forward);
+}
+
+/**
+ * The router's data for a cached page (a prefetch from a <Link>, `?_rsc=`) comes with the ISR
+ * page's `s-maxage=300, stale-while-revalidate=…`. Chromium honours stale-while-revalidate: it
+ * answers the next identical prefetch from its disk cache and sends a background revalidation
+ * whose response is never read, so that request stays pending and holds a connection (seen on
+ * every staff page, whose header links to "/"). The client router keeps its own cache of this
+ * data; the browser's HTTP cache must not.
+ */
+function routerDataNotStored(request: NextRequest, forward: Forward): NextResponse | undefined {
+  if (request.headers.get('rsc') !== '1') return undefined;
+  const response = NextResponse.next(forward);
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+}
+
+/**
+ * Without a session cookie a staff page sends the browser to the login, keeping the page asked
+ * for. Convenience only: every staff page checks the session itself (requireStaff), and sends an
+ * expired one to the login too.
+ */
+function loginFirst(request: NextRequest): URL | null {
+  const { pathname } = request.nextUrl;
+  const staffHome = routes.staff.home();
+  if (request.method !== 'GET' || (pathname !== staffHome && !pathname.startsWith(`${staffHome}/`))) return null;
+  if (hasSessionCookie((name) => request.cookies.has(name))) return null;
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete('_rsc');
+  return new URL(routes.login(asked.pathname + asked.search), request.nextUrl);
 }
 
 const STAFF_ARTICLE_PREFIX = routes.internal.staffArticle('');

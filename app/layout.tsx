@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { defaultSiteInfo } from '@/db/settings-defaults';
+import { siteUrl } from '@/lib/site-url';
 import './globals.css';
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
+  metadataBase: siteUrl(),
   title: { default: defaultSiteInfo.name, template: `%s | ${defaultSiteInfo.name}` },
   description: defaultSiteInfo.description,
   openGraph: { siteName: defaultSiteInfo.name, locale: 'vi_VN', type: 'website' },

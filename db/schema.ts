@@ -107,6 +107,7 @@ export const articles = pgTable(
     byline: text('byline').notNull().default(''),
     coverMediaId: integer('cover_media_id').references(() => media.id),
     status: articleStatus('status').notNull().default('draft'),
+    // Not read since issue #18 (the home page is newest first); staff have no way to set it.
     featured: boolean('featured').notNull().default(false),
     // Synthetic articles made by `npm run seed:demo` are marked so they can never pass for news.
     synthetic: boolean('synthetic').notNull().default(false),
@@ -308,6 +309,159 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt)],
 );
 
+// ---------------------------------------------------------------------------
+// Văn bản: the department's legal and administrative documents (Nghị định 42/2022, art. 4.1a)
+// ---------------------------------------------------------------------------
+
+/**
+ * The lists an editor picks from: Loại văn bản, Cơ quan ban hành, Lĩnh vực, and Người ký (offered
+ * as suggestions: a document keeps the signer's name and position as written on it).
+ */
+export const documentCatalogKind = pgEnum('document_catalog_kind', ['type', 'issuer', 'field', 'signer']);
+
+export const documentCatalog = pgTable(
+  'document_catalog',
+  {
+    id: serial('id').primaryKey(),
+    kind: documentCatalogKind('kind').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('document_catalog_kind_name_idx').on(t.kind, t.name)],
+);
+
+/** Authors only ever hold drafts; "withdrawn" keeps a document's address and history while hiding it. */
+export const documentStatus = pgEnum('document_status', ['draft', 'published', 'withdrawn']);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    /** Số/Ký hiệu as written: "42/2022/NĐ-CP". */
+    number: text('number').notNull(),
+    /**
+     * The number folded (lib/search-text.ts) with spaces removed: one number per issuing authority,
+     * whatever the accents or spacing it was typed with.
+     */
+    numberKey: text('number_key').notNull(),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => documentCatalog.id),
+    issuerId: integer('issuer_id')
+      .notNull()
+      .references(() => documentCatalog.id),
+    fieldId: integer('field_id').references(() => documentCatalog.id),
+    signerName: text('signer_name').notNull().default(''),
+    signerTitle: text('signer_title').notNull().default(''),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    /** Null: in effect from the day of issue. */
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    /** The first day it is no longer in effect; null while nothing ends it. */
+    expiresOn: date('expires_on', { mode: 'string' }),
+    summary: text('summary').notNull(),
+    /** Number and trích yếu folded as lib/search-text.ts folds a query: written with every change. */
+    searchText: text('search_text').notNull(),
+    status: documentStatus('status').notNull().default('draft'),
+    // Synthetic documents made by `npm run seed:demo` are marked so they can never pass for real ones.
+    synthetic: boolean('synthetic').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    authorId: integer('author_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('documents_issuer_number_idx').on(t.issuerId, t.numberKey),
+    index('documents_public_list_idx').on(t.status, t.issuedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('documents_type_idx').on(t.typeId, t.issuedOn.desc().nullsFirst()),
+    index('documents_field_idx').on(t.fieldId, t.issuedOn.desc().nullsFirst()),
+  ],
+);
+
+/** The attached files' descriptions; their bytes are in document_file_blobs, like images'. */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_files_document_idx').on(t.documentId, t.position)],
+);
+
+export const documentFileBlobs = pgTable('document_file_blobs', {
+  fileId: integer('file_id')
+    .primaryKey()
+    .references(() => documentFiles.id, { onDelete: 'cascade' }),
+  data: bytea('data').notNull(),
+});
+
+/** "replaces" and "amends" point from the newer document to the older; "Bị thay thế bởi" is the reverse of "replaces". */
+export const documentRelationKind = pgEnum('document_relation_kind', ['replaces', 'amends', 'related']);
+
+export const documentRelations = pgTable(
+  'document_relations',
+  {
+    fromId: integer('from_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    toId: integer('to_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    kind: documentRelationKind('kind').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fromId, t.toId, t.kind] }), index('document_relations_to_idx').on(t.toId)],
+);
+
+// ---------------------------------------------------------------------------
+// Thủ tục hành chính: the department's administrative procedures (Nghị định 42/2022, art. 4.1c)
+// ---------------------------------------------------------------------------
+
+export const procedureLevel = pgEnum('procedure_level', ['province', 'district', 'commune']);
+
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    /** Mã thủ tục as the national database writes it ("1.001234"); unique. */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** Lĩnh vực: an entry of the documents' field list, shared by both modules. */
+    fieldId: integer('field_id').references(() => documentCatalog.id),
+    level: procedureLevel('level').notNull(),
+    steps: text('steps').notNull().default(''),
+    dossier: text('dossier').notNull().default(''),
+    processingTime: text('processing_time').notNull().default(''),
+    fees: text('fees').notNull().default(''),
+    /** One legal basis per line; lines naming a published document's number link to it. */
+    legalBasis: text('legal_basis').notNull().default(''),
+    /** Code and name folded like a query (lib/search-text.ts). */
+    searchText: text('search_text').notNull(),
+    status: documentStatus('status').notNull().default('draft'),
+    synthetic: boolean('synthetic').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    authorId: integer('author_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The public list is ordered by name; the index serves that order for every filter mix.
+    index('procedures_public_list_idx').on(t.status, t.name, t.id),
+    index('procedures_field_idx').on(t.fieldId, t.level),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Article = typeof articles.$inferSelect;
@@ -315,3 +469,5 @@ export type NewArticle = typeof articles.$inferInsert;
 export type Media = typeof media.$inferSelect;
 export type ContactBlock = typeof contactBlocks.$inferSelect;
 export type ContactEntry = typeof contactEntries.$inferSelect;
+export type Document = typeof documents.$inferSelect;
+export type Procedure = typeof procedures.$inferSelect;

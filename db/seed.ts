@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { slugify } from '../lib/slug';
 import type { Db } from './index';
-import { articles, categories, contactBlocks, contactEntries, siteSettings } from './schema';
+import { articles, categories, contactBlocks, contactEntries, documentCatalog, siteSettings } from './schema';
 import { seedArticle } from './seed-article';
 import { defaultSiteInfo, SETTING_KEYS } from './settings-defaults';
 
@@ -38,6 +38,36 @@ export const seedContactBlocks = [
   },
 ] as const;
 
+/**
+ * The lists a document is described with. Real names only (the forms of Vietnamese legal
+ * documents, the bodies that issue them to a provincial department, the department's fields);
+ * never a document: the list of documents starts empty.
+ */
+export const seedDocumentCatalog = [
+  {
+    kind: 'type',
+    names: ['Luật', 'Nghị định', 'Nghị quyết', 'Thông tư', 'Quyết định', 'Chỉ thị', 'Công văn', 'Kế hoạch', 'Thông báo', 'Báo cáo', 'Hướng dẫn'],
+  },
+  {
+    kind: 'issuer',
+    names: ['Quốc hội', 'Chính phủ', 'Thủ tướng Chính phủ', 'Bộ Nội vụ', 'HĐND tỉnh An Giang', 'UBND tỉnh An Giang', 'Sở Nội vụ tỉnh An Giang'],
+  },
+  {
+    kind: 'field',
+    names: [
+      'Tổ chức bộ máy - Biên chế',
+      'Công chức, viên chức',
+      'Chính quyền địa phương',
+      'Cải cách hành chính',
+      'Thi đua, khen thưởng',
+      'Tôn giáo',
+      'Văn thư, lưu trữ',
+      'Công tác thanh niên',
+      'Thanh tra',
+    ],
+  },
+] as const;
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -66,7 +96,6 @@ export async function seedDatabase(db: Db): Promise<void> {
       categoryId,
       byline: seedArticle.byline,
       status: 'published',
-      featured: true,
       publishedAt: new Date(seedArticle.publishedAt),
       updatedAt: new Date(seedArticle.publishedAt),
       createdAt: new Date(seedArticle.publishedAt),
@@ -89,5 +118,18 @@ export async function seedDatabase(db: Db): Promise<void> {
       { key: SETTING_KEYS.site, value: defaultSiteInfo },
       { key: SETTING_KEYS.visitCounterOffset, value: Number(process.env.VISIT_COUNTER_OFFSET ?? 0) || 0 },
     ]);
+  });
+  await seedDocumentCatalogOnce(db);
+}
+
+/** Separate from the first seed so a portal that already has content gets the lists on upgrade. */
+async function seedDocumentCatalogOnce(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await tx.select({ n: sql<number>`count(*)::int` }).from(documentCatalog);
+    if ((existing[0]?.n ?? 0) > 0) return;
+    await tx
+      .insert(documentCatalog)
+      .values(seedDocumentCatalog.flatMap(({ kind, names }) => names.map((name, position) => ({ kind, name, position }))))
+      .onConflictDoNothing();
   });
 }

@@ -34,6 +34,31 @@ export function pagesShowingArticle({ slugs, categorySlugs }: { slugs: string[];
 }
 
 /**
+ * Every cached page that shows a document: the home page ("Văn bản mới"), the unfiltered list, its
+ * own page, and every other document page (relations name each other). Filtered lists are
+ * rendered per request.
+ */
+export function pagesShowingDocument({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [
+    ...cachePaths.home.map((path) => ({ path })),
+    { path: routes.documents() },
+    { path: routes.internal.listIndex('documents') },
+    ...[...new Set(slugs)].map((slug) => ({ path: routes.document(slug) })),
+    { path: PUBLIC_ROUTES.document.nextRoute, type: 'page' as const },
+  ];
+}
+
+/** Every cached page that shows a procedure: its own and every other procedure page (the route). */
+export function pagesShowingProcedure({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [
+    { path: routes.procedures() },
+    { path: routes.internal.listIndex('procedures') },
+    ...[...new Set(slugs)].map((slug) => ({ path: routes.procedure(slug) })),
+    { path: PUBLIC_ROUTES.procedure.nextRoute, type: 'page' as const },
+  ];
+}
+
+/**
  * The sidebar, the footer and the category menu are in the public layout: a change to them must
  * reach every public page. The root layout covers them all (and the rewritten home page).
  */

@@ -105,3 +105,28 @@ export function canManageSite(user: Actor): boolean {
 export function canViewStatistics(user: Actor): boolean {
   return user.role === 'admin' || user.role === 'stats_viewer';
 }
+
+/** Văn bản: everyone who writes may draft one; only editors and admins publish or withdraw. */
+export function canWriteDocuments(user: Actor): boolean {
+  return canWriteArticles(user);
+}
+
+/** Editors and admins edit any document; authors only their own, and only while it is a draft. */
+export function canEditDocument(user: Actor, document: { authorId: number | null; status: 'draft' | 'published' | 'withdrawn' }): boolean {
+  if (isEditorial(user)) return true;
+  return user.role === 'author' && document.authorId === user.id && document.status === 'draft';
+}
+
+export function canPublishDocuments(user: Actor): boolean {
+  return isEditorial(user);
+}
+
+/** The lists of Loại văn bản, Cơ quan ban hành and Lĩnh vực: those who publish documents. */
+export function canManageDocumentCatalogs(user: Actor): boolean {
+  return isEditorial(user);
+}
+
+/** Thủ tục hành chính follow the documents' rules: authors draft, editors and admins publish. */
+export const canWriteProcedures = canWriteDocuments;
+export const canPublishProcedures = canPublishDocuments;
+export const canEditProcedure = canEditDocument;

@@ -34,6 +34,14 @@ export const routes = {
   /** The uncached 404 page the proxy rewrites impossible addresses to. */
   notFound: '/khong-tim-thay',
   login: (callbackUrl?: string) => withQuery('/dang-nhap', { callbackUrl }),
+  /** Văn bản: the list, its filters and page in the query (`?tu-khoa=&loai=&trang=2`). */
+  documents: (query?: Query | URLSearchParams) => withQuery('/van-ban', query),
+  document: (slug: string) => `/van-ban/${slug}`,
+  /** An attached file; `inline` shows a PDF in the browser instead of saving it. */
+  documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) => withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
+  /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
+  procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
+  procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
   /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
   media: (key: string, width: number) => `/media/${key}/${width}.webp`,
 
@@ -50,6 +58,13 @@ export const routes = {
     password: `${STAFF}/tai-khoan/mat-khau`,
     contacts: `${STAFF}/lien-he`,
     settings: `${STAFF}/cai-dat`,
+    documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
+    newDocument: `${STAFF}/van-ban/moi`,
+    editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
+    documentCatalogs: `${STAFF}/van-ban/danh-muc`,
+    procedures: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thu-tuc`, query),
+    newProcedure: `${STAFF}/thu-tuc/moi`,
+    editProcedure: (id: number) => `${STAFF}/thu-tuc/${id}`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
   },
 
@@ -59,6 +74,14 @@ export const routes = {
     homeView: (view = 'moi-nhat') => `/trang-chu/${view}`,
     /** Any page of a category by number, `/trang/1` included: for the redirect of page 1. */
     categoryPage,
+    /**
+     * The first page of /van-ban or /thu-tuc-hanh-chinh without any filter, cached (ISR): the two
+     * lists are rewritten here when their query names no filter (next.config.ts), so the address
+     * most people open is served from the cache while any filtered one is rendered per request.
+     */
+    listIndex: (list: 'documents' | 'procedures') => `/danh-sach/${list === 'documents' ? 'van-ban' : 'thu-tuc-hanh-chinh'}`,
+    /** Every other address under the lists' internal folder, for the redirect that keeps them off the cache. */
+    listIndexOther: '/danh-sach/:path*',
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
   },
@@ -69,13 +92,26 @@ export const routes = {
     statsRange: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/khoang', query),
     statsCsv: (query: URLSearchParams | Query) => withQuery('/api/quan-tri/thong-ke/csv', query),
     mediaUpload: '/api/quan-tri/anh',
+    /** Attaching a file to a document (multipart: the file is too large for a server action). */
+    documentFileUpload: '/api/quan-tri/van-ban/tep',
+    /** CSV import of documents; answers NDJSON progress, then the report. */
+    documentImport: '/api/quan-tri/van-ban/nhap',
+    procedureImport: '/api/quan-tri/thu-tuc/nhap',
+    /** Staff search of documents, for picking relations. */
+    documentPicker: (query: Query) => withQuery('/api/quan-tri/van-ban/tim', query),
     internalRevalidate: '/api/noi-bo/lam-moi',
     health: '/api/suc-khoe',
   },
 } as const;
 
-/** Addresses answered by route handlers, never by a page: JSON, images, CSV (next.config.ts headers). */
-export const ROUTE_HANDLER_PREFIXES = ['/api', '/media'] as const;
+/** The query parameters of the two filtered lists: without any of them, a list is its cached first page. */
+export const LIST_QUERY_KEYS = {
+  documents: ['tu-khoa', 'loai', 'co-quan', 'linh-vuc', 'nam', 'hieu-luc', 'trang'],
+  procedures: ['tu-khoa', 'linh-vuc', 'cap', 'trang'],
+} as const;
+
+/** Addresses answered by route handlers, never by a page: JSON, images, CSV, attached files (next.config.ts headers). */
+export const ROUTE_HANDLER_PREFIXES = ['/api', '/media', '/tep-van-ban'] as const;
 
 /** Areas whose requests are never page views of the public site: staff, login, route handlers, assets. */
 export const NOT_PUBLIC_PREFIXES = [STAFF, '/dang-nhap', '/api', '/_next'] as const;
@@ -89,12 +125,17 @@ export type PublicPage =
   | { kind: 'static'; path: string }
   | { kind: 'article'; slug: string }
   /** Every page of a category's list is the category: page numbers would not stay bounded. */
-  | { kind: 'category'; slug: string };
+  | { kind: 'category'; slug: string }
+  | { kind: 'document'; slug: string }
+  | { kind: 'procedure'; slug: string }
+  /** A download of an attached file: counted like a page view, by file. */
+  | { kind: 'documentFile'; id: number };
 
 type Param = (value: string) => string | number | null;
 const slugParam: Param = (value) => (isValidSlug(value) ? value : null);
 /** Page numbers beyond any real list are refused before they reach a page (and its cache). */
 const pageParam: Param = (value) => (/^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
+const idParam: Param = (value) => (/^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : null);
 
 type RouteSpec = {
   /** The address split on "/": literal segments, or a parameter's parser. */
@@ -126,6 +167,24 @@ export const PUBLIC_ROUTES = {
     segments: ['chuyen-muc', slugParam, 'trang', pageParam],
     nextRoute: '/chuyen-muc/[slug]/trang/[page]',
     page: ([slug]) => ({ kind: 'category', slug: String(slug) }),
+  },
+  /** The list is one page whatever its query (filters and `?trang=`): dynamic, so no query reaches the disk cache. */
+  documents: { segments: ['van-ban'], nextRoute: routes.internal.listIndex('documents'), page: () => ({ kind: 'static', path: routes.documents() }) },
+  document: {
+    segments: ['van-ban', slugParam],
+    nextRoute: '/van-ban/[slug]',
+    page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
+  },
+  procedures: { segments: ['thu-tuc-hanh-chinh'], nextRoute: routes.internal.listIndex('procedures'), page: () => ({ kind: 'static', path: routes.procedures() }) },
+  procedure: {
+    segments: ['thu-tuc-hanh-chinh', slugParam],
+    nextRoute: '/thu-tuc-hanh-chinh/[slug]',
+    page: ([slug]) => ({ kind: 'procedure', slug: String(slug) }),
+  },
+  documentFile: {
+    segments: ['tep-van-ban', idParam],
+    nextRoute: '/tep-van-ban/[id]',
+    page: ([id]) => ({ kind: 'documentFile', id: Number(id) }),
   },
 } as const satisfies Record<string, RouteSpec>;
 
@@ -180,5 +239,11 @@ export function countedPathOf(page: PublicPage): string {
       return routes.article(page.slug);
     case 'category':
       return routes.category(page.slug);
+    case 'document':
+      return routes.document(page.slug);
+    case 'procedure':
+      return routes.procedure(page.slug);
+    case 'documentFile':
+      return routes.documentFile(page.id);
   }
 }

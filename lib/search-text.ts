@@ -29,13 +29,21 @@ function buildFolding(): { from: string; to: string } {
 /** The two translate() arguments: each accented letter and its plain lower-case letter. */
 export const VIETNAMESE_FOLDING = buildFolding();
 
-/** The words of a search, without diacritics, lower case; empty when nothing searchable remains. */
-export function searchWords(query: string): string[] {
-  return query
+/**
+ * Text without diacritics, lower case: how a query is folded, and how a stored search column
+ * (documents.search_text) is written, so both sides of a LIKE fold alike on either database.
+ */
+export function foldSearchText(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** The words of a search, without diacritics, lower case; empty when nothing searchable remains. */
+export function searchWords(query: string): string[] {
+  return foldSearchText(query)
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 10);

@@ -40,6 +40,11 @@ function buildIsStale() {
   return files.some((file) => mtime(file) > built);
 }
 
+if (!process.env.SITE_URL && !process.env.NEXTAUTH_URL) {
+  // lib/site-url.ts: without the public address pages carry no canonical or og:url link at all.
+  console.warn('Chưa đặt SITE_URL (địa chỉ công khai của cổng, ví dụ https://sonoivu.angiang.gov.vn): các trang sẽ không có liên kết canonical và og:url.');
+}
+
 if (buildIsStale()) {
   console.log('Bản build chưa có hoặc đã cũ: đang chạy `next build` (khoảng 1 phút)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { VietnameseValidation } from '@/components/ui/vietnamese-validation';
 import { routes } from '@/lib/routes';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -8,6 +9,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default function StaffLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-100">
+      <VietnameseValidation />
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link href={routes.staff.home()} className="font-bold">

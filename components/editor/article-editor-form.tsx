@@ -6,6 +6,7 @@ import { CoverImageField } from '@/components/media/cover-image-field';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/errors';
 import { RichTextEditor } from './rich-text-editor';
+import { useUnsavedChangesGuard } from './unsaved-changes-guard';
 import { toLocalDateTimeInput } from '@/lib/time';
 
 type Props = { data: EditorData; onSaved: (article: EditorData['article']) => void; onCancel: () => void };
@@ -24,6 +25,7 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState(false);
   const [pending, setPending] = useState(false);
+  const { setDirty, confirmLeave, dialog } = useUnsavedChangesGuard();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +38,7 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
     try {
       const result = await saveArticle(form);
       if (result.ok) {
+        setDirty(false);
         setErrors({});
         setStatus('Đã lưu.');
         onSaved(result.article);
@@ -59,7 +62,13 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
   );
 
   return (
-    <form onSubmit={onSubmit} aria-label="Chỉnh sửa bài viết" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <form
+      onSubmit={onSubmit}
+      onInput={() => setDirty(true)}
+      onChange={() => setDirty(true)}
+      aria-label="Chỉnh sửa bài viết"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <div>
         {label('title', 'Tiêu đề')}
         <textarea {...fieldProps('title')} defaultValue={article.title} rows={2} required className={inputClass} />
@@ -100,7 +109,11 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         <p id={`${ids}-body-label`} className="mb-1 text-sm font-semibold">
           Nội dung
         </p>
-        <RichTextEditor labelId={`${ids}-body-label`} initialHtml={article.bodyHtml} onChange={(html) => (bodyHtml.current = html)} />
+        <RichTextEditor labelId={`${ids}-body-label`} initialHtml={article.bodyHtml} onChange={(html) => {
+            bodyHtml.current = html;
+            setDirty(true);
+          }}
+        />
         {errorOf('bodyHtml')}
       </div>
       <div>
@@ -111,14 +124,16 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
       <p role="status" aria-live="polite" className={`text-sm font-semibold ${conflict ? 'text-red-700' : ''}`}>
         {status}
       </p>
-      <div className="flex gap-2">
+      {/* On a phone the form is thousands of pixels long: "Lưu" stays in reach at the bottom. */}
+      <div className="sticky bottom-0 -mx-4 flex gap-2 border-t border-slate-200 bg-white px-4 py-2 sm:static sm:mx-0 sm:border-0 sm:p-0">
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           Lưu
         </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold">
+        <button type="button" onClick={() => confirmLeave(onCancel)} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold">
           Hủy
         </button>
       </div>
+      {dialog}
     </form>
   );
 }

@@ -11,6 +11,8 @@ import {
   withdrawArticle,
   type EditorData,
 } from '@/server/articles/actions';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+import { VietnameseValidation } from '@/components/ui/vietnamese-validation';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/format';
 import { ArticleEditorForm } from './article-editor-form';
@@ -18,6 +20,9 @@ import { SendBackForm } from './send-back-form';
 import { routes } from '@/lib/routes';
 
 type Props = { articleId: number; contentId: string; startEditing?: boolean };
+
+/** A change that the public sees at once is asked once, saying what will happen. */
+type Confirmation = { title: string; text: string; confirm: string; run: () => void };
 
 const buttonClass = 'rounded px-3 py-1.5 text-sm font-semibold disabled:opacity-60';
 
@@ -33,6 +38,7 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
   const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
   const [sendingBack, setSendingBack] = useState(false);
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -77,6 +83,8 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
 
   return (
     <div className="mb-4 space-y-4 print:hidden">
+      {/* The staff view of a public page has no staff layout: the editor's forms need it too. */}
+      <VietnameseValidation />
       <section aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
         <span className="text-sm">
           Trạng thái: <strong>{articleStatusLabel(article)}</strong>
@@ -97,7 +105,16 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
             type="button"
             disabled={pending}
             className={`${buttonClass} bg-green-700 text-white`}
-            onClick={() => changeStatus(publishArticle, publishesLater ? 'Đã hẹn giờ xuất bản.' : 'Đã xuất bản.')}
+            onClick={() =>
+              setConfirming({
+                title: publishesLater ? 'Hẹn giờ xuất bản bài này?' : 'Xuất bản bài này?',
+                text: publishesLater
+                  ? `Bài sẽ tự hiện trên cổng thông tin lúc ${formatDateTime(new Date(article.publishedAt!))}, cho mọi người đọc.`
+                  : 'Bài sẽ hiện ngay trên cổng thông tin, ở trang chủ và chuyên mục của bài, cho mọi người đọc.',
+                confirm: publishesLater ? 'Hẹn giờ xuất bản' : 'Xuất bản',
+                run: () => changeStatus(publishArticle, publishesLater ? 'Đã hẹn giờ xuất bản.' : 'Đã xuất bản.'),
+              })
+            }
           >
             {publishesLater ? 'Hẹn giờ xuất bản' : 'Xuất bản'}
           </button>
@@ -108,7 +125,15 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && can.withdraw && (
-          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() => changeStatus(withdrawArticle, 'Đã gỡ bài.')}>
+          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() =>
+              setConfirming({
+                title: 'Gỡ bài này?',
+                text: 'Bài sẽ không còn trên cổng thông tin: người đọc mở địa chỉ của bài sẽ gặp trang “không tìm thấy”. Bài chuyển sang “Đã gỡ” và có thể xuất bản lại sau.',
+                confirm: 'Gỡ bài',
+                run: () => changeStatus(withdrawArticle, 'Đã gỡ bài.'),
+              })
+            }
+          >
             Gỡ bài
           </button>
         )}
@@ -121,6 +146,25 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           {message}
         </p>
       </section>
+      <ModalDialog open={confirming !== null} role="alertdialog" title={confirming?.title ?? ''} onClose={() => setConfirming(null)}>
+        <p>{confirming?.text}</p>
+        {/* "Hủy" first: the dialog focuses it, so Enter pressed out of habit changes nothing. */}
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(null)}>
+            Hủy
+          </button>
+          <button
+            type="button"
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white"
+            onClick={() => {
+              confirming?.run();
+              setConfirming(null);
+            }}
+          >
+            {confirming?.confirm}
+          </button>
+        </div>
+      </ModalDialog>
       {sendingBack && can.returnToDraft && (
         <SendBackForm
           article={article}

@@ -20,6 +20,16 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
           </a>
         </li>
       ))}
+      <li>
+        <a href={routes.documents()} className={linkClass}>
+          Văn bản
+        </a>
+      </li>
+      <li>
+        <a href={routes.procedures()} className={linkClass}>
+          Thủ tục hành chính
+        </a>
+      </li>
     </>
   );
 }

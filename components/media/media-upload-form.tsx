@@ -1,12 +1,16 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { fieldHelpers, inputClass } from '@/components/staff/form-field';
 import type { FieldErrors } from '@/lib/errors';
 import type { MediaSummary } from '@/db/queries/media';
 import { routes } from '@/lib/routes';
 
-type Props = { onUploaded: (media: MediaSummary, created: boolean) => void };
+type Props = {
+  onUploaded: (media: MediaSummary, created: boolean) => void;
+  /** A file pasted or dropped into the editor: already chosen, waiting for its description. */
+  initialFile?: File | null;
+};
 
 type UploadResponse = { ok: true; media: MediaSummary; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
@@ -17,12 +21,23 @@ const MAX_BYTES = 10 * 1024 * 1024;
  * decides everything (type by content, size, alt text) and its Vietnamese messages are shown
  * beside the fields. A file over 10 MB is stopped here too, so nobody waits to hear it.
  */
-export function MediaUploadForm({ onUploaded }: Props) {
+export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
   const ids = useId();
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
+  const [fileName, setFileName] = useState('');
+
+  useEffect(() => {
+    const input = form.current?.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!initialFile || !input) return;
+    const files = new DataTransfer();
+    files.items.add(initialFile);
+    input.files = files.files;
+    setFileName(initialFile.name);
+    form.current?.querySelector<HTMLInputElement>('input[name="alt"]')?.focus();
+  }, [initialFile]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,6 +63,7 @@ export function MediaUploadForm({ onUploaded }: Props) {
         setErrors({});
         setStatus(body.created ? 'Đã tải ảnh lên.' : 'Ảnh này đã có trong thư viện ảnh.');
         form.current?.reset();
+        setFileName('');
         onUploaded(body.media, body.created);
       } else {
         setErrors(body?.fieldErrors ?? {});
@@ -70,14 +86,33 @@ export function MediaUploadForm({ onUploaded }: Props) {
     <form ref={form} onSubmit={onSubmit} aria-label="Tải ảnh lên" className="space-y-3">
       <div>
         <label htmlFor={`${ids}-file`} className="block text-sm font-semibold">
-          Tệp ảnh
+          Tệp ảnh <span aria-hidden="true">*</span>
+          <span className="sr-only"> (bắt buộc)</span>
         </label>
-        <input {...fieldProps('file')} type="file" accept="image/jpeg,image/png,image/webp" required className={inputClass} />
+        {/* The browser's file button reads "Choose File · No file chosen" whatever the page's
+            language: the input is kept (keyboard, screen readers, drag and drop) but drawn by us. */}
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <input
+            {...fieldProps('file')}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            required
+            onChange={(event) => setFileName(event.target.files?.[0]?.name ?? '')}
+            className="peer sr-only"
+          />
+          <span aria-hidden="true" className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600" onClick={() => document.getElementById(`${ids}-file`)?.click()}>
+            Chọn tệp
+          </span>
+          <span aria-hidden="true" className="text-sm text-slate-700">
+            {fileName || 'Chưa chọn tệp nào'}
+          </span>
+        </div>
         {errors.file ? errorOf('file') : <p id={`${ids}-file-goi-y`} className="mt-1 text-sm text-slate-600">JPEG, PNG hoặc WebP, tối đa 10 MB.</p>}
       </div>
       <div>
         <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
-          Mô tả ảnh
+          Mô tả ảnh <span aria-hidden="true">*</span>
+          <span className="sr-only"> (bắt buộc)</span>
         </label>
         <input {...fieldProps('alt')} required maxLength={300} className={inputClass} />
         {errors.alt ? errorOf('alt') : <p id={`${ids}-alt-goi-y`} className="mt-1 text-sm text-slate-600">Điều người không xem được ảnh cần biết, tối đa 300 ký tự.</p>}

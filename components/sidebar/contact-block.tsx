@@ -1,5 +1,7 @@
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import { EmailLink, PhoneLink } from '@/components/ui/contact-links';
+import { isProcedureFeedbackBlock } from '@/lib/procedures';
+import { routes } from '@/lib/routes';
 
 export function ContactBlock({ block }: { block: ContactBlockWithEntries }) {
   const headingId = `khoi-lien-he-${block.id}`;
@@ -39,6 +41,13 @@ export function ContactBlock({ block }: { block: ContactBlockWithEntries }) {
           </li>
         ))}
       </ol>
+      {isProcedureFeedbackBlock(block.title) && (
+        <p className="border-t border-slate-100 px-4 py-2.5 text-sm">
+          <a href={routes.procedures()} className="font-semibold text-brand-700 underline">
+            Tra cứu thủ tục hành chính
+          </a>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,67 +1,46 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/errors';
 import { ROLE_LABELS, type Role } from '@/lib/permissions';
-import { buttonClass, FieldError, inputClass, secondaryButtonClass } from './form-field';
+import { ActionForm, SubmitButton, TextField } from './action-form';
+import { FieldError, inputClass, secondaryButtonClass } from './form-field';
 
 type Action = (input: FormData | Record<string, unknown>) => Promise<ActionResult>;
 const roles = Object.entries(ROLE_LABELS) as [Role, string][];
 
+/**
+ * "Thêm tài khoản". A refused account keeps everything typed (an ActionForm submits with
+ * preventDefault: React's `<form action>` would reset the fields after every attempt).
+ */
 export function AddUserForm({ createUser }: { createUser: Action }) {
-  const router = useRouter();
-  const [state, submit, pending] = useActionState<ActionResult | null, FormData>(async (_previous, form) => {
-    const result = await createUser(form);
-    if (result.ok) router.refresh();
-    return result;
-  }, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const field = (name: string, label: string, type: string, autoComplete?: string) => (
-    <div>
-      <label htmlFor={`tk-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <input
-        id={`tk-${name}`}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required
-        aria-invalid={Boolean(errors[name])}
-        aria-describedby={errors[name] ? `tk-${name}-loi` : undefined}
-        className={inputClass}
-      />
-      <FieldError id={`tk-${name}-loi`} errors={errors[name]} />
-    </div>
-  );
   return (
-    <form action={submit} className="grid gap-4 sm:grid-cols-2" key={state?.ok ? 'done' : 'editing'}>
-      {field('name', 'Họ tên', 'text', 'off')}
-      {field('email', 'Email', 'email', 'off')}
-      <div>
-        <label htmlFor="tk-role" className="block text-sm font-semibold">
-          Vai trò
-        </label>
-        <select id="tk-role" name="role" defaultValue="author" className={inputClass} aria-describedby={errors.role ? 'tk-role-loi' : undefined}>
-          {roles.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <FieldError id="tk-role-loi" errors={errors.role} />
-      </div>
-      {field('password', 'Mật khẩu (ít nhất 10 ký tự)', 'password', 'new-password')}
-      <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} className={buttonClass}>
-          Thêm tài khoản
-        </button>
-        <p role="status" aria-live="polite" className="mt-2 text-sm">
-          {state?.ok ? 'Đã thêm tài khoản.' : state && !state.ok ? state.error : ''}
-        </p>
-      </div>
-    </form>
+    <ActionForm action={createUser} done="Đã thêm tài khoản." label="Thêm tài khoản" resetOnSuccess className="grid gap-4 sm:grid-cols-2">
+      {(errors, pending) => (
+        <>
+          <TextField id="tk-name" name="name" label="Họ tên" errors={errors} required maxLength={200} />
+          <TextField id="tk-email" name="email" label="Email" type="email" errors={errors} required />
+          <div>
+            <label htmlFor="tk-role" className="block text-sm font-semibold">
+              Vai trò
+            </label>
+            <select id="tk-role" name="role" defaultValue="author" className={inputClass} aria-describedby={errors.role ? 'tk-role-loi' : undefined}>
+              {roles.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <FieldError id="tk-role-loi" errors={errors.role} />
+          </div>
+          <TextField id="tk-password" name="password" label="Mật khẩu (ít nhất 10 ký tự)" type="password" autoComplete="new-password" errors={errors} required />
+          <div className="sm:col-span-2">
+            <SubmitButton pending={pending}>Thêm tài khoản</SubmitButton>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }
 

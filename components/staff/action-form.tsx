@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ActionResult, FieldErrors } from '@/lib/errors';
 import { buttonClass, FieldError, inputClass, secondaryButtonClass } from './form-field';
 
@@ -32,6 +33,7 @@ export function ActionForm({
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,9 +57,15 @@ export function ActionForm({
     });
   }
 
+  // An error answers what was sent: once the field is changed it no longer applies.
+  function onInput(event: React.FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    if (name && errors[name]) setErrors(({ [name]: _changed, ...rest }) => rest);
+  }
+
   return (
-    <form ref={formRef} aria-label={label} onSubmit={onSubmit} noValidate className={className}>
-      {children(errors, pending)}
+    <form ref={formRef} aria-label={label} onSubmit={onSubmit} onInput={onInput} noValidate className={className}>
+      {children(errors, pending || !hydrated)}
       <p role="status" aria-live="polite" className={`text-sm font-semibold ${message?.ok ? 'text-green-800' : 'text-red-700'}`}>
         {message?.text ?? ''}
       </p>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { createArticle } from '@/server/articles/actions';
 import type { FieldErrors } from '@/lib/errors';
 import { buttonClass, FieldError, inputClass } from './form-field';
@@ -12,6 +13,7 @@ export function NewArticleForm({ categories }: { categories: { id: number; name:
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +50,7 @@ export function NewArticleForm({ categories }: { categories: { id: number; name:
         </select>
         <FieldError id="bai-moi-chuyen-muc-loi" errors={errors.categoryId} />
       </div>
-      <button type="submit" disabled={pending} className={buttonClass}>
+      <button type="submit" disabled={pending || !hydrated} className={buttonClass}>
         Viết bài mới
       </button>
       <p role="status" aria-live="polite" className="text-sm font-semibold text-red-700 sm:col-span-3">

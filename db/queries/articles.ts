@@ -74,7 +74,9 @@ export async function listLatestArticles({ limit }: { limit: number }): Promise<
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(isPublic())
-    .orderBy(desc(articles.featured), desc(articles.publishedAt), desc(articles.id))
+    // Newest first, nothing else: a hidden "featured" flag staff cannot set put the 2018 seed
+    // article above this year's news.
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
   return asCards(rows);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { auditLog, users } from '../schema';
+import { articles, auditLog, categories, contactBlocks, contactEntries, users } from '../schema';
 
 export type AuditEntry = {
   id: number;
@@ -11,7 +11,19 @@ export type AuditEntry = {
   detail: unknown;
   createdAt: Date;
   userName: string | null;
+  /** The current name of what the entry concerns, or null when it no longer exists. */
+  objectName: string | null;
 };
+
+// Scalar subqueries, one per row of a 50-row page, each by primary key. object_id is text (settings
+// keys too); CASE evaluates only the branch of the entry's type, so the cast sees only row ids.
+const objectName = sql<string | null>`case ${auditLog.objectType}
+  when 'article' then (select ${articles.title} from ${articles} where ${articles.id} = ${auditLog.objectId}::integer)
+  when 'user' then (select s.name || ' (' || s.email || ')' from ${users} s where s.id = ${auditLog.objectId}::integer)
+  when 'category' then (select ${categories.name} from ${categories} where ${categories.id} = ${auditLog.objectId}::integer)
+  when 'contact_block' then (select ${contactBlocks.title} from ${contactBlocks} where ${contactBlocks.id} = ${auditLog.objectId}::integer)
+  when 'contact_entry' then (select ${contactEntries.name} from ${contactEntries} where ${contactEntries.id} = ${auditLog.objectId}::integer)
+end`;
 
 /** One page of the audit log, newest first, with who did it (the name, nothing else). */
 export async function listAuditEntries({ page, pageSize }: { page: number; pageSize: number }): Promise<{ entries: AuditEntry[]; total: number }> {
@@ -26,6 +38,7 @@ export async function listAuditEntries({ page, pageSize }: { page: number; pageS
         detail: auditLog.detail,
         createdAt: auditLog.createdAt,
         userName: users.name,
+        objectName,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))

@@ -114,3 +114,23 @@ export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(and(eq(articles.coverMediaId, mediaId), eq(articles.status, 'published')));
 }
+
+/**
+ * Every article that shows the image, whatever its status: as its cover, or in its text (any
+ * width of `/media/<key>/…`, found as getMediaForServing finds it). An image in use is never
+ * deleted: its pages would show a hole.
+ */
+export async function listArticlesUsingMedia({ db, mediaId }: { db: Conn; mediaId: number }): Promise<{ id: number; title: string }[]> {
+  const folder = sql`(select '/media/' || ${media.publicKey} || '/' from ${media} where ${media.id} = ${mediaId})`;
+  return db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(or(eq(articles.coverMediaId, mediaId), sql`strpos(${articles.bodyHtml}, ${folder}) > 0`))
+    .orderBy(desc(articles.id));
+}
+
+/** Removes an image and its bytes (media_blobs cascades). */
+export async function deleteMediaRow({ db, id }: { db: Tx; id: number }): Promise<{ alt: string } | null> {
+  const [row] = await db.delete(media).where(eq(media.id, id)).returning({ alt: media.alt });
+  return row ?? null;
+}

@@ -1,7 +1,7 @@
 import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../index';
-import { articles, categories, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../schema';
+import { articles, categories, documentFiles, documents, pageViewDaily, procedures, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../schema';
 
 // No 'server-only' here: the proxy's bundle loads the visit recorder, which writes through these.
 // Every write is an additive upsert, each key once per statement and in one order, so any number
@@ -153,6 +153,46 @@ export async function findPublishedArticleIds({ db, slugs }: { db: Tx; slugs: st
     for (const row of rows) ids.set(row.slug, row.id);
   }
   return ids;
+}
+
+/** The published documents among these slugs. */
+export async function findPublishedDocumentSlugs({ db, slugs }: { db: Tx; slugs: string[] }): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const part of chunks(slugs)) {
+    const rows = await db
+      .select({ slug: documents.slug })
+      .from(documents)
+      .where(and(inArray(documents.slug, part), eq(documents.status, 'published')));
+    for (const row of rows) known.add(row.slug);
+  }
+  return known;
+}
+
+/** The published procedures among these slugs. */
+export async function findPublishedProcedureSlugs({ db, slugs }: { db: Tx; slugs: string[] }): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const part of chunks(slugs)) {
+    const rows = await db
+      .select({ slug: procedures.slug })
+      .from(procedures)
+      .where(and(inArray(procedures.slug, part), eq(procedures.status, 'published')));
+    for (const row of rows) known.add(row.slug);
+  }
+  return known;
+}
+
+/** The files among these ids that belong to a published document: the downloads worth a row of their own. */
+export async function findPublishedDocumentFileIds({ db, ids }: { db: Tx; ids: number[] }): Promise<Set<number>> {
+  const known = new Set<number>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .select({ id: documentFiles.id })
+      .from(documentFiles)
+      .innerJoin(documents, eq(documents.id, documentFiles.documentId))
+      .where(and(inArray(documentFiles.id, part), eq(documents.status, 'published')));
+    for (const row of rows) known.add(row.id);
+  }
+  return known;
 }
 
 /** The categories among these slugs. */

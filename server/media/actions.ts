@@ -1,7 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { getMediaForChange, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
+import { insertAuditEntry } from '@/db/queries/article-editing';
+import { deleteMediaRow, getMediaForChange, listArticlesUsingMedia, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
@@ -44,5 +45,30 @@ export const saveMediaAlt = defineAction({
       result: { media },
       revalidate: pages.length ? pagesShowingArticle({ slugs: pages.map((p) => p.slug), categorySlugs: pages.map((p) => p.categorySlug) }) : [],
     };
+  },
+});
+
+/**
+ * Deletes an image nobody shows: one used as a cover or in the text of any article (drafts
+ * included) is refused, naming those articles. Same rights as changing its description.
+ */
+export const deleteMedia = defineAction({
+  roles: canWriteArticles,
+  schema: z.object({ id: mediaId }),
+  async authorize({ user, input, tx }) {
+    const media = await getMediaForChange({ db: tx, id: input.id });
+    return Boolean(media && canEditMedia(user, media));
+  },
+  async run({ user, input, tx }) {
+    const users = await listArticlesUsingMedia({ db: tx, mediaId: input.id });
+    if (users.length > 0) {
+      const titles = users.slice(0, 3).map((article) => `“${article.title}”`).join(', ');
+      const more = users.length > 3 ? ` và ${users.length - 3} bài khác` : '';
+      throw new AppError('rejected', { message: `Ảnh đang được dùng trong ${titles}${more}: bỏ ảnh khỏi các bài đó trước khi xóa.` });
+    }
+    const removed = await deleteMediaRow({ db: tx, id: input.id });
+    if (!removed) throw new AppError('notFound');
+    await insertAuditEntry({ db: tx, userId: user.id, action: 'media.delete', objectType: 'media', objectId: String(input.id), detail: { alt: removed.alt } });
+    return { result: {} };
   },
 });

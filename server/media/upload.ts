@@ -56,20 +56,25 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
 /**
  * The multipart body, read with a limit: a declared Content-Length over it is refused before a
  * byte is read, and a body that grows past it (no length declared, or a false one) is cut off
- * while it streams in, so nobody can make the server buffer more than the limit.
+ * while it streams in, so nobody can make the server buffer more than the limit. Document files use
+ * it too, with their own messages.
  */
-async function readForm(request: Request, limit: number): Promise<FormData> {
+export async function readForm(
+  request: Request,
+  limit: number,
+  messages: { tooLarge: string; noFile: string } = { tooLarge: IMAGE_MESSAGES.tooLarge, noFile: IMAGE_MESSAGES.noFile },
+): Promise<FormData> {
   const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('tooLarge', { message: messages.tooLarge, fieldErrors: { file: [messages.tooLarge] } });
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new AppError('invalid', { message: IMAGE_MESSAGES.noFile, fieldErrors: { file: [IMAGE_MESSAGES.noFile] } });
+  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new AppError('invalid', { message: messages.noFile, fieldErrors: { file: [messages.noFile] } });
 
   let received = 0;
   const limited = request.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         received += chunk.byteLength;
-        if (received > limit) controller.error(new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge }));
+        if (received > limit) controller.error(new AppError('tooLarge', { message: messages.tooLarge }));
         else controller.enqueue(chunk);
       },
     }),
@@ -77,7 +82,7 @@ async function readForm(request: Request, limit: number): Promise<FormData> {
   try {
     return await new Response(limited, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
-    if (received > limit) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
-    throw new AppError('invalid', { message: 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', fieldErrors: { file: [IMAGE_MESSAGES.noFile] } });
+    if (received > limit) throw new AppError('tooLarge', { message: messages.tooLarge, fieldErrors: { file: [messages.tooLarge] } });
+    throw new AppError('invalid', { message: 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', fieldErrors: { file: [messages.noFile] } });
   }
 }

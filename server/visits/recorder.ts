@@ -8,6 +8,9 @@ import {
   type Dimension,
   deleteStalePresence,
   findCategorySlugs,
+  findPublishedDocumentFileIds,
+  findPublishedDocumentSlugs,
+  findPublishedProcedureSlugs,
   findPublishedArticleIds,
   insertNewPresence,
   type PageViewRow,
@@ -209,6 +212,9 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     const refs = new Map<string, ReturnType<typeof classifyPath>>();
     const articleSlugs = new Set<string>();
     const categorySlugs = new Set<string>();
+    const documentSlugs = new Set<string>();
+    const procedureSlugs = new Set<string>();
+    const fileIds = new Set<number>();
     for (const key of pathViews.keys()) {
       const path = key.slice(key.indexOf('\t') + 1);
       if (refs.has(path)) continue;
@@ -216,9 +222,15 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       refs.set(path, ref);
       if (ref.kind === 'article') articleSlugs.add(ref.slug);
       if (ref.kind === 'category') categorySlugs.add(ref.slug);
+      if (ref.kind === 'document') documentSlugs.add(ref.slug);
+      if (ref.kind === 'procedure') procedureSlugs.add(ref.slug);
+      if (ref.kind === 'documentFile') fileIds.add(ref.id);
     }
     const articleIds = await findPublishedArticleIds({ db: tx, slugs: [...articleSlugs] });
     const knownCategories = await findCategorySlugs({ db: tx, slugs: [...categorySlugs] });
+    const knownDocuments = await findPublishedDocumentSlugs({ db: tx, slugs: [...documentSlugs] });
+    const knownFiles = await findPublishedDocumentFileIds({ db: tx, ids: [...fileIds] });
+    const knownProcedures = await findPublishedProcedureSlugs({ db: tx, slugs: [...procedureSlugs] });
 
     const rows = new Map<string, PageViewRow>();
     for (const [key, views] of pathViews) {
@@ -229,7 +241,10 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         ref.kind === 'home' ||
         ref.kind === 'static' ||
         (ref.kind === 'article' && articleIds.has(ref.slug)) ||
-        (ref.kind === 'category' && knownCategories.has(ref.slug));
+        (ref.kind === 'category' && knownCategories.has(ref.slug)) ||
+        (ref.kind === 'document' && knownDocuments.has(ref.slug)) ||
+        (ref.kind === 'procedure' && knownProcedures.has(ref.slug)) ||
+        (ref.kind === 'documentFile' && knownFiles.has(ref.id));
       const path = exists ? countedPathOf(ref) : OTHER_PATH;
       const articleId = ref.kind === 'article' ? (articleIds.get(ref.slug) ?? null) : null;
       const rowKey = `${day}\t${path}`;

@@ -56,6 +56,10 @@ test('an editor changes a published article’s address; the old one answers 301
   // A new article opens in the editor; closed, the status buttons show.
   await form.getByRole('button', { name: 'Hủy' }).click();
   await tools.getByRole('button', { name: 'Xuất bản' }).click();
+  // Putting an article live asks once, saying what will happen.
+  const confirm = page.getByRole('alertdialog', { name: 'Xuất bản bài này?' });
+  await expect(confirm).toContainText('cho mọi người đọc');
+  await confirm.getByRole('button', { name: 'Xuất bản' }).click();
   await expect(tools.getByRole('status')).toHaveText('Đã xuất bản.');
   expect((await request.get('/tin-tuc/bai-thu-doi-duong-dan')).status()).toBe(200);
 
@@ -75,6 +79,13 @@ test('an editor changes a published article’s address; the old one answers 301
 
   // Withdrawn, the article is gone from both addresses.
   await tools.getByRole('button', { name: 'Gỡ bài' }).click();
+  const withdraw = page.getByRole('alertdialog', { name: 'Gỡ bài này?' });
+  // "Hủy" changes nothing; the second time it is confirmed.
+  await withdraw.getByRole('button', { name: 'Hủy' }).click();
+  await expect(withdraw).toBeHidden();
+  expect((await request.get('/tin-tuc/bai-thu-dia-chi-moi')).status()).toBe(200);
+  await tools.getByRole('button', { name: 'Gỡ bài' }).click();
+  await withdraw.getByRole('button', { name: 'Gỡ bài' }).click();
   await expect(tools.getByRole('status')).toHaveText('Đã gỡ bài.');
   expect((await request.get('/tin-tuc/bai-thu-doi-duong-dan', { maxRedirects: 0 })).status()).toBe(404);
   expect((await request.get('/tin-tuc/bai-thu-dia-chi-moi')).status()).toBe(404);

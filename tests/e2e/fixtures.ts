@@ -46,7 +46,9 @@ export async function logIn(page: Page, account: Account) {
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
+  // The first login on a fresh server also renders /quan-tri for the first time, after a 128 MiB
+  // scrypt hash: on a loaded 2-core machine that has taken more than the default 5 s.
+  await expect(page).toHaveURL(/\/quan-tri$/, { timeout: 20_000 });
 }
 
 /** Adds an account at /quan-tri/tai-khoan; `admin` is a page logged in as an admin. */

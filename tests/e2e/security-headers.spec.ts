@@ -51,9 +51,9 @@ test('staff pages: a nonce policy, and the editor works under it', async ({ page
   await expect(body.locator('strong', { hasText: 'Chữ đậm thử CSP' })).toBeVisible();
   await form.getByRole('button', { name: 'Danh sách', exact: true }).click();
   await expect(body.locator('ul li')).toHaveCount(1);
-  // "Hủy" asks before dropping the changes.
-  page.once('dialog', (dialog) => dialog.accept());
+  // "Hủy" asks before dropping the changes (the editor's own dialog, under the same policy).
   await form.getByRole('button', { name: 'Hủy' }).click();
+  await page.getByRole('alertdialog', { name: 'Rời trang khi chưa lưu?' }).getByRole('button', { name: 'Bỏ thay đổi' }).click();
   await expect(form).toBeHidden();
 
   // The statistics dashboard draws its chart (chart.js) under the same policy.

@@ -23,7 +23,7 @@ process.env.MEDIA_CACHE_DIR = `/tmp/portal-media-test-${process.pid}`;
 const { POST } = await import('@/app/api/quan-tri/anh/route');
 const { GET } = await import('@/app/media/[id]/[variant]/route');
 const { saveArticle } = await import('@/server/articles/actions');
-const { saveMediaAlt, listMediaLibrary } = await import('@/server/media/actions');
+const { saveMediaAlt, listMediaLibrary, deleteMedia } = await import('@/server/media/actions');
 const { getPublishedArticleBySlug } = await import('@/db/queries/articles');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 const { ArticleContent } = await import('@/components/article/article-content');
@@ -256,6 +256,32 @@ for (const kind of databaseKinds) {
       const removed = await saveArticle({ ...input, version: (await getEditableArticle({ db, id: seed!.id }))!.version, coverMediaId: '' });
       expect(removed).toMatchObject({ ok: true });
       expect((await getPublishedArticleBySlug({ slug: seed!.slug }))!.cover).toBeNull();
+    });
+
+    it('deletes an image only when no article shows it, as cover or in its text, and only for those who may change it', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      session.user = people.authorA;
+      const { body } = await upload({ file: { bytes: await makeImage('png', 640, 400), name: 'xoa.png', type: 'image/png' }, alt: 'Ảnh sẽ xóa' });
+      const { id, key } = body.media!;
+      const [draft] = await db
+        .insert(articles)
+        .values({ slug: 'bai-co-anh', title: 'Bài có ảnh trong nội dung', categoryId: (await db.select({ c: articles.categoryId }).from(articles).limit(1))[0]!.c, status: 'draft', coverMediaId: id })
+        .returning({ id: articles.id });
+      const before = await stored();
+
+      session.user = people.authorB;
+      expect(await deleteMedia({ id })).toMatchObject({ ok: false });
+      session.user = people.editor;
+      expect(await deleteMedia({ id })).toMatchObject({ ok: false, error: expect.stringContaining('“Bài có ảnh trong nội dung”') });
+      await db.update(articles).set({ coverMediaId: null, bodyHtml: `<figure><img src="/media/${key}/960.webp" alt="Ảnh" /></figure>` }).where(eq(articles.id, draft!.id));
+      expect(await deleteMedia({ id })).toMatchObject({ ok: false, error: expect.stringContaining('đang được dùng') });
+      expect(await stored()).toEqual(before);
+
+      await db.update(articles).set({ bodyHtml: '<p>Không còn ảnh.</p>' }).where(eq(articles.id, draft!.id));
+      expect(await deleteMedia({ id })).toMatchObject({ ok: true });
+      expect(await stored()).toEqual({ media: before.media - 1, blobs: before.blobs - 1 });
+      expect((await variant(key, '320.webp')).status).toBe(404);
     });
 
     it('keeps the images of unpublished articles from the public, and their addresses from being counted out', async ({ skip }) => {

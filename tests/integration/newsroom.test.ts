@@ -152,9 +152,17 @@ for (const kind of databaseKinds) {
       const entryAudit = (await auditActions('contact_entry')).map((r) => r.action);
       expect(blockAudit).toEqual(['contact_block.create', 'contact_block.move', 'contact_block.move', 'contact_block.rename', 'contact_block.delete']);
       expect(entryAudit).toEqual(['contact_entry.create', 'contact_entry.create', 'contact_entry.move', 'contact_entry.update', 'contact_entry.delete']);
-      const { entries } = await listAuditEntries({ page: 1, pageSize: 3 });
-      expect(entries).toHaveLength(3);
-      expect(entries[0]).toMatchObject({ action: 'contact_block.delete', userName: 'Người admin' });
+      const { entries } = await listAuditEntries({ page: 1, pageSize: 10 });
+      expect(entries[0]).toMatchObject({ action: 'contact_block.delete', userName: 'Người admin', objectName: null });
+      // Each entry carries the current name of what it concerns (the log shows it, not its id).
+      const [seedEntry] = await database!.db.select({ id: contactEntries.id, name: contactEntries.name }).from(contactEntries).limit(1);
+      const [seedArticle] = await database!.db.select({ id: articles.id, title: articles.title }).from(articles).limit(1);
+      await database!.db.insert(auditLog).values([
+        { userId: people.admin.id, action: 'contact_entry.move', objectType: 'contact_entry', objectId: String(seedEntry!.id), detail: { direction: 'up' } },
+        { userId: people.admin.id, action: 'article.publish', objectType: 'article', objectId: String(seedArticle!.id), detail: { from: 'draft' } },
+      ]);
+      const named = (await listAuditEntries({ page: 1, pageSize: 2 })).entries;
+      expect(named.map((e) => e.objectName)).toEqual([seedArticle!.title, seedEntry!.name]);
     });
 
     it('refuses bad sidebar input with a Vietnamese message for the field, and writes nothing', async ({ skip }) => {

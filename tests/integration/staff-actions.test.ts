@@ -5,7 +5,26 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/auth';
 import { provideDatabase } from '@/db';
-import { articleRevisions, articles, articleSlugRedirects, auditLog, categories, contactBlocks, contactEntries, loginAttempts, media, mediaBlobs, siteSettings, users } from '@/db/schema';
+import {
+  articleRevisions,
+  articles,
+  articleSlugRedirects,
+  auditLog,
+  categories,
+  contactBlocks,
+  contactEntries,
+  documentCatalog,
+  documentFileBlobs,
+  documentFiles,
+  documentRelations,
+  documents,
+  loginAttempts,
+  procedures,
+  media,
+  mediaBlobs,
+  siteSettings,
+  users,
+} from '@/db/schema';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 // The seams: the session, the request headers and Next's cache, so actions run outside Next.
@@ -55,7 +74,7 @@ async function discoverActions(): Promise<{ name: string; file: string; action: 
  * Actions that a role may legitimately run on something that is not someone else's: the
  * "another author's article" case does not apply to them. Anything else added later is tested.
  */
-const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle', 'listMediaLibrary']);
+const TARGETS_NO_EXISTING_OBJECT = new Set(['createArticle', 'listMediaLibrary', 'createDocument', 'createProcedure']);
 /** Roles allowed to run an action at all; the enumerating test uses a role outside the list. */
 const ROLE_WITHOUT_RIGHTS: Record<string, SessionUser['role']> = {};
 
@@ -66,10 +85,33 @@ for (const kind of databaseKinds) {
     let categoryId = 0;
     let foreignArticleId = 0;
     let seedArticleId = 0;
+    /** A draft document of author B, with a file: the object of the document actions. */
+    const foreignDocument = { id: 0, fileId: 0, typeId: 0, issuerId: 0 };
+    /** A draft procedure of author B: the object of the procedure actions. */
+    let foreignProcedureId = 0;
 
     async function fingerprint(): Promise<string> {
       const db = database!.db;
-      const tables = [users, articles, articleRevisions, articleSlugRedirects, auditLog, siteSettings, loginAttempts, categories, media, mediaBlobs, contactBlocks, contactEntries];
+      const tables = [
+        users,
+        articles,
+        articleRevisions,
+        articleSlugRedirects,
+        auditLog,
+        siteSettings,
+        loginAttempts,
+        categories,
+        media,
+        mediaBlobs,
+        contactBlocks,
+        contactEntries,
+        documentCatalog,
+        documents,
+        documentFiles,
+        documentFileBlobs,
+        documentRelations,
+        procedures,
+      ];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
     }
@@ -103,6 +145,19 @@ for (const kind of databaseKinds) {
         alt: 'Mô tả ảnh hợp lệ',
         // restoreRevision: the version of the revision to write back.
         revision: '1',
+        // The document actions: a valid document, and author B's file.
+        number: `${Math.floor(Math.random() * 1e6)}/KH-SNV`,
+        typeId: String(foreignDocument.typeId),
+        issuerId: String(foreignDocument.issuerId),
+        issuedOn: '2024-05-07',
+        fileId: String(foreignDocument.fileId),
+        // The catalogue actions.
+        kind: 'field',
+        entryId: String(foreignDocument.typeId),
+        // The procedure actions.
+        code: `1.${Math.floor(Math.random() * 1e6)}`,
+        level: 'province',
+        url: 'https://dichvucong.example.vn',
       };
     }
 
@@ -126,6 +181,33 @@ for (const kind of databaseKinds) {
         .returning({ id: articles.id });
       foreignArticleId = foreign!.id;
       seedArticleId = (await db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).limit(1))[0]!.id;
+      foreignDocument.typeId = (await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'type')).limit(1))[0]!.id;
+      foreignDocument.issuerId = (await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'issuer')).limit(1))[0]!.id;
+      const [document] = await db
+        .insert(documents)
+        .values({
+          slug: 'van-ban-cua-tac-gia-b',
+          number: '1/TB-B',
+          numberKey: '1/tb-b',
+          typeId: foreignDocument.typeId,
+          issuerId: foreignDocument.issuerId,
+          issuedOn: '2024-01-01',
+          summary: 'Văn bản của tác giả B',
+          searchText: '1/tb-b van ban cua tac gia b',
+          authorId: people.authorB.id,
+        })
+        .returning({ id: documents.id });
+      foreignDocument.id = document!.id;
+      const [file] = await db
+        .insert(documentFiles)
+        .values({ documentId: document!.id, fileName: 'b.pdf', mimeType: 'application/pdf', bytes: 4, sha256: 'x' })
+        .returning({ id: documentFiles.id });
+      foreignDocument.fileId = file!.id;
+      const [procedure] = await db
+        .insert(procedures)
+        .values({ slug: 'thu-tuc-cua-tac-gia-b', code: '9.999999', name: 'Thủ tục của tác giả B', level: 'province', searchText: '9.999999 thu tuc cua tac gia b', authorId: people.authorB.id })
+        .returning({ id: procedures.id });
+      foreignProcedureId = procedure!.id;
     });
     afterAll(async () => {
       await database?.drop();
@@ -139,7 +221,7 @@ for (const kind of databaseKinds) {
     it('finds the actions, and every one is built by the one wrapper', async ({ skip }) => {
       if (!database) return skip();
       const actions = await discoverActions();
-      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled']));
+      expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry', 'createProcedure', 'saveProcedure', 'publishProcedure', 'withdrawProcedure', 'savePublicServicePortal']));
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
         expect(action[ACTION_MARK], `${file}: ${name} must be made with defineAction()`).toBe(true);
@@ -162,7 +244,11 @@ for (const kind of databaseKinds) {
           session.user = user;
           session.origin = scenario.origin;
           const before = await fingerprint();
-          const result = await action(await plausibleInput(foreignArticleId));
+          // The document actions act on author B's document; the others on author B's article.
+          const input = await plausibleInput(foreignArticleId);
+          if (file.includes('documents')) input.id = String(foreignDocument.id);
+          if (file.includes('procedures')) input.id = String(foreignProcedureId);
+          const result = await action(input);
           expect(result.ok, `${file}: ${name} (${scenario.label}) must be refused`).toBe(false);
           expect(typeof result.error).toBe('string');
           expect(await fingerprint(), `${file}: ${name} (${scenario.label}) wrote something`).toBe(before);

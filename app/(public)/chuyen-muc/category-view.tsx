@@ -8,6 +8,7 @@ import { listCategoryArticles } from '@/db/queries/articles';
 import { getCategoryBySlug } from '@/db/queries/categories';
 import { isValidSlug } from '@/lib/slug';
 import { routes } from '@/lib/routes';
+import { canonicalLinks } from '@/lib/site-url';
 
 export const CATEGORY_PAGE_SIZE = 10;
 const MAX_PAGE = 100_000;
@@ -27,8 +28,8 @@ export async function categoryMetadata(slug: string, page: number): Promise<Meta
   if (!category) return { title: 'Không tìm thấy trang' };
   const title = page > 1 ? `${category.name} - Trang ${page}` : category.name;
   const description = category.description || `Tin bài chuyên mục ${category.name} của Sở Nội vụ tỉnh An Giang.`;
-  const url = routes.category(category.slug, page);
-  return { title, description, alternates: { canonical: url }, openGraph: { title, description, url } };
+  const { alternates, openGraphUrl } = canonicalLinks(routes.category(category.slug, page));
+  return { title, description, alternates, openGraph: { title, description, url: openGraphUrl } };
 }
 
 export async function CategoryView({ slug, page }: { slug: string; page: number }) {

@@ -9,6 +9,7 @@ import { getRedirectedArticleSlug } from '@/db/queries/slug-redirects';
 import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
 import { routes } from '@/lib/routes';
+import { canonicalLinks } from '@/lib/site-url';
 
 // generateMetadata and the page ask for the same article in one request: ask the database once.
 export const loadPublicArticle = cache(async (slug: string) => (isValidSlug(slug) ? getPublishedArticleBySlug({ slug }) : null));
@@ -26,15 +27,15 @@ export async function requirePublicArticle(slug: string): Promise<ArticleDetail>
 
 export function articleMetadata(article: ArticleDetail | null): Metadata {
   if (!article) return { title: 'Không tìm thấy trang' };
-  const url = routes.article(article.slug);
+  const { alternates, openGraphUrl } = canonicalLinks(routes.article(article.slug));
   const description = article.summary.slice(0, 300);
   return {
     title: article.title,
     description,
-    alternates: { canonical: url },
+    alternates,
     openGraph: {
       type: 'article',
-      url,
+      url: openGraphUrl,
       title: article.title,
       description,
       publishedTime: article.publishedAt?.toISOString(),

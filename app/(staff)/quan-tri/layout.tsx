@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, ROLE_LABELS } from '@/lib/permissions';
+import { canManageSite, canManageUsers, canViewStatistics, canWriteArticles, canWriteDocuments, ROLE_LABELS } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { authAccount } from '@/auth';
 import { requireStaff } from '@/server/auth/guard';
@@ -20,6 +20,16 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canWriteArticles(user) && (
           <Link href={routes.staff.media()} className="font-semibold underline-offset-2 hover:underline">
             Thư viện ảnh
+          </Link>
+        )}
+        {canWriteDocuments(user) && (
+          <Link href={routes.staff.documents()} className="font-semibold underline-offset-2 hover:underline">
+            Văn bản
+          </Link>
+        )}
+        {canWriteDocuments(user) && (
+          <Link href={routes.staff.procedures()} className="font-semibold underline-offset-2 hover:underline">
+            Thủ tục hành chính
           </Link>
         )}
         {canViewStatistics(user) && (
@@ -46,7 +56,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </>
         )}
         <span className="ml-auto text-sm">
-          {user.name} · {ROLE_LABELS[user.role]}
+          {/* The first admin is named after the role: "Quản trị viên · Quản trị viên" says nothing twice. */}
+          {user.name === ROLE_LABELS[user.role] ? user.name : `${user.name} · ${ROLE_LABELS[user.role]}`}
         </span>
         <Link href={routes.staff.password} className="text-sm underline-offset-2 hover:underline">
           Đổi mật khẩu

@@ -7,6 +7,7 @@ import { buttonClass, inputClass, secondaryButtonClass } from '@/components/staf
 import { listArticlesForStaff, listCategoryChoices, type StaffArticleListItem } from '@/db/queries/article-editing';
 import { listSendBackNotes, listSubmittedArticles } from '@/db/queries/review';
 import { getArticleViews } from '@/db/queries/stats';
+import { parseStatsRange } from '@/lib/stats/range';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatNumber } from '@/lib/format';
 import { canEditArticle, canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles, STATUS_LABELS } from '@/lib/permissions';
@@ -54,7 +55,8 @@ export default async function AdminHomePage({ searchParams }: Props) {
   const drafts = articles.filter((article) => article.status === 'draft').map((article) => article.id);
   const sendBacks = new Map((await listSendBackNotes({ articleIds: drafts })).map((note) => [note.articleId, note]));
   // Views are statistics: shown to those who may read statistics.
-  const views = canViewStatistics(user) ? await getArticleViews({ articleIds: articles.map((article) => article.id) }) : null;
+  // Today and 7 days are the dashboard's own ranges, read the same way, so the numbers agree.
+  const views = canViewStatistics(user) ? await articleViews(articles.map((article) => article.id)) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold text-brand-900">Bài viết</h1>
@@ -160,7 +162,8 @@ export default async function AdminHomePage({ searchParams }: Props) {
                 <span className="shrink-0 text-sm text-slate-600">
                   {articleStatusLabel(article)} · {article.categoryName} · <ArticleTime date={article.updatedAt} />
                   {article.authorName ? ` · ${article.authorName}` : ''}
-                  {views && ` · ${formatNumber(views.get(article.id) ?? 0)} lượt xem`}
+                  {views &&
+                    ` · lượt xem: hôm nay ${formatNumber(views.today.get(article.id) ?? 0)}, 7 ngày ${formatNumber(views.week.get(article.id) ?? 0)}, tổng ${formatNumber(views.all.get(article.id) ?? 0)}`}
                   {canEditArticle(user, article) && (
                     <>
                       {' · '}
@@ -181,4 +184,20 @@ export default async function AdminHomePage({ searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+async function articleViews(articleIds: number[]) {
+  const now = Date.now();
+  const [today, week, all] = await Promise.all([
+    getArticleViews({ articleIds, range: defaultRange('hom-nay', now), now }),
+    getArticleViews({ articleIds, range: defaultRange('7-ngay', now), now }),
+    getArticleViews({ articleIds, now }),
+  ]);
+  return { today, week, all };
+}
+
+function defaultRange(preset: 'hom-nay' | '7-ngay', now: number) {
+  const parsed = parseStatsRange({ khoang: preset }, now);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.range;
 }

@@ -81,7 +81,10 @@ async function checkCheckpoints(conn: Conn, now: number): Promise<CheckpointStat
     totals.set(day, running);
   }
   const firstStale = wanted.findIndex((day) => storedTotals.get(day) !== totals.get(day));
-  const state = { firstDay: days[0]?.day ?? null, checkpoints: wanted };
+  // With no day before today (a new site, or a test), today is the first day that may have views:
+  // a null here made every range read as empty, so "Hôm nay" showed 99 page views beside top
+  // lists saying "Chưa có số liệu".
+  const state = { firstDay: days[0]?.day ?? addDays(yesterday, 1), checkpoints: wanted };
   if (firstStale === -1 && outdated.length === 0) return { rebuilt: 0, ...state };
 
   const rebuild = firstStale === -1 ? [] : wanted.slice(firstStale);
@@ -149,6 +152,7 @@ export async function viewsByKey<K extends number | string>(
   parts: Part[],
   key: 'article' | 'path',
   limit: number,
+  articleIds?: number[],
 ): Promise<{ key: K; views: number }[]> {
   const results = await Promise.all(
     parts.map(async (part) => {
@@ -157,7 +161,13 @@ export async function viewsByKey<K extends number | string>(
         const rows = await conn
           .select({ key: column, views: sql<number>`sum(${pageViewCumulative.views})`.mapWith(Number) })
           .from(pageViewCumulative)
-          .where(and(eq(pageViewCumulative.through, part.checkpoint), key === 'article' ? ne(pageViewCumulative.articleId, 0) : undefined))
+          .where(
+            and(
+              eq(pageViewCumulative.through, part.checkpoint),
+              key === 'article' ? ne(pageViewCumulative.articleId, 0) : undefined,
+              articleIds ? inArray(pageViewCumulative.articleId, articleIds) : undefined,
+            ),
+          )
           .groupBy(column);
         return { sign: part.sign, rows };
       }
@@ -169,6 +179,7 @@ export async function viewsByKey<K extends number | string>(
           and(
             between(pageViewDaily.day, part.days!.from, part.days!.to),
             key === 'article' ? isNotNull(pageViewDaily.articleId) : undefined,
+            articleIds ? inArray(pageViewDaily.articleId, articleIds) : undefined,
           ),
         )
         .groupBy(column);

@@ -60,19 +60,30 @@ export async function listTopPages({
   return top.map((row) => ({ path: row.key, views: row.views }));
 }
 
-/** All-time page views of each article (every address it had), for the admin article list. */
+/**
+ * Page views of each article (every address it had), for the admin article list: over `range`
+ * read exactly as the dashboard's top articles are, so both say the same for the same days; all
+ * time without it.
+ */
 export async function getArticleViews({
   db,
   articleIds,
+  range,
   now = Date.now(),
 }: {
   db?: Conn;
   articleIds: number[];
+  range?: DayRange;
   now?: number;
 }): Promise<Map<number, number>> {
   const views = new Map<number, number>(articleIds.map((id) => [id, 0]));
   if (articleIds.length === 0) return views;
   const conn = await connection(db);
+  if (range) {
+    const ids = [...new Set(articleIds)];
+    for (const row of await viewsByKey<number>(conn, await rangeParts(conn, range, now), 'article', ids.length, ids)) views.set(row.key, row.views);
+    return views;
+  }
   const { checkpoints } = await freshCheckpoints(conn, now);
   const ids = [...new Set(articleIds)];
   const through = checkpoints.at(-1) ?? null;

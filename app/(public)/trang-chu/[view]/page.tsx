@@ -5,7 +5,10 @@ import { ArticleTime } from '@/components/article/article-time';
 import { SectionHeading } from '@/components/ui/section-heading';
 import { listLatestArticles, listLatestArticlesPerCategory } from '@/db/queries/articles';
 import { listMenuCategories } from '@/db/queries/categories';
+import { listLatestDocuments } from '@/db/queries/documents';
+import { formatIsoDate } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
+import { canonicalLinks } from '@/lib/site-url';
 
 // The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
 export const revalidate = 300;
@@ -16,20 +19,22 @@ export function generateStaticParams() {
 
 const HOME_VIEW = 'moi-nhat';
 
+const home = canonicalLinks(routes.home);
 export const metadata: Metadata = {
   title: { absolute: 'Trang chủ | Sở Nội vụ tỉnh An Giang' },
-  alternates: { canonical: routes.home },
-  openGraph: { url: routes.home, title: 'Sở Nội vụ tỉnh An Giang' },
+  alternates: home.alternates,
+  openGraph: { url: home.openGraphUrl, title: 'Sở Nội vụ tỉnh An Giang' },
 };
 
 export default async function HomePage({ params }: { params: Promise<{ view: string }> }) {
   const { view } = await params;
   if (view !== HOME_VIEW) notFound();
 
-  const [latest, categories, perCategory] = await Promise.all([
+  const [latest, categories, perCategory, documents] = await Promise.all([
     listLatestArticles({ limit: 9 }),
     listMenuCategories(),
     listLatestArticlesPerCategory({ perCategory: 4 }),
+    listLatestDocuments({ limit: 5 }),
   ]);
   const [featured, ...others] = latest;
   const blocks = categories.map((category) => ({ category, items: perCategory.filter((a) => a.categorySlug === category.slug) }));
@@ -63,6 +68,28 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
           </div>
         ) : (
           <p className="mt-4 text-slate-700">Chưa có bài viết nào được xuất bản.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="van-ban-moi" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+        <SectionHeading id="van-ban-moi" href={routes.documents()}>
+          Văn bản mới
+        </SectionHeading>
+        {documents.length > 0 ? (
+          <ul className="divide-y divide-slate-200">
+            {documents.map((document) => (
+              <li key={document.id} className="py-2">
+                {document.synthetic && <SyntheticBadge />}
+                <a href={routes.document(document.slug)} className="font-semibold text-brand-800 hover:underline">
+                  {document.typeName} {document.number}
+                </a>
+                <span className="text-sm text-slate-600"> · {formatIsoDate(document.issuedOn)}</span>
+                <p className="break-words text-sm text-slate-800">{document.summary}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-3 text-slate-700">Chưa có văn bản nào được đăng.</p>
         )}
       </section>
 

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Fragment } from 'react';
 import { Pagination } from '@/components/ui/pagination';
 import { listAuditEntries } from '@/db/queries/audit';
-import { auditActionLabel, describeAuditDetail } from '@/lib/audit-labels';
+import { describeAuditEntry } from '@/lib/audit-labels';
 import { formatDateTime } from '@/lib/format';
 import { canManageSite } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
@@ -26,34 +28,29 @@ export default async function AuditLogPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p>Chưa có hoạt động nào{page > 1 ? ' ở trang này' : ''}.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Nhật ký hoạt động, trang {page}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">Thời gian</th>
-                <th scope="col" className="px-3 py-2">Người thực hiện</th>
-                <th scope="col" className="px-3 py-2">Việc</th>
-                <th scope="col" className="px-3 py-2">Chi tiết</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {entries.map((entry) => (
-                <tr key={entry.id} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
-                  </td>
-                  <td className="px-3 py-2">{entry.userName ?? 'Hệ thống'}</td>
-                  <td className="px-3 py-2">
-                    {auditActionLabel(entry.action)}
-                    {entry.objectId ? <span className="text-slate-600"> #{entry.objectId}</span> : null}
-                  </td>
-                  <td className="break-words px-3 py-2 text-slate-700">{describeAuditDetail(entry.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list of sentences rather than a table: on a phone a table's columns squeezed one
+        // address over ten lines.
+        <ol aria-label={`Nhật ký hoạt động, trang ${page}`} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {entries.map((entry) => (
+            <li key={entry.id} className="px-3 py-2 text-sm [overflow-wrap:anywhere]">
+              <time dateTime={entry.createdAt.toISOString()} className="mr-2 whitespace-nowrap text-slate-600">
+                {formatDateTime(entry.createdAt)}
+              </time>
+              <span>
+                <strong>{entry.userName ?? 'Hệ thống'}</strong> đã{' '}
+                {describeAuditEntry(entry).map((part) =>
+                  part.href ? (
+                    <Link key={part.text} href={part.href} className="text-brand-700 underline">
+                      {part.text}
+                    </Link>
+                  ) : (
+                    <Fragment key={part.text}>{part.text}</Fragment>
+                  ),
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={routes.staff.auditLog} />
     </div>

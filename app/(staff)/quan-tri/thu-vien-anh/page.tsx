@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { ArticleTime } from '@/components/article/article-time';
 import { LibraryUpload } from '@/components/media/library-upload';
+import { MediaDeleteButton } from '@/components/media/media-delete-button';
 import { listMedia } from '@/db/queries/media';
 import { formatNumber } from '@/lib/format';
 import { parseRowId } from '@/lib/form-fields';
 import { mediaUrl } from '@/lib/media/urls';
-import { canWriteArticles } from '@/lib/permissions';
+import { canEditMedia, canWriteArticles } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { requireStaff } from '@/server/auth/guard';
 
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<{ truoc?: string }> };
 
 /** The newsroom's images, newest first: upload here, or from the editor's "Thư viện ảnh". */
 export default async function MediaLibraryPage({ searchParams }: Props) {
-  await requireStaff({ from: routes.staff.media(), allowed: canWriteArticles, denied: 'staffHome' });
+  const user = await requireStaff({ from: routes.staff.media(), allowed: canWriteArticles, denied: 'staffHome' });
   const before = parseRowId((await searchParams).truoc) ?? undefined;
   const rows = await listMedia({ limit: PAGE_SIZE + 1, before });
   const items = rows.slice(0, PAGE_SIZE);
@@ -49,6 +50,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                   <ArticleTime date={item.createdAt} />
                   {item.uploaderName ? ` · ${item.uploaderName}` : ''}
                 </p>
+                {canEditMedia(user, item) && <MediaDeleteButton id={item.id} alt={item.alt} />}
               </li>
             ))}
           </ul>

@@ -40,6 +40,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
 
   const [revisions, categories] = await Promise.all([listArticleRevisions({ articleId: article.id }), listCategoryChoices()]);
   const versions = new Set(revisions.map((revision) => revision.version));
+  const unrecorded = revisions.length ? Math.min(...revisions.map((revision) => revision.version)) - 1 : article.version;
   const query = await searchParams;
   const asked = [versionFrom(query['tu']), versionFrom(query['den'])];
   const askedValid = asked.every((version) => version !== undefined && versions.has(version));
@@ -134,26 +135,30 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
 
       <section aria-labelledby="cac-phien-ban" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="cac-phien-ban" className="mb-3 font-bold">
-          Các phiên bản ({revisions.length})
+          Các phiên bản ({article.version})
         </h2>
-        {revisions.length === 0 ? (
-          <p>Bài viết chưa có phiên bản nào được lưu.</p>
-        ) : (
-          <ol className="divide-y divide-slate-200">
-            {revisions.map((revision) => (
-              <li key={revision.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
-                <span>
-                  <strong>Phiên bản {revision.version}</strong>
-                  {revision.version === article.version && ' (hiện tại)'} · <ArticleTime date={revision.createdAt} /> · {revision.authorName ?? 'Không rõ người sửa'}
-                  {revision.note && <span className="block text-sm text-slate-700 sm:inline"> · {revision.note}</span>}
-                </span>
-                {mayRestore && revision.version !== article.version && (
-                  <RestoreRevisionButton articleId={article.id} articleVersion={article.version} revision={revision.version} />
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
+        <ol className="divide-y divide-slate-200">
+          {revisions.map((revision) => (
+            <li key={revision.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
+              <span>
+                <strong>Phiên bản {revision.version}</strong>
+                {revision.version === article.version && ' (hiện tại)'} · <ArticleTime date={revision.createdAt} /> · {revision.authorName ?? 'Không rõ người sửa'}
+                {revision.note && <span className="block text-sm text-slate-700 sm:inline"> · {revision.note}</span>}
+              </span>
+              {mayRestore && revision.version !== article.version && (
+                <RestoreRevisionButton articleId={article.id} articleVersion={article.version} revision={revision.version} />
+              )}
+            </li>
+          ))}
+          {/* The seed and articles imported before "Lịch sử" existed start at a version with no
+              saved copy: said here, so the count matches "phiên bản hiện tại". */}
+          {unrecorded > 0 && (
+            <li className="py-2 text-slate-700">
+              <strong>{unrecorded === 1 ? 'Phiên bản 1' : `Phiên bản 1–${unrecorded}`}</strong> · có từ khi bài được nhập vào cổng, không có bản lưu để so sánh
+              hay khôi phục.
+            </li>
+          )}
+        </ol>
       </section>
     </div>
   );

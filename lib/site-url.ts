@@ -1,0 +1,24 @@
+/**
+ * The portal's public address, for canonical and Open Graph links: SITE_URL, else NEXTAUTH_URL
+ * (the address deployments set for staff sign-in). Without either there is no right answer: a
+ * cached page cannot take it from the request (reading the request makes it dynamic), and a
+ * guessed http://localhost:3000 in a live page's canonical link would send search engines there.
+ * Then pages carry no absolute links at all (`canonicalLinks` returns nothing).
+ */
+export function siteUrl(): URL | null {
+  for (const value of [process.env.SITE_URL, process.env.NEXTAUTH_URL]) {
+    if (!value) continue;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    } catch {
+      // A malformed value is as good as none; scripts/start.mjs says so at start.
+    }
+  }
+  return null;
+}
+
+/** `alternates.canonical` and `openGraph.url` for a path, only when the address is known. */
+export function canonicalLinks(path: string): { alternates?: { canonical: string }; openGraphUrl?: string } {
+  return siteUrl() ? { alternates: { canonical: path }, openGraphUrl: path } : {};
+}
