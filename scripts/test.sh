@@ -29,6 +29,27 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
+# nginx and redis-server for the several-instances process test (tests/integration/scale-process.test.ts),
+# which runs both as its own children on free ports: the system services are neither used nor started.
+missing=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Chưa có ${missing[*]}: đang cài từ apt…"
+    # Their packages would start the services (nginx on port 80): policy-rc.d 101 forbids that
+    # during the install, and is removed after unless it was there before.
+    policy_added=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_added=1
+    fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ -n "$policy_added" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "Thiếu ${missing[*]} (sudo apt-get install ${missing[*]}): bỏ qua phép thử nhiều máy chủ." >&2
+  fi
+fi
+
 # Cheap checks first: the linter (with the layer rules) and the type check.
 npm run lint
 npm run typecheck
@@ -36,7 +57,10 @@ npm run typecheck
 # The build comes next: the server-process tests in vitest run the production server.
 npx next build
 
-npx vitest run
+# The several-instances test loads both cores for a few minutes: alone, after the others, so it
+# neither slows their timed server tests nor is slowed by them.
+npx vitest run --exclude tests/integration/scale-process.test.ts
+npx vitest run tests/integration/scale-process.test.ts
 
 # The ISR cache on disk belongs to one database: each e2e run starts on an empty one.
 for db in pglite postgres; do

@@ -1,5 +1,7 @@
 import { closeDb, getDb } from '@/db';
 import { ensureFirstAdmin } from '@/server/auth/first-admin';
+import { getAuthSecret } from '@/server/auth/secret';
+import { setVisitorCookieSecret } from '@/server/visits/cookie';
 import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
 import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
@@ -24,6 +26,9 @@ export async function startServerLifecycle(): Promise<void> {
     console.log('[start] Cơ sở dữ liệu đã thay đổi: đã xóa các trang lưu đệm cũ.');
   }
   await ensureFirstAdmin();
+  // Visitor cookies are signed with a key derived from the session secret, which every instance
+  // on this database shares (AUTH_SECRET, or the one kept in site_settings).
+  setVisitorCookieSecret(await getAuthSecret());
   // The proxy answers old article addresses from this map from the first request on.
   await appSlugRedirects().reload();
   const store = globalThis as GlobalWithHandler;

@@ -1,27 +1,157 @@
-// Next's own file-system ISR cache, except that it never stores an error page.
+// The ISR and data cache (Next's `cacheHandler`): rendered pages, route responses and fetch /
+// unstable_cache entries. Two shapes, chosen when the server starts:
 //
-// A well-formed but unknown address (/tin-tuc/x-1, /chuyen-muc/<unknown>/trang/999999, or any
-// route added later) renders the 404 page, and Next's default handler writes that answer to disk
-// like any page: ~96 kB per address tried, kept for a year. Anyone could fill the disk the
-// embedded database lives on. Here such a response is served and forgotten: the next request for
-// that address renders it again, uncached. Real pages are bounded by the content itself.
+// - Without REDIS_URL (one instance): Next's own file-system cache, except that it never stores
+//   an error page (below).
+// - With REDIS_URL (several instances behind nginx): a shared cache in Redis, through
+//   @fortedigital/nextjs-cache-handler (the maintained successor of @neshca/cache-handler, with
+//   Next 16 support from 3.x). revalidatePath on one instance deletes the entry in Redis, so every
+//   instance renders it again on its next request. While Redis is away, each instance serves from
+//   a memory cache of its own (or renders), never a 500, and goes back to Redis when it returns.
 //
-// The base class is Next's internal default handler (next/dist/...): Next is pinned to an exact
-// version, and tests/integration/unknown-addresses-process.test.ts fails if an upgrade changes it.
+// Never an error page: a well-formed but unknown address (/tin-tuc/x-1, /chuyen-muc/<unknown>/
+// trang/999999, or any route added later) renders the 404 page, and a stored answer would take
+// ~96 kB per address tried, kept for a year: anyone could fill the disk (or Redis). Here such a
+// response is served and forgotten. Real pages are bounded by the content itself.
+//
+// The file-system base class is Next's internal default handler (next/dist/...): Next is pinned
+// to an exact version, and tests/integration/hardening-process.test.ts (unknown addresses cost no
+// disk) fails if an upgrade changes it; tests/integration/scale-process.test.ts checks Redis.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
+import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+import { createClient } from 'redis';
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 
 const RESPONSE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'PAGES']);
 
+/** A Redis command that takes longer than this is a failure: the page is rendered instead. */
+const REDIS_TIMEOUT_MS = 500;
+/** Reconnection attempts back off up to this, so Redis is in use again within a second of its return. */
+const REDIS_MAX_RECONNECT_DELAY_MS = 500;
+
 export function isErrorResponse(data) {
   return Boolean(data && RESPONSE_KINDS.has(data.kind) && typeof data.status === 'number' && data.status >= 400);
 }
 
-export default class PageCacheHandler extends FileSystemCache {
+class FilePageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     if (isErrorResponse(data)) return;
     return super.set(key, data, ctx);
   }
 }
+
+/**
+ * The key prefix: the build (pages of another build must not be served, as during a rolling
+ * deploy) and the database (the id lifecycle.ts reads at start, or a hash of its address), so
+ * two sites or a reset database sharing one Redis never see each other's pages.
+ */
+function keyPrefix(buildId) {
+  const databaseId =
+    globalThis[Symbol.for('portal.database-id')] ??
+    createHash('sha256')
+      .update(process.env.DATABASE_URL ?? '')
+      .digest('hex')
+      .slice(0, 16);
+  return `portal:${databaseId}:${buildId ?? 'dev'}:`;
+}
+
+/**
+ * The memory cache used only while Redis is unreachable. It is emptied when Redis comes back:
+ * it never saw the revalidations other instances made, so it must not outlive the outage.
+ */
+function createOutageMemory(client) {
+  const create = () => createLruHandler({ maxItemsNumber: 1000, maxItemSizeBytes: 100 * 1024 * 1024 });
+  let lru = create();
+  client.on('ready', () => {
+    lru = create();
+  });
+  return {
+    name: 'memory-while-redis-is-away',
+    get: (key, meta) => lru.get(key, meta),
+    set: async (key, value) => {
+      if (!client.isReady) await lru.set(key, value);
+    },
+    revalidateTag: (tag) => lru.revalidateTag(tag),
+    delete: (key) => lru.delete?.(key),
+  };
+}
+
+/**
+ * The Redis handler, plus the revalidations it missed: a tag revalidated while Redis was away
+ * is revalidated there as soon as it is back, so an edit saved during the outage does not leave
+ * the old page in Redis (which may have kept its data across a restart).
+ */
+function withMissedRevalidations(handler, client) {
+  const missed = new Set();
+  client.on('ready', () => {
+    const tags = [...missed];
+    missed.clear();
+    for (const tag of tags) {
+      handler.revalidateTag(tag).catch(() => missed.add(tag));
+    }
+  });
+  return {
+    ...handler,
+    async revalidateTag(tag) {
+      try {
+        await handler.revalidateTag(tag);
+      } catch (error) {
+        missed.add(tag);
+        throw error;
+      }
+    },
+  };
+}
+
+function createRedisClient() {
+  const client = createClient({
+    url: process.env.REDIS_URL,
+    // Commands fail at once while disconnected instead of waiting in a queue: a request then
+    // falls back to memory or rendering rather than hanging.
+    disableOfflineQueue: true,
+    pingInterval: 5_000,
+    socket: {
+      connectTimeout: 1_000,
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, REDIS_MAX_RECONNECT_DELAY_MS),
+    },
+  });
+  let reported = false;
+  client.on('error', (error) => {
+    // Logged once per outage: reconnection attempts repeat the same error twice a second.
+    if (reported) return;
+    reported = true;
+    console.warn('[cache] Không kết nối được Redis; các trang được phục vụ từ bộ nhớ hoặc dựng lại.', error?.message ?? error);
+  });
+  client.on('ready', () => {
+    if (reported) console.log('[cache] Redis đã kết nối lại.');
+    reported = false;
+  });
+  // Not awaited: a server whose Redis is down at start serves pages all the same.
+  client.connect().catch(() => {});
+  return client;
+}
+
+class RedisPageCacheHandler extends CacheHandler {
+  async set(key, data, ctx) {
+    if (isErrorResponse(data)) return;
+    return super.set(key, data, ctx);
+  }
+}
+
+RedisPageCacheHandler.onCreation(({ buildId }) => {
+  const client = createRedisClient();
+  const redis = createRedisHandler({ client, keyPrefix: keyPrefix(buildId), timeoutMs: REDIS_TIMEOUT_MS });
+  // In order: Redis answers when it can (a miss included); memory only when Redis fails.
+  return { handlers: [withMissedRevalidations(redis, client), createOutageMemory(client)] };
+});
+
+// `next build` never uses Redis: it prerenders nothing from the database, and a build machine
+// need not reach the production Redis.
+const useRedis = Boolean(process.env.REDIS_URL) && process.env.NEXT_PHASE !== 'phase-production-build';
+
+export default useRedis ? RedisPageCacheHandler : FilePageCacheHandler;

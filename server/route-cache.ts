@@ -17,6 +17,11 @@ function getDatabaseId(db: Db): Promise<string> {
  */
 export async function clearRouteCacheIfDatabaseChanged(db: Db, distDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next')): Promise<boolean> {
   const databaseId = await getDatabaseId(db);
+  // The Redis cache handler (page-cache-handler.mjs) puts it in its keys, for the same reason. With
+  // Redis the files here are not this process's cache at all, and a process on the same build
+  // without Redis may be serving from them: they are left alone.
+  (globalThis as typeof globalThis & Record<symbol, string>)[Symbol.for('portal.database-id')] = databaseId;
+  if (process.env.REDIS_URL) return false;
   const marker = path.join(distDir, 'cache', 'portal-database-id');
   const previous = await fs.readFile(marker, 'utf8').catch(() => null);
   if (previous === databaseId) return false;

@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { getNextScheduledTime, listArticlesDueBetween } from '@/db/queries/scheduled';
+import { getNextScheduledTime, getScheduledWatermark, listArticlesDueBetween, restoreScheduledWatermark, setScheduledWatermark, tryLockScheduledPublishing } from '@/db/queries/scheduled';
 import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
 
 /**
@@ -9,8 +9,13 @@ import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
  * article is due (and at least every `maxIntervalMs`), finds the articles whose time came since its
  * last run, and revalidates every page that shows them — whether or not anyone visits.
  *
- * Several processes each run it for their own cache; revalidating twice is harmless, so it needs
- * no lock. A failed revalidation keeps the window open and is retried on the next tick.
+ * Several instances share one cache (Redis) and one database, so the work is done once, not once
+ * per instance: a run holds a transaction-level advisory lock (an instance that finds it taken
+ * skips that run) and moves a watermark kept in the database, so the next run, on whichever
+ * instance, starts where the last one ended. A failed revalidation rolls the watermark back and
+ * the window is retried on the next tick; an instance that dies between its claim and its
+ * revalidation leaves those pages to their own expiry (revalidate = 300 s). The watermark is each
+ * instance's clock: instances keep their clocks in sync (docs/deploy.md).
  */
 export type SchedulerOptions = {
   db: Db;
@@ -38,19 +43,37 @@ export function startScheduledPublishing({
   startDelayMs = 0,
   onError = (error) => console.error('[hen-gio] Không làm mới được các trang của bài hẹn giờ.', error),
 }: SchedulerOptions): Scheduler {
-  let lastRun = new Date(now() - lookbackMs);
+  /** Articles due before this are not this process's to catch (see lookbackMs). */
+  const floor = new Date(now() - lookbackMs);
+  let lastRun = floor;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<RevalidateTarget[]> | null = null;
 
   async function runOnce(): Promise<RevalidateTarget[]> {
     const until = new Date(now());
-    const due = await listArticlesDueBetween({ db, after: lastRun, until });
-    const targets = due.length
-      ? pagesShowingArticle({ slugs: due.map((a) => a.slug), categorySlugs: due.map((a) => a.categorySlug) })
-      : [];
-    if (targets.length) await revalidate(targets);
+    // The window is claimed in a short transaction and revalidated after it: the revalidation goes
+    // through this process's own route handler, which must not wait on a transaction held here
+    // (PGlite has one connection).
+    const claim = await db.transaction(async (tx) => {
+      if (!(await tryLockScheduledPublishing({ db: tx }))) return null;
+      const watermark = await getScheduledWatermark({ db: tx });
+      const after = watermark && watermark > floor ? watermark : floor;
+      if (after >= until) return null;
+      const due = await listArticlesDueBetween({ db: tx, after, until });
+      await setScheduledWatermark({ db: tx, until });
+      return { after, due };
+    });
     lastRun = until;
+    if (!claim?.due.length) return [];
+    const targets = pagesShowingArticle({ slugs: claim.due.map((a) => a.slug), categorySlugs: claim.due.map((a) => a.categorySlug) });
+    try {
+      await revalidate(targets);
+    } catch (error) {
+      // Give the window back, unless another run has moved on since: the next tick retries it.
+      await db.transaction(async (tx) => restoreScheduledWatermark({ db: tx, from: until, to: claim.after }));
+      throw error;
+    }
     return targets;
   }
 

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { AppError } from '@/lib/errors';
 
 /**
  * The visitor cookie: `<id>.<signature>`, a random 16-byte id and a truncated HMAC-SHA256 of it.
@@ -72,45 +71,31 @@ export function deriveVisitorCookieKey(secret: string | Buffer): Buffer {
   return createHmac('sha256', secret).update('portal.visitor-cookie.v1').digest();
 }
 
-function readOrCreateSecretFile(dir: string): string {
-  const file = path.join(dir, 'visitor-cookie-secret');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    // Another process created it first: use theirs, so both accept each other's cookies.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
-let cachedKey: Buffer | undefined;
+const keyStoreKey = Symbol.for('portal.visitor-cookie-key');
+type GlobalWithKey = typeof globalThis & { [keyStoreKey]?: Buffer };
 
 /**
- * The key for visitor cookies, loaded once per module graph: AUTH_SECRET or NEXTAUTH_SECRET when
- * set (every production deployment sets one for next-auth, and all instances share it); otherwise
- * a random secret written once into the data folder, so cookies survive restarts on a single
- * machine. Read from a file, never from the database, so the proxy's hot path never waits for it.
+ * Sets the key for visitor cookies, derived from the secret that signs sessions (AUTH_SECRET, or
+ * the one kept in the database): every instance on one database derives the same key, so a
+ * visitor who reaches another instance keeps their cookie. Called at server start, before any
+ * request; kept on globalThis because the proxy is a module graph of its own.
+ */
+export function setVisitorCookieSecret(secret: string): void {
+  (globalThis as GlobalWithKey)[keyStoreKey] = deriveVisitorCookieKey(secret);
+}
+
+/**
+ * The key for visitor cookies, without waiting: the proxy's hot path never reads the database.
+ * An environment secret needs no start-up step; otherwise the server start has loaded it
+ * (setVisitorCookieSecret), and a request served before that is refused rather than counted
+ * under a key no other instance knows.
  */
 export function getVisitorCookieKey(): Buffer {
-  if (cachedKey) return cachedKey;
+  const store = globalThis as GlobalWithKey;
+  const existing = store[keyStoreKey];
+  if (existing) return existing;
   const secret = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
-  if (secret) {
-    cachedKey = deriveVisitorCookieKey(secret);
-  } else {
-    const dir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? path.join(process.cwd(), 'data'));
-    try {
-      cachedKey = deriveVisitorCookieKey(readOrCreateSecretFile(dir));
-    } catch (error) {
-      // A read-only disk must not stop counting: cookies then last until the next restart.
-      console.warn(`[visits] Không ghi được khóa cookie khách truy cập vào ${dir}; dùng khóa tạm thời.`, error);
-      cachedKey = deriveVisitorCookieKey(randomBytes(32));
-    }
-  }
-  return cachedKey;
+  if (!secret) throw new AppError('unavailable', { message: 'Khóa cookie khách truy cập chưa được nạp (xem startServerLifecycle).' });
+  setVisitorCookieSecret(secret);
+  return store[keyStoreKey]!;
 }

@@ -381,7 +381,10 @@ for (const kind of databaseKinds) {
     it('scheduling: a failed revalidation is retried, not lost', async ({ skip }) => {
       if (!database) return skip();
       const db = database.db;
-      await db.insert(articles).values({ slug: 'bai-hen-gio-2', title: 'Bài hẹn giờ 2', categoryId, status: 'published', publishedAt: new Date(Date.now() - 1000) });
+      // Due in a moment: the window of an earlier test's run (the watermark in the database) has
+      // already passed anything published before now.
+      await db.insert(articles).values({ slug: 'bai-hen-gio-2', title: 'Bài hẹn giờ 2', categoryId, status: 'published', publishedAt: new Date(Date.now() + 300) });
+      await new Promise((resolve) => setTimeout(resolve, 400));
       let attempts = 0;
       const scheduler = startScheduledPublishing({
         db,
@@ -399,6 +402,34 @@ for (const kind of databaseKinds) {
         expect(attempts).toBe(2);
       } finally {
         scheduler.stop();
+      }
+    });
+
+    it('scheduling: several instances on one database revalidate a due article once, not once each', async ({ skip }) => {
+      if (!database) return skip();
+      const db = database.db;
+      await db.insert(articles).values({ slug: 'bai-hen-gio-3', title: 'Bài hẹn giờ 3', categoryId, status: 'published', publishedAt: new Date(Date.now() + 300) });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const calls: string[][] = [];
+      const instances = [1, 2, 3].map(() =>
+        startScheduledPublishing({
+          db,
+          lookbackMs: 5000,
+          startDelayMs: 60_000,
+          revalidate: async (targets) => {
+            calls.push(targets.map((t) => t.path));
+            // A slow revalidation: the others tick while it runs.
+            await new Promise((resolve) => setTimeout(resolve, 200));
+          },
+        }),
+      );
+      try {
+        // All at once (they contend for the lock), then again one after another (the watermark).
+        await Promise.all(instances.map((s) => s.tick()));
+        for (const s of instances) await s.tick();
+        expect(calls.filter((paths) => paths.includes('/tin-tuc/bai-hen-gio-3'))).toHaveLength(1);
+      } finally {
+        for (const s of instances) s.stop();
       }
     });
   });
