@@ -7,7 +7,13 @@ import { endUserSessions, getActiveSessionUser, type SessionAccount, type Sessio
 import { isHttpsRequest, recordHeaders, type HeaderGetter } from '@/lib/client-address';
 import { routes } from '@/lib/routes';
 import { authenticate, clientKey, credentialsSchema, type LoginResult } from '@/server/auth/login';
-import { cookieFromHeader, issueLoginDevice, LOGIN_DEVICE_COOKIE, LOGIN_DEVICE_MAX_AGE_S, recognisedLoginDevice } from '@/server/auth/login-device';
+import {
+  cookieFromHeader,
+  issueLoginDevice,
+  LOGIN_DEVICE_COOKIE,
+  LOGIN_DEVICE_MAX_AGE_S,
+  recognisedLoginDevice,
+} from '@/server/auth/login-device';
 import { getAuthSecret } from '@/server/auth/secret';
 
 export { ensureFirstAdmin } from '@/server/auth/first-admin';
@@ -47,7 +53,11 @@ async function authOptions(get: HeaderGetter): Promise<AuthOptions> {
           const { email, password } = parsed.data;
           let result: LoginResult;
           try {
-            const device = recognisedLoginDevice(secret, email.toLowerCase(), cookieFromHeader(request.headers?.cookie, LOGIN_DEVICE_COOKIE));
+            const device = recognisedLoginDevice(
+              secret,
+              email.toLowerCase(),
+              cookieFromHeader(request.headers?.cookie, LOGIN_DEVICE_COOKIE),
+            );
             result = await authenticate({ email, password, client: await clientKey(requestHeaders), device });
           } catch (error) {
             // next-auth puts a thrown error's message into the redirect: only a code may go there.
@@ -92,7 +102,8 @@ async function authOptions(get: HeaderGetter): Promise<AuthOptions> {
       // account's session version on, so every token issued before stops working now.
       async signOut({ token }) {
         const claims = token as TokenClaims | null;
-        if (typeof claims?.uid === 'number' && typeof claims.sv === 'number') await endUserSessions({ id: claims.uid, sessionVersion: claims.sv });
+        if (typeof claims?.uid === 'number' && typeof claims.sv === 'number')
+          await endUserSessions({ id: claims.uid, sessionVersion: claims.sv });
       },
     },
   };
@@ -132,6 +143,9 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 /** The next-auth route handler, built per request because the secret may come from the database. */
 export async function authRouteHandler(request: Request, context: RouteContext): Promise<Response> {
-  const handler = NextAuth(await authOptions((name) => request.headers.get(name))) as (request: Request, context: RouteContext) => Promise<Response>;
+  const handler = NextAuth(await authOptions((name) => request.headers.get(name))) as (
+    request: Request,
+    context: RouteContext,
+  ) => Promise<Response>;
   return handler(request, context);
 }

@@ -22,7 +22,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = decodedPath(request.nextUrl.pathname);
   const articleSlug = path === null ? undefined : articleSlugOf(path);
   // Articles and the Giới thiệu pages are edited in place: a staff session is routed to their staff view.
-  const staffPath = path === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPathOf(path));
+  const staffPath =
+    path === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPathOf(path));
   const staffView = staffPath === null ? null : await staffViewOf(request, staffPath);
   const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
   const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
@@ -43,7 +44,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 type Forward = { request: { headers: Headers } };
 
-function route(request: NextRequest, path: string | null, articleSlug: string | undefined, staffView: URL | null, forward: Forward | undefined): NextResponse | undefined {
+function route(
+  request: NextRequest,
+  path: string | null,
+  articleSlug: string | undefined,
+  staffView: URL | null,
+  forward: Forward | undefined,
+): NextResponse | undefined {
   if (isShuttingDown()) {
     return new NextResponse('Máy chủ đang khởi động lại, vui lòng tải lại trang sau giây lát.', {
       status: 503,
@@ -120,7 +127,9 @@ const STAFF_ABOUT_PREFIX = routes.internal.staffAbout(routes.about.home);
 
 /** A Giới thiệu page's public address, from itself or from its staff view's internal one. */
 function aboutPathOf(path: string): string {
-  return path === STAFF_ABOUT_PREFIX || path.startsWith(`${STAFF_ABOUT_PREFIX}/`) ? path.slice(routes.internal.staffAbout('').length) : path;
+  return path === STAFF_ABOUT_PREFIX || path.startsWith(`${STAFF_ABOUT_PREFIX}/`)
+    ? path.slice(routes.internal.staffAbout('').length)
+    : path;
 }
 
 /** The article a path names: its public address, or the staff view's internal one. */

@@ -69,10 +69,7 @@ export const media = pgTable('media', {
   uploadedBy: integer('uploaded_by').references(() => users.id),
   // The image's address (/media/<public_key>/640.webp): random, so the images of drafts cannot be
   // found by counting ids.
-  publicKey: text('public_key')
-    .notNull()
-    .unique()
-    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+  publicKey: text('public_key').notNull().unique().default(sql`replace(gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
 });
 
@@ -286,10 +283,7 @@ export const pageViewDaily = pgTable(
     articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
     views: bigint('views', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.day, t.path] }),
-    index('page_view_daily_article_idx').on(t.articleId, t.day),
-  ],
+  (t) => [primaryKey({ columns: [t.day, t.path] }), index('page_view_daily_article_idx').on(t.articleId, t.day)],
 );
 
 export const visitDimension = pgEnum('visit_dimension', ['referrer', 'device', 'browser', 'os']);

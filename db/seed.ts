@@ -34,9 +34,36 @@ export const seedUnits = [
 ] as const;
 
 export const seedPeople = [
-  { key: 'director', unit: 'leadership', honorific: 'Ông', fullName: 'Ngô Hồng Yến', title: 'Giám đốc Sở', phones: ['0913.658.627'], email: null, leader: true },
-  { key: 'deputy', unit: 'leadership', honorific: 'Ông', fullName: 'Trương Long Hồ', title: 'Phó Giám đốc Sở', phones: ['0983.570.009'], email: 'tlho@angiang.gov.vn', leader: true },
-  { key: 'officeChief', unit: 'office', honorific: 'Bà', fullName: 'Ngô Thị Ngọc Hạnh', title: 'Chánh Văn phòng Sở', phones: ['0968.078.529'], email: null, leader: false },
+  {
+    key: 'director',
+    unit: 'leadership',
+    honorific: 'Ông',
+    fullName: 'Ngô Hồng Yến',
+    title: 'Giám đốc Sở',
+    phones: ['0913.658.627'],
+    email: null,
+    leader: true,
+  },
+  {
+    key: 'deputy',
+    unit: 'leadership',
+    honorific: 'Ông',
+    fullName: 'Trương Long Hồ',
+    title: 'Phó Giám đốc Sở',
+    phones: ['0983.570.009'],
+    email: 'tlho@angiang.gov.vn',
+    leader: true,
+  },
+  {
+    key: 'officeChief',
+    unit: 'office',
+    honorific: 'Bà',
+    fullName: 'Ngô Thị Ngọc Hạnh',
+    title: 'Chánh Văn phòng Sở',
+    phones: ['0968.078.529'],
+    email: null,
+    leader: false,
+  },
 ] as const;
 
 type SeedKey = (typeof seedUnits)[number]['key'] | (typeof seedPeople)[number]['key'];
@@ -46,7 +73,10 @@ type SeedKey = (typeof seedUnits)[number]['key'] | (typeof seedPeople)[number]['
  * label ("Giám Đốc Sở" as the old page wrote it) so the sidebar renders exactly as before; their
  * numbers and emails come from the directory.
  */
-export const seedContactBlocks: readonly { title: string; entries: readonly ({ label: string; source: SeedKey } | { name: string; phones: readonly string[]; email: string | null })[] }[] = [
+export const seedContactBlocks: readonly {
+  title: string;
+  entries: readonly ({ label: string; source: SeedKey } | { name: string; phones: readonly string[]; email: string | null })[];
+}[] = [
   {
     title: 'Số điện thoại tiếp nhận phản ánh kiến nghị về TTHC',
     entries: [
@@ -73,11 +103,31 @@ export const seedContactBlocks: readonly { title: string; entries: readonly ({ l
 export const seedDocumentCatalog = [
   {
     kind: 'type',
-    names: ['Luật', 'Nghị định', 'Nghị quyết', 'Thông tư', 'Quyết định', 'Chỉ thị', 'Công văn', 'Kế hoạch', 'Thông báo', 'Báo cáo', 'Hướng dẫn'],
+    names: [
+      'Luật',
+      'Nghị định',
+      'Nghị quyết',
+      'Thông tư',
+      'Quyết định',
+      'Chỉ thị',
+      'Công văn',
+      'Kế hoạch',
+      'Thông báo',
+      'Báo cáo',
+      'Hướng dẫn',
+    ],
   },
   {
     kind: 'issuer',
-    names: ['Quốc hội', 'Chính phủ', 'Thủ tướng Chính phủ', 'Bộ Nội vụ', 'HĐND tỉnh An Giang', 'UBND tỉnh An Giang', 'Sở Nội vụ tỉnh An Giang'],
+    names: [
+      'Quốc hội',
+      'Chính phủ',
+      'Thủ tướng Chính phủ',
+      'Bộ Nội vụ',
+      'HĐND tỉnh An Giang',
+      'UBND tỉnh An Giang',
+      'Sở Nội vụ tỉnh An Giang',
+    ],
   },
   {
     kind: 'field',
@@ -151,7 +201,13 @@ export async function seedDatabase(db: Db): Promise<void> {
       await tx.insert(contactEntries).values(
         block.entries.map((entry, index) =>
           'source' in entry
-            ? { blockId: row!.id, position: index, name: entry.label, personId: personIds.get(entry.source) ?? null, unitId: unitIds.get(entry.source) ?? null }
+            ? {
+                blockId: row!.id,
+                position: index,
+                name: entry.label,
+                personId: personIds.get(entry.source) ?? null,
+                unitId: unitIds.get(entry.source) ?? null,
+              }
             : { blockId: row!.id, position: index, name: entry.name, phones: [...entry.phones], email: entry.email },
         ),
       );

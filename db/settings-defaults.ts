@@ -23,7 +23,8 @@ export const defaultSiteInfo: SiteInfo = {
   name: 'Sở Nội vụ tỉnh An Giang',
   nameEn: 'Department of Home Affairs of An Giang Province',
   parentName: 'Ủy ban nhân dân tỉnh An Giang',
-  description: 'Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang: tin tức, thi đua khen thưởng, cải cách hành chính, tổ chức bộ máy, công chức viên chức.',
+  description:
+    'Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang: tin tức, thi đua khen thưởng, cải cách hành chính, tổ chức bộ máy, công chức viên chức.',
   address: '',
   phone: '',
   email: '',

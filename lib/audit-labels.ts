@@ -91,7 +91,12 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
 }
 
 /** What changed between two objects, named in Vietnamese: "điện thoại từ “a” thành “b”". */
-function changes(from: unknown, to: unknown, labels: Record<string, string>, show: (key: string, value: unknown) => string = (_k, v) => quoted(orNone(v))): string[] {
+function changes(
+  from: unknown,
+  to: unknown,
+  labels: Record<string, string>,
+  show: (key: string, value: unknown) => string = (_k, v) => quoted(orNone(v)),
+): string[] {
   const before = (from ?? {}) as Detail;
   const after = (to ?? {}) as Detail;
   return Object.keys(labels)
@@ -108,13 +113,25 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
 
   switch (entry.action) {
     case 'article.publish':
-      return [text('xuất bản bài viết '), thing(String(detail.slug ?? 'không rõ')), text(detail.from === 'submitted' ? ' (bài gửi duyệt).' : '.')];
+      return [
+        text('xuất bản bài viết '),
+        thing(String(detail.slug ?? 'không rõ')),
+        text(detail.from === 'submitted' ? ' (bài gửi duyệt).' : '.'),
+      ];
     case 'article.withdraw':
       return [text('gỡ bài viết '), thing(String(detail.slug ?? 'không rõ')), text(' khỏi cổng thông tin.')];
     case 'article.return':
-      return [text('trả lại bài viết '), thing(String(detail.slug ?? 'không rõ')), text(` cho tác giả, với góp ý: ${quoted(detail.comment ?? '')}.`)];
+      return [
+        text('trả lại bài viết '),
+        thing(String(detail.slug ?? 'không rõ')),
+        text(` cho tác giả, với góp ý: ${quoted(detail.comment ?? '')}.`),
+      ];
     case 'article.restore':
-      return [text(`khôi phục phiên bản ${detail.restoredVersion} của bài viết `), thing(String(detail.slug ?? 'không rõ')), text(` (thành phiên bản ${detail.newVersion}).`)];
+      return [
+        text(`khôi phục phiên bản ${detail.restoredVersion} của bài viết `),
+        thing(String(detail.slug ?? 'không rõ')),
+        text(` (thành phiên bản ${detail.newVersion}).`),
+      ];
     case 'user.create':
       return [text('thêm tài khoản '), thing('đã xóa'), text(` với vai trò ${roleLabel(detail.role)}.`)];
     case 'user.role':
@@ -129,18 +146,34 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('đặt mật khẩu tạm thời cho tài khoản '), thing('đã xóa'), text(', người dùng phải đổi ở lần đăng nhập tới.')];
     case 'settings.update': {
       const changed = changes(detail.from, detail.to, SITE_FIELDS);
-      return [text('sửa '), { text: 'thông tin cơ quan', href }, text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).')];
+      return [
+        text('sửa '),
+        { text: 'thông tin cơ quan', href },
+        text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).'),
+      ];
     }
     case 'settings.visit_counter_offset':
-      return [text('đổi '), { text: 'số bắt đầu của “Lượt truy cập”', href }, text(` từ ${orNone(detail.from)} thành ${orNone(detail.to)}.`)];
+      return [
+        text('đổi '),
+        { text: 'số bắt đầu của “Lượt truy cập”', href },
+        text(` từ ${orNone(detail.from)} thành ${orNone(detail.to)}.`),
+      ];
     case 'category.create':
-      return [text('thêm chuyên mục '), thing(String(detail.name ?? '')), text(detail.inMenu === false ? ' (không hiện trên thanh menu).' : ' (hiện trên thanh menu).')];
+      return [
+        text('thêm chuyên mục '),
+        thing(String(detail.name ?? '')),
+        text(detail.inMenu === false ? ' (không hiện trên thanh menu).' : ' (hiện trên thanh menu).'),
+      ];
     case 'category.update': {
       const to = (detail.to ?? {}) as Detail;
       const changed = changes(detail.from, detail.to, { name: 'tên', inMenu: 'thanh menu' }, (key, value) =>
         key === 'inMenu' ? (value ? 'hiện' : 'ẩn') : quoted(orNone(value)),
       );
-      return [text('sửa chuyên mục '), thing(String(to.name ?? '')), text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).')];
+      return [
+        text('sửa chuyên mục '),
+        thing(String(to.name ?? '')),
+        text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).'),
+      ];
     }
     case 'category.move':
       return [text('chuyển chuyên mục '), thing('đã xóa'), text(` ${direction(detail.direction)} trong thanh menu.`)];
@@ -151,15 +184,27 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
     case 'contact_block.move':
       return [text('chuyển khối liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)}.`)];
     case 'contact_block.delete':
-      return [text('xóa khối liên hệ '), deleted(detail.title), text(typeof detail.entries === 'number' ? ` cùng ${detail.entries} mục trong khối.` : '.')];
+      return [
+        text('xóa khối liên hệ '),
+        deleted(detail.title),
+        text(typeof detail.entries === 'number' ? ` cùng ${detail.entries} mục trong khối.` : '.'),
+      ];
     case 'contact_entry.create':
-      return [text('thêm mục liên hệ '), thing(String(detail.name ?? '')), text(`: điện thoại ${phones(detail.phones)}, email ${orNone(detail.email)}.`)];
+      return [
+        text('thêm mục liên hệ '),
+        thing(String(detail.name ?? '')),
+        text(`: điện thoại ${phones(detail.phones)}, email ${orNone(detail.email)}.`),
+      ];
     case 'contact_entry.update': {
       const changed = changes(detail.from, detail.to, { name: 'tên', phones: 'điện thoại', email: 'email' }, (key, value) =>
         key === 'phones' ? phones(value) : quoted(orNone(value)),
       );
       const to = (detail.to ?? {}) as Detail;
-      return [text('sửa mục liên hệ '), thing(String(to.name ?? '')), text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).')];
+      return [
+        text('sửa mục liên hệ '),
+        thing(String(to.name ?? '')),
+        text(changed.length ? `: ${changed.join('; ')}.` : ' (không có gì thay đổi).'),
+      ];
     }
     case 'contact_entry.move':
       return [text('chuyển mục liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)} trong khối.`)];

@@ -73,6 +73,11 @@ export const pagesShowingDirectory: RevalidateTarget[] = everyPublicPage;
 
 /** Where each rich-text page of "Giới thiệu" is shown. */
 export function pagesShowingAgencyPage(key: 'overview' | 'functions' | 'history' | 'en_overview'): RevalidateTarget[] {
-  const path = { overview: routes.about.home, functions: routes.about.functions, history: routes.about.history, en_overview: routes.english.home }[key];
+  const path = {
+    overview: routes.about.home,
+    functions: routes.about.functions,
+    history: routes.about.history,
+    en_overview: routes.english.home,
+  }[key];
   return [{ path }];
 }

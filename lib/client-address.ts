@@ -59,7 +59,10 @@ export function clientAddress(get: HeaderGetter, proxies: BlockList = trustedPro
   const peer = get(PEER_ADDRESS_HEADER)?.trim();
   if (!peer) return 'unknown';
   if (!isTrusted(peer, proxies)) return normaliseAddress(peer);
-  const forwarded = (get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = (get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (let i = forwarded.length - 1; i >= 0; i--) {
     if (!isTrusted(forwarded[i]!, proxies)) return normaliseAddress(forwarded[i]!);
   }

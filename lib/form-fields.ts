@@ -11,7 +11,12 @@ export function requiredText(label: string, max: number) {
   return z
     .string({ error: `Hãy nhập ${label}.` })
     .transform(cleanPlainText)
-    .pipe(z.string().min(1, `Hãy nhập ${label}.`).max(max, `${capitalise(label)} quá dài (tối đa ${max} ký tự).`));
+    .pipe(
+      z
+        .string()
+        .min(1, `Hãy nhập ${label}.`)
+        .max(max, `${capitalise(label)} quá dài (tối đa ${max} ký tự).`),
+    );
 }
 
 export function optionalText(label: string, max: number) {
@@ -31,7 +36,8 @@ const PHONE = /^\+?\d[\d. ]*\d$/;
 const MAX_PHONES = 5;
 const MAX_PHONE_LENGTH = 30;
 
-export const PHONE_MESSAGE = 'Số điện thoại chỉ gồm chữ số, dấu chấm, khoảng trắng và dấu + ở đầu (ví dụ 02963.957.049); nhiều số cách nhau bằng “ - ”.';
+export const PHONE_MESSAGE =
+  'Số điện thoại chỉ gồm chữ số, dấu chấm, khoảng trắng và dấu + ở đầu (ví dụ 02963.957.049); nhiều số cách nhau bằng “ - ”.';
 
 /** "02963.957.049 - 0378.247.247" → ["02963.957.049", "0378.247.247"], or the reason it is refused. */
 export function parsePhoneList(value: string): { phones: string[] } | { error: string } {
@@ -87,7 +93,8 @@ export const optionalEmail = z
     const email = value.trim().toLowerCase();
     if (!email) return '';
     if (email.length > 320) context.addIssue({ code: 'custom', message: 'Email quá dài.' });
-    else if (!z.email().safeParse(email).success) context.addIssue({ code: 'custom', message: 'Email không hợp lệ (ví dụ: ten@angiang.gov.vn).' });
+    else if (!z.email().safeParse(email).success)
+      context.addIssue({ code: 'custom', message: 'Email không hợp lệ (ví dụ: ten@angiang.gov.vn).' });
     else return email;
     return z.NEVER;
   });

@@ -119,7 +119,12 @@ export const PROCEDURE_CSV_COLUMNS = [
 type ColumnKey = (typeof PROCEDURE_CSV_COLUMNS)[number]['key'];
 const key = (text: string) => foldSearchText(text).replace(/[^a-z0-9]/g, '');
 const COLUMN_BY_HEADER = new Map<string, ColumnKey>(PROCEDURE_CSV_COLUMNS.map((column) => [key(column.header), column.key]));
-const LEVEL_BY_NAME = new Map<string, ProcedureLevel>(Object.entries(LEVEL_LABELS).flatMap(([level, label]) => [[key(label), level as ProcedureLevel], [key(label.replace('Cấp ', '')), level as ProcedureLevel]]));
+const LEVEL_BY_NAME = new Map<string, ProcedureLevel>(
+  Object.entries(LEVEL_LABELS).flatMap(([level, label]) => [
+    [key(label), level as ProcedureLevel],
+    [key(label.replace('Cấp ', '')), level as ProcedureLevel],
+  ]),
+);
 
 export type ProcedureCsvRow = { line: number; fields: ProcedureFields; status: 'draft' | 'published' };
 export type CsvProblem = { line: number; message: string };
@@ -129,9 +134,18 @@ export function parseProcedureCsv(text: string, fields: CatalogEntry[]): { proce
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
-    return { procedures: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, message: 'Tệp không đúng định dạng CSV (dấu ngoặc kép không khép lại hoặc ký tự lạ).' }] };
+    return {
+      procedures: [],
+      problems: [
+        {
+          line: (error as { lines?: number }).lines ?? 1,
+          message: 'Tệp không đúng định dạng CSV (dấu ngoặc kép không khép lại hoặc ký tự lạ).',
+        },
+      ],
+    };
   }
-  if (records.length < 2) return { procedures: [], problems: [{ line: 1, message: 'Tệp cần một dòng tiêu đề và ít nhất một dòng thủ tục.' }] };
+  if (records.length < 2)
+    return { procedures: [], problems: [{ line: 1, message: 'Tệp cần một dòng tiêu đề và ít nhất một dòng thủ tục.' }] };
   const [header, ...rows] = records as [string[], ...string[][]];
   const columns = header.map((name) => COLUMN_BY_HEADER.get(key(name)) ?? null);
   const problems: CsvProblem[] = [];

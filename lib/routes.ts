@@ -55,7 +55,8 @@ export const routes = {
   documents: (query?: Query | URLSearchParams) => withQuery('/van-ban', query),
   document: (slug: string) => `/van-ban/${slug}`,
   /** An attached file; `inline` shows a PDF in the browser instead of saving it. */
-  documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) => withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
+  documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) =>
+    withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
   /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
   procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
@@ -219,13 +220,21 @@ export const PUBLIC_ROUTES = {
   englishOrganisation: fixedPage(routes.english.organisation, FIXED_PAGE_ROUTES.english),
   englishContacts: fixedPage(routes.english.contacts, FIXED_PAGE_ROUTES.english),
   /** The list is one page whatever its query (filters and `?trang=`): dynamic, so no query reaches the disk cache. */
-  documents: { segments: ['van-ban'], nextRoute: routes.internal.listIndex('documents'), page: () => ({ kind: 'static', path: routes.documents() }) },
+  documents: {
+    segments: ['van-ban'],
+    nextRoute: routes.internal.listIndex('documents'),
+    page: () => ({ kind: 'static', path: routes.documents() }),
+  },
   document: {
     segments: ['van-ban', slugParam],
     nextRoute: '/van-ban/[slug]',
     page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
   },
-  procedures: { segments: ['thu-tuc-hanh-chinh'], nextRoute: routes.internal.listIndex('procedures'), page: () => ({ kind: 'static', path: routes.procedures() }) },
+  procedures: {
+    segments: ['thu-tuc-hanh-chinh'],
+    nextRoute: routes.internal.listIndex('procedures'),
+    page: () => ({ kind: 'static', path: routes.procedures() }),
+  },
   procedure: {
     segments: ['thu-tuc-hanh-chinh', slugParam],
     nextRoute: '/thu-tuc-hanh-chinh/[slug]',
@@ -241,7 +250,9 @@ export const PUBLIC_ROUTES = {
 const ROUTE_LIST: RouteSpec[] = Object.values(PUBLIC_ROUTES);
 /** First segments of the routes that take parameters: a path under one of them must match a route. */
 const GUARDED_PREFIXES = new Set(
-  ROUTE_LIST.filter((route) => route.closedSection || route.segments.some((s) => typeof s !== 'string')).map((route) => route.segments[0] as string),
+  ROUTE_LIST.filter((route) => route.closedSection || route.segments.some((s) => typeof s !== 'string')).map(
+    (route) => route.segments[0] as string,
+  ),
 );
 
 function matchRoute(route: RouteSpec, parts: string[]): PublicPage | null {
@@ -281,7 +292,13 @@ export function isImpossiblePublicPath(path: string): boolean {
 
 /** The Giới thiệu pages, which staff edit in place: the staff view for a path, or null. */
 export function staffAboutViewOf(path: string): string | null {
-  const about = [PUBLIC_ROUTES.aboutHome, PUBLIC_ROUTES.aboutFunctions, PUBLIC_ROUTES.aboutOrganisation, PUBLIC_ROUTES.aboutLeaders, PUBLIC_ROUTES.aboutHistory];
+  const about = [
+    PUBLIC_ROUTES.aboutHome,
+    PUBLIC_ROUTES.aboutFunctions,
+    PUBLIC_ROUTES.aboutOrganisation,
+    PUBLIC_ROUTES.aboutLeaders,
+    PUBLIC_ROUTES.aboutHistory,
+  ];
   return about.some((route) => matchRoute(route, path.slice(1).split('/'))) ? routes.internal.staffAbout(path) : null;
 }
 

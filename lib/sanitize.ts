@@ -10,8 +10,26 @@ import sanitizeHtml from 'sanitize-html';
  */
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'h2', 'h3', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'a', 'blockquote',
-    'table', 'tbody', 'tr', 'th', 'td', 'figure', 'img', 'figcaption',
+    'p',
+    'br',
+    'h2',
+    'h3',
+    'strong',
+    'em',
+    'u',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'blockquote',
+    'table',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'figure',
+    'img',
+    'figcaption',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
@@ -56,11 +74,13 @@ export function sanitizeArticleHtml(html: string): string {
  * Markup is removed anyway so the stored value reads the same wherever it ends up (feeds, exports).
  */
 export function cleanPlainText(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/<\/?[A-Za-z!?][^>]*>?/g, '')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    value
+      .normalize('NFC')
+      .replace(/<\/?[A-Za-z!?][^>]*>?/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

@@ -43,10 +43,7 @@ export function foldSearchText(text: string): string {
 
 /** The words of a search, without diacritics, lower case; empty when nothing searchable remains. */
 export function searchWords(query: string): string[] {
-  return foldSearchText(query)
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 10);
+  return foldSearchText(query).split(/\s+/).filter(Boolean).slice(0, 10);
 }
 
 /** A word as a LIKE pattern matching it anywhere, its wildcards taken literally. */

@@ -37,11 +37,14 @@ export const PUBLIC_CONTENT_SECURITY_POLICY = [
  * the editor sets style attributes.
  */
 export function staffContentSecurityPolicy(nonce: string): string {
-  return [...COMMON_DIRECTIVES, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devScript}`, "style-src 'self' 'unsafe-inline'"].join('; ');
+  return [...COMMON_DIRECTIVES, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devScript}`, "style-src 'self' 'unsafe-inline'"].join(
+    '; ',
+  );
 }
 
 /** Route handlers and files: nothing in them is meant to run or be framed. */
-export const NON_PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const NON_PAGE_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 

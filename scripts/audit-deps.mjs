@@ -30,7 +30,9 @@ export function interpretAudit({ status, stdout, stderr = '' }) {
       ],
     };
   }
-  const found = Object.entries(report.vulnerabilities ?? {}).map(([name, entry]) => `  ${entry.severity}: ${name} ${entry.range ?? ''}`.trimEnd());
+  const found = Object.entries(report.vulnerabilities ?? {}).map(([name, entry]) =>
+    `  ${entry.severity}: ${name} ${entry.range ?? ''}`.trimEnd(),
+  );
   const failing = FAILING.reduce((sum, level) => sum + (counts[level] ?? 0), 0);
   const summary = ['info', 'low', 'moderate', 'high', 'critical'].map((level) => `${level} ${counts[level] ?? 0}`).join(', ');
   return {
@@ -39,7 +41,9 @@ export function interpretAudit({ status, stdout, stderr = '' }) {
     lines: [
       `Đã kiểm tra package-lock.json với cơ sở dữ liệu lỗ hổng của registry: ${summary}.`,
       ...found,
-      failing > 0 ? 'Có lỗ hổng mức high/critical: cập nhật theo mục "Dependency updates" trong README.' : 'Không có lỗ hổng mức high/critical.',
+      failing > 0
+        ? 'Có lỗ hổng mức high/critical: cập nhật theo mục "Dependency updates" trong README.'
+        : 'Không có lỗ hổng mức high/critical.',
     ],
   };
 }
@@ -47,7 +51,11 @@ export function interpretAudit({ status, stdout, stderr = '' }) {
 function main() {
   const root = path.resolve(import.meta.dirname, '..');
   const run = spawnSync('npm', ['audit', '--json', '--package-lock-only'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  const result = interpretAudit({ status: run.status, stdout: run.stdout ?? '', stderr: `${run.stderr ?? ''}${run.error ? String(run.error) : ''}` });
+  const result = interpretAudit({
+    status: run.status,
+    stdout: run.stdout ?? '',
+    stderr: `${run.stderr ?? ''}${run.error ? String(run.error) : ''}`,
+  });
   for (const line of result.lines) console.log(line);
   process.exit(result.exitCode);
 }

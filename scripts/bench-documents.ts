@@ -89,8 +89,10 @@ async function benchKind(kind: 'pglite' | 'postgres'): Promise<boolean> {
     const field = catalogs.fields[0]!.id;
     const today = todayInVietnam();
     const year = Number(today.slice(0, 4)) - 3;
-    const list = (filters: Parameters<typeof listPublicDocuments>[0]['filters'], page = 1) => () =>
-      listPublicDocuments({ filters, today, page, pageSize: DOCUMENT_PAGE_SIZE });
+    const list =
+      (filters: Parameters<typeof listPublicDocuments>[0]['filters'], page = 1) =>
+      () =>
+        listPublicDocuments({ filters, today, page, pageSize: DOCUMENT_PAGE_SIZE });
 
     const queries: [string, () => Promise<unknown>][] = [
       ['văn bản: từ khóa + loại + năm', list({ keyword: 'tuyen dung', typeId: type, year })],
@@ -99,8 +101,19 @@ async function benchKind(kind: 'pglite' | 'postgres'): Promise<boolean> {
       ['văn bản: không lọc, trang 1', list({})],
       ['văn bản: chỉ từ khóa', list({ keyword: 'bien che' })],
       ['văn bản: không lọc, trang 2.000', list({}, 2000)],
-      ['thủ tục: từ khóa + lĩnh vực + cấp', () => listPublicProcedures({ filters: { keyword: 'cong chuc', fieldId: field, level: 'commune' }, page: 1, pageSize: PROCEDURE_PAGE_SIZE })],
-      ['thủ tục: chỉ từ khóa', () => listPublicProcedures({ filters: { keyword: 'thanh lap hoi' }, page: 1, pageSize: PROCEDURE_PAGE_SIZE })],
+      [
+        'thủ tục: từ khóa + lĩnh vực + cấp',
+        () =>
+          listPublicProcedures({
+            filters: { keyword: 'cong chuc', fieldId: field, level: 'commune' },
+            page: 1,
+            pageSize: PROCEDURE_PAGE_SIZE,
+          }),
+      ],
+      [
+        'thủ tục: chỉ từ khóa',
+        () => listPublicProcedures({ filters: { keyword: 'thanh lap hoi' }, page: 1, pageSize: PROCEDURE_PAGE_SIZE }),
+      ],
       ['thủ tục: không lọc, trang 1', () => listPublicProcedures({ filters: {}, page: 1, pageSize: PROCEDURE_PAGE_SIZE })],
     ];
     let ok = true;
@@ -111,7 +124,9 @@ async function benchKind(kind: 'pglite' | 'postgres'): Promise<boolean> {
       const counted = name.startsWith('văn bản: từ khóa +') || name.startsWith('văn bản: số/ký hiệu +') || name.startsWith('thủ tục:');
       const pass = result.p95 <= GOAL_MS;
       if (counted) ok &&= pass;
-      console.log(`${name.padEnd(44)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${counted ? (pass ? '✓' : '✗') : ''}`);
+      console.log(
+        `${name.padEnd(44)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${counted ? (pass ? '✓' : '✗') : ''}`,
+      );
     }
     return ok;
   } finally {

@@ -132,7 +132,9 @@ async function main(): Promise<void> {
         results[side].rps.push(rps);
         results[side].p99.push(fixed.p99);
         const failed = fixed.failed ? ` (${fixed.failed} lỗi)` : '';
-        console.log(`  lượt ${round}, ${side === 'one' ? 'một máy' : 'hai máy'}: ${format(rps)} yêu cầu/s; p99 ở ${rate}/s: ${format(fixed.p99, 1)} ms${failed}`);
+        console.log(
+          `  lượt ${round}, ${side === 'one' ? 'một máy' : 'hai máy'}: ${format(rps)} yêu cầu/s; p99 ở ${rate}/s: ${format(fixed.p99, 1)} ms${failed}`,
+        );
       }
     }
     const oneRps = median(results.one.rps);

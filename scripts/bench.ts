@@ -25,8 +25,7 @@ import { buildFloorApp, FLOOR_ARTICLE_PATH, removeFloorApp, startFloorApp } from
 
 const ARTICLE =
   '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
-const BROWSER_UA =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const SECRET = 'bench-secret-not-for-production';
 const WRK = '/usr/bin/wrk';
 
@@ -96,7 +95,10 @@ function build(): void {
 
 async function startServer(name: string, port: number, counting: boolean): Promise<Server> {
   // A server left on this port (another bench still running) would answer in this one's place.
-  const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`Cổng ${port} đang có máy chủ khác chạy: hãy dừng nó (hoặc đợi lần đo trước xong) rồi chạy lại.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
   const env: NodeJS.ProcessEnv = {
@@ -120,7 +122,8 @@ async function startServer(name: string, port: number, counting: boolean): Promi
       const response = await fetch(`http://127.0.0.1:${port}/api/thong-ke-truy-cap`);
       if (response.ok) {
         // Renders the article once so the rounds measure the cached page.
-        for (let j = 0; j < 3; j++) await (await fetch(`http://127.0.0.1:${port}${ARTICLE}`, { headers: { 'user-agent': BROWSER_UA } })).text();
+        for (let j = 0; j < 3; j++)
+          await (await fetch(`http://127.0.0.1:${port}${ARTICLE}`, { headers: { 'user-agent': BROWSER_UA } })).text();
         return server;
       }
     } catch {
@@ -152,7 +155,9 @@ function runWrk(port: number, urlPath = ARTICLE, extraHeaders: Record<string, st
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", nil, { ${Object.entries(extraHeaders).map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}, `).join('')}["User-Agent"] = ${JSON.stringify(BROWSER_UA)}, ["Cookie"] = cookies[(i % #cookies) + 1] })
+  return wrk.format("GET", nil, { ${Object.entries(extraHeaders)
+    .map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}, `)
+    .join('')}["User-Agent"] = ${JSON.stringify(BROWSER_UA)}, ["Cookie"] = cookies[(i % #cookies) + 1] })
 end
 `,
   );
@@ -254,13 +259,24 @@ async function compareWithFloor(portal: Server): Promise<void> {
   const port = basePort + 2;
   const child = startFloorApp(port, pin ? '0' : undefined);
   try {
-    for (let i = 0; i < 120 && (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then((r) => r.status, () => 0)) !== 200; i++) await sleep(500);
+    for (
+      let i = 0;
+      i < 120 &&
+      (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200;
+      i++
+    )
+      await sleep(500);
     const sides = [
       { name: 'bài viết', port: portal.port, path: ARTICLE, cpu: () => serverCpuUs(portal) },
       { name: 'tối thiểu', port, path: FLOOR_ARTICLE_PATH, cpu: () => (child.pid === undefined ? null : treeCpuUs(child.pid)) },
     ];
     for (const side of sides) {
-      const plain = await (await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA } })).arrayBuffer();
+      const plain = await (
+        await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA } })
+      ).arrayBuffer();
       const gz = await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA, ...GZIP_BR } });
       console.log(`  ${side.name}: ${format(plain.byteLength / 1000, 1)} kB HTML, ${gz.headers.get('content-encoding') ?? 'không nén'}`);
     }
@@ -268,7 +284,10 @@ async function compareWithFloor(portal: Server): Promise<void> {
     const cpu: Record<string, number[]> = {};
     const rps: Record<string, number[]> = {};
     for (let round = 1; round <= floorRounds; round++) {
-      for (const [mode, headers] of [['không nén', {}], ['gzip, br', GZIP_BR]] as const) {
+      for (const [mode, headers] of [
+        ['không nén', {}],
+        ['gzip, br', GZIP_BR],
+      ] as const) {
         for (const side of round % 2 ? sides : [...sides].reverse()) {
           await sleep(2000);
           const key = `${side.name} (${mode})`;
@@ -277,7 +296,9 @@ async function compareWithFloor(portal: Server): Promise<void> {
           const after = side.cpu();
           (rps[key] ??= []).push(result.rps);
           if (before !== null && after !== null && result.requests > 0) (cpu[key] ??= []).push((after - before) / result.requests);
-          console.log(`  lượt ${round} ${key}: ${format(result.rps)} req/s, CPU ${format(((after ?? 0) - (before ?? 0)) / result.requests)} µs/yêu cầu`);
+          console.log(
+            `  lượt ${round} ${key}: ${format(result.rps)} req/s, CPU ${format(((after ?? 0) - (before ?? 0)) / result.requests)} µs/yêu cầu`,
+          );
         }
       }
     }
@@ -295,7 +316,9 @@ async function compareWithFloor(portal: Server): Promise<void> {
       await sleep(2000);
       const { p99, failures } = await openLoopP99(side.port, side.path, rate, rateDuration);
       const failed = failures ? `, ${format(failures)} yêu cầu lỗi` : '';
-      console.log(`p99 ở ${rate} yêu cầu/s đều (vòng hở, gzip, br, khách thật), ${side.name}: ${format(p99, 1)} ms${failed}${side.name === 'bài viết' ? ' (mục tiêu ≤ 50)' : ''}`);
+      console.log(
+        `p99 ở ${rate} yêu cầu/s đều (vòng hở, gzip, br, khách thật), ${side.name}: ${format(p99, 1)} ms${failed}${side.name === 'bài viết' ? ' (mục tiêu ≤ 50)' : ''}`,
+      );
     }
   } finally {
     if (child.exitCode === null) {
@@ -323,7 +346,9 @@ async function openLoopP99(port: number, urlPath: string, rate: number, seconds:
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     pending.push(
-      fetch(`http://127.0.0.1:${port}${urlPath}`, { headers: { 'user-agent': BROWSER_UA, cookie: cookies[i % cookies.length]!, ...GZIP_BR } })
+      fetch(`http://127.0.0.1:${port}${urlPath}`, {
+        headers: { 'user-agent': BROWSER_UA, cookie: cookies[i % cookies.length]!, ...GZIP_BR },
+      })
         .then((response) => response.arrayBuffer())
         .then(
           () => {
@@ -368,10 +393,13 @@ async function main(): Promise<void> {
         const cpuBefore = serverCpuUs(server);
         const result = await load(server.port);
         const cpuAfter = serverCpuUs(server);
-        if (cpuBefore !== null && cpuAfter !== null && result.requests > 0) result.cpuUsPerRequest = (cpuAfter - cpuBefore) / result.requests;
+        if (cpuBefore !== null && cpuAfter !== null && result.requests > 0)
+          result.cpuUsPerRequest = (cpuAfter - cpuBefore) / result.requests;
         results[side].push(result);
         const cpu = result.cpuUsPerRequest === undefined ? '' : `, CPU máy chủ ${format(result.cpuUsPerRequest)} µs/yêu cầu`;
-        console.log(`  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms${cpu}`);
+        console.log(
+          `  lượt ${round} đếm ${side === 'on' ? 'bật' : 'tắt'}: ${format(result.rps)} req/s, p99 ${format(result.p99, 1)} ms${cpu}`,
+        );
       }
     }
     const onRps = median(results.on.map((r) => r.rps));

@@ -21,7 +21,8 @@ function tree(pid, out = new Map()) {
     const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ');
     out.set(pid, [rss, cmd]);
-    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) tree(Number(child), out);
+    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+      tree(Number(child), out);
   } catch {
     // The process ended between reads.
   }
@@ -45,7 +46,10 @@ for (;;) {
   peakTotal = Math.max(peakTotal, total);
   for (const [rss, cmd] of processes.values()) peakByCmd.set(cmd, Math.max(peakByCmd.get(cmd) ?? 0, rss));
   if (firstPage === null) {
-    const status = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) firstPage = Date.now();
   }
   if (firstPage !== null && Date.now() - firstPage > 20_000) break;
@@ -57,7 +61,9 @@ child.kill('SIGTERM');
 await new Promise((resolve) => child.once('exit', resolve));
 fs.rmSync(dir, { recursive: true, force: true });
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
-console.log(`git clone ${s(tClone - t0)}, npm ci ${s(tCi - tClone)}, npm start to the first page ${s(firstPage - tCi)}; clone to first page ${s(firstPage - t0)}`);
+console.log(
+  `git clone ${s(tClone - t0)}, npm ci ${s(tCi - tClone)}, npm start to the first page ${s(firstPage - tCi)}; clone to first page ${s(firstPage - t0)}`,
+);
 console.log(`peak RSS of all processes of npm start: ${(peakTotal / 1024).toFixed(0)} MB`);
 for (const [cmd, rss] of peakByCmd) console.log(`  ${(rss / 1024).toFixed(0).padStart(5)} MB peak  ${cmd}`);
 console.log('still running 20 s after the first page:');

@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFloorApp, FLOOR_ARTICLE_PATH, removeFloorApp, startFloorApp } from './floor-app';
 
-const SEED_ARTICLE = '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
+const SEED_ARTICLE =
+  '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
 const CANDIDATES = [
   { name: 'Trang chủ', path: '/' },
   { name: 'Chuyên mục', path: '/chuyen-muc/thi-dua-khen-thuong' },
@@ -149,7 +150,11 @@ async function main(): Promise<void> {
   delete env.DATABASE_URL;
   const children: ChildProcess[] = [];
   try {
-    const portal = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const portal = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(portal);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/suc-khoe`, portal);
@@ -176,7 +181,9 @@ async function main(): Promise<void> {
       for (const page of run % 2 ? pages : [...pages].reverse()) {
         const sample = lighthouse(page.url);
         samples.get(page.name)!.push(sample);
-        console.log(`  lần ${run} ${page.name}: hiệu năng ${sample.performance}, TBT ${Math.round(sample.tbt)} ms, LCP ${Math.round(sample.lcp)} ms`);
+        console.log(
+          `  lần ${run} ${page.name}: hiệu năng ${sample.performance}, TBT ${Math.round(sample.tbt)} ms, LCP ${Math.round(sample.lcp)} ms`,
+        );
       }
     }
     console.log(`\nLighthouse ${runs} lần mỗi trang, di động (mặc định), trung vị:`);

@@ -13,14 +13,24 @@ import { insertSyntheticDocuments, insertSyntheticProcedures } from './synthetic
 import { syntheticArticle } from './synthetic-article';
 
 const { values } = parseArgs({
-  options: { articles: { type: 'string' }, documents: { type: 'string' }, procedures: { type: 'string' }, remove: { type: 'boolean', default: false } },
+  options: {
+    articles: { type: 'string' },
+    documents: { type: 'string' },
+    procedures: { type: 'string' },
+    remove: { type: 'boolean', default: false },
+  },
 });
 
 // With neither option, 1,000 articles as before.
-const count = values.articles === undefined && values.documents === undefined && values.procedures === undefined ? 1000 : Number(values.articles ?? 0);
+const count =
+  values.articles === undefined && values.documents === undefined && values.procedures === undefined ? 1000 : Number(values.articles ?? 0);
 const documentCount = Number(values.documents ?? 0);
 const procedureCount = Number(values.procedures ?? 0);
-for (const [name, value] of [['--articles', count], ['--documents', documentCount], ['--procedures', procedureCount]] as const) {
+for (const [name, value] of [
+  ['--articles', count],
+  ['--documents', documentCount],
+  ['--procedures', procedureCount],
+] as const) {
   if (!values.remove && (!Number.isInteger(value) || value < 0 || value > 1_000_000)) {
     console.error(`${name} phải là số nguyên từ 0 đến 1.000.000`);
     process.exit(2);

@@ -19,7 +19,13 @@ const { values } = parseArgs({
 const years = Number(values.years);
 const perDay = Number(values['per-day']);
 const articleCount = Number(values.articles);
-if (!(years > 0 && years <= 10) || !(perDay >= 1 && perDay <= 1_000_000) || !Number.isInteger(articleCount) || articleCount < 1 || articleCount > 100_000) {
+if (
+  !(years > 0 && years <= 10) ||
+  !(perDay >= 1 && perDay <= 1_000_000) ||
+  !Number.isInteger(articleCount) ||
+  articleCount < 1 ||
+  articleCount > 100_000
+) {
   console.error('--years từ 0 đến 10, --per-day từ 1 đến 1.000.000, --articles từ 1 đến 100.000');
   process.exit(2);
 }

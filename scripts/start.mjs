@@ -44,7 +44,9 @@ function buildIsStale() {
 
 if (!process.env.SITE_URL && !process.env.NEXTAUTH_URL) {
   // lib/site-url.ts: without the public address pages carry no canonical or og:url link at all.
-  console.warn('Chưa đặt SITE_URL (địa chỉ công khai của cổng, ví dụ https://sonoivu.angiang.gov.vn): các trang sẽ không có liên kết canonical và og:url.');
+  console.warn(
+    'Chưa đặt SITE_URL (địa chỉ công khai của cổng, ví dụ https://sonoivu.angiang.gov.vn): các trang sẽ không có liên kết canonical và og:url.',
+  );
 }
 
 if (buildIsStale()) {

@@ -25,7 +25,17 @@ const SUBJECTS = [
   'chế độ tiền lương',
 ];
 
-export async function insertSyntheticDocuments({ db, count, source, now = Date.now() }: { db: Db; count: number; source: string; now?: number }): Promise<number> {
+export async function insertSyntheticDocuments({
+  db,
+  count,
+  source,
+  now = Date.now(),
+}: {
+  db: Db;
+  count: number;
+  source: string;
+  now?: number;
+}): Promise<number> {
   const catalog = await db.select({ id: documentCatalog.id, kind: documentCatalog.kind, name: documentCatalog.name }).from(documentCatalog);
   const types = catalog.filter((entry) => entry.kind === 'type');
   const issuers = catalog.filter((entry) => entry.kind === 'issuer');
@@ -71,12 +81,23 @@ export async function insertSyntheticDocuments({ db, count, source, now = Date.n
   return count;
 }
 
-const PROCEDURE_SUBJECTS = ['thành lập hội', 'công nhận ban vận động', 'đăng ký hoạt động tín ngưỡng', 'thi tuyển công chức', 'xét tặng danh hiệu', 'nộp lưu hồ sơ', 'thẩm định đề án vị trí việc làm', 'chứng thực bản sao'];
+const PROCEDURE_SUBJECTS = [
+  'thành lập hội',
+  'công nhận ban vận động',
+  'đăng ký hoạt động tín ngưỡng',
+  'thi tuyển công chức',
+  'xét tặng danh hiệu',
+  'nộp lưu hồ sơ',
+  'thẩm định đề án vị trí việc làm',
+  'chứng thực bản sao',
+];
 const LEVELS = ['province', 'district', 'commune'] as const;
 
 /** Synthetic procedures, marked like the documents: synthetic = true, a name starting "[Dữ liệu thử nghiệm]". */
 export async function insertSyntheticProcedures({ db, count, source }: { db: Db; count: number; source: string }): Promise<number> {
-  const fields = (await db.select({ id: documentCatalog.id, kind: documentCatalog.kind }).from(documentCatalog)).filter((entry) => entry.kind === 'field');
+  const fields = (await db.select({ id: documentCatalog.id, kind: documentCatalog.kind }).from(documentCatalog)).filter(
+    (entry) => entry.kind === 'field',
+  );
   const [{ start } = { start: 0 }] = await db.select({ start: sql<number>`coalesce(max(${procedures.id}), 0)::int` }).from(procedures);
   for (let offset = 0; offset < count; offset += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - offset) }, (_, i) => {

@@ -108,7 +108,9 @@ async function ensureArticles(db: Db, count: number, firstDay: string, now: numb
 }
 
 /** Writes `years` of traffic ending today (today up to the current hour), additively. */
-export async function seedSyntheticTraffic(options: SyntheticTrafficOptions): Promise<{ days: number; pageViews: number; pageRows: number }> {
+export async function seedSyntheticTraffic(
+  options: SyntheticTrafficOptions,
+): Promise<{ days: number; pageViews: number; pageRows: number }> {
   const { db, years } = options;
   const perDay = options.pageViewsPerDay ?? 50_000;
   const now = options.now ?? Date.now();
@@ -213,7 +215,10 @@ export async function seedSyntheticTraffic(options: SyntheticTrafficOptions): Pr
     for (const [path, row] of views) batch.pages.push([day, path, row.articleId, row.views]);
     for (const [dimension, shares] of Object.entries(DIMENSIONS)) {
       const names = Object.keys(shares);
-      const counts = split(visits, Object.values(shares).map((s) => s * (0.8 + 0.4 * rand())));
+      const counts = split(
+        visits,
+        Object.values(shares).map((s) => s * (0.8 + 0.4 * rand())),
+      );
       names.forEach((name, i) => {
         if (counts[i]! > 0) batch.dims.push([day, dimension, name, String(counts[i])]);
       });

@@ -15,7 +15,10 @@ function getDatabaseId(db: Db): Promise<string> {
  * which database they came from: after the database is reset or switched they would show old
  * content. Called once at server start, before any request is served.
  */
-export async function clearRouteCacheIfDatabaseChanged(db: Db, distDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next')): Promise<boolean> {
+export async function clearRouteCacheIfDatabaseChanged(
+  db: Db,
+  distDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next'),
+): Promise<boolean> {
   const databaseId = await getDatabaseId(db);
   // The Redis cache handler (page-cache-handler.mjs) puts it in its keys, for the same reason. With
   // Redis the files here are not this process's cache at all, and a process on the same build

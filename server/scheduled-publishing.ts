@@ -1,5 +1,12 @@
 import type { Db } from '@/db';
-import { getNextScheduledTime, getScheduledWatermark, listArticlesDueBetween, restoreScheduledWatermark, setScheduledWatermark, tryLockScheduledPublishing } from '@/db/queries/scheduled';
+import {
+  getNextScheduledTime,
+  getScheduledWatermark,
+  listArticlesDueBetween,
+  restoreScheduledWatermark,
+  setScheduledWatermark,
+  tryLockScheduledPublishing,
+} from '@/db/queries/scheduled';
 import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
 
 /**

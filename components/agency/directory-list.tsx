@@ -19,7 +19,11 @@ export function DirectoryList({ nodes, lang, baseLevel = 2 }: { nodes: Node[]; l
         const Heading = `h${level}` as 'h2';
         const headingId = `don-vi-${unit.id}`;
         return (
-          <section key={unit.id} aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4 print:break-inside-avoid">
+          <section
+            key={unit.id}
+            aria-labelledby={headingId}
+            className="rounded-lg border border-slate-200 bg-white p-4 print:break-inside-avoid"
+          >
             <Heading id={headingId} className="font-bold text-brand-900 [overflow-wrap:anywhere]">
               <Translated en={unit.nameEn} vi={unit.name} lang={lang} />
             </Heading>

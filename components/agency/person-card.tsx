@@ -10,7 +10,10 @@ export function PersonCard({ person, lang, headingLevel = 2 }: { person: Directo
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const name = [lang === 'vi' ? person.honorific : '', person.fullName].filter(Boolean).join(' ');
   return (
-    <article aria-labelledby={`nguoi-${person.id}`} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row print:break-inside-avoid">
+    <article
+      aria-labelledby={`nguoi-${person.id}`}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row print:break-inside-avoid"
+    >
       {person.photo && (
         // Our own resized variants, as for article covers: no client code on the page.
         // eslint-disable-next-line @next/next/no-img-element

@@ -4,7 +4,17 @@ import { formatDate, formatDateEnglish } from '@/lib/format';
  * A rich-text page of "Giới thiệu" (sanitised on save by the article sanitiser), or, while the
  * department has not given the text, a note that says what is missing and where it is entered.
  */
-export function RichPage({ bodyHtml, updatedAt, missing, lang = 'vi' }: { bodyHtml: string; updatedAt: Date | null; missing: string; lang?: 'vi' | 'en' }) {
+export function RichPage({
+  bodyHtml,
+  updatedAt,
+  missing,
+  lang = 'vi',
+}: {
+  bodyHtml: string;
+  updatedAt: Date | null;
+  missing: string;
+  lang?: 'vi' | 'en';
+}) {
   if (!bodyHtml.trim()) {
     return <p className="rounded border border-dashed border-slate-400 bg-white p-4 text-slate-700">{missing}</p>;
   }

@@ -28,7 +28,15 @@ export function DocumentCatalogEditor({ catalogs }: { catalogs: DocumentCatalogs
                     <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
                       <input type="hidden" name="entryId" value={entry.id} />
                       <div className="grow">
-                        <TextField id={`dm-${entry.id}-ten`} name="name" label={`Tên (${list.title.toLowerCase()})`} required maxLength={200} errors={errors} defaultValue={entry.name} />
+                        <TextField
+                          id={`dm-${entry.id}-ten`}
+                          name="name"
+                          label={`Tên (${list.title.toLowerCase()})`}
+                          required
+                          maxLength={200}
+                          errors={errors}
+                          defaultValue={entry.name}
+                        />
                       </div>
                       <SubmitButton pending={pending} secondary>
                         Lưu<span className="sr-only"> tên {entry.name}</span>
@@ -58,7 +66,14 @@ export function DocumentCatalogEditor({ catalogs }: { catalogs: DocumentCatalogs
               <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
                 <input type="hidden" name="kind" value={list.kind} />
                 <div className="grow">
-                  <TextField id={`dm-moi-${list.kind}`} name="name" label={`Thêm ${list.title.toLowerCase()}`} required maxLength={200} errors={errors} />
+                  <TextField
+                    id={`dm-moi-${list.kind}`}
+                    name="name"
+                    label={`Thêm ${list.title.toLowerCase()}`}
+                    required
+                    maxLength={200}
+                    errors={errors}
+                  />
                 </div>
                 <SubmitButton pending={pending}>Thêm</SubmitButton>
               </div>

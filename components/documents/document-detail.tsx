@@ -76,11 +76,18 @@ export function DocumentDetailView({ document, today }: { document: DocumentDeta
                 </span>
                 <span className="flex shrink-0 gap-2">
                   {file.mimeType === 'application/pdf' && (
-                    <a href={routes.documentFile(file.id, { inline: true })} className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+                    <a
+                      href={routes.documentFile(file.id, { inline: true })}
+                      className="rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-brand-50"
+                    >
                       Xem<span className="sr-only"> {file.fileName}</span>
                     </a>
                   )}
-                  <a href={routes.documentFile(file.id)} download={file.fileName} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
+                  <a
+                    href={routes.documentFile(file.id)}
+                    download={file.fileName}
+                    className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+                  >
                     Tải về<span className="sr-only"> {file.fileName}</span>
                   </a>
                 </span>

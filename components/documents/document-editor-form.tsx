@@ -36,7 +36,17 @@ export type DocumentFormValues = {
 type PickerItem = { id: number; number: string; summary: string };
 
 /** Relations are picked by searching other documents by number or trích yếu. */
-function RelationPicker({ documentId, relations, onChange, error }: { documentId?: number; relations: PickedRelation[]; onChange: (next: PickedRelation[]) => void; error?: string[] }) {
+function RelationPicker({
+  documentId,
+  relations,
+  onChange,
+  error,
+}: {
+  documentId?: number;
+  relations: PickedRelation[];
+  onChange: (next: PickedRelation[]) => void;
+  error?: string[];
+}) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<RelationKind>('related');
   const [results, setResults] = useState<PickerItem[] | null>(null);
@@ -102,7 +112,12 @@ function RelationPicker({ documentId, relations, onChange, error }: { documentId
           <label htmlFor="vb-lien-quan-loai" className="block text-sm font-semibold">
             Quan hệ
           </label>
-          <select id="vb-lien-quan-loai" value={kind} onChange={(event) => setKind(event.target.value as RelationKind)} className={inputClass}>
+          <select
+            id="vb-lien-quan-loai"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as RelationKind)}
+            className={inputClass}
+          >
             {Object.entries(KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -128,10 +143,15 @@ function RelationPicker({ documentId, relations, onChange, error }: { documentId
                 type="button"
                 className="shrink-0 rounded border border-slate-400 px-2 py-0.5 text-sm"
                 onClick={() => {
-                  if (!relations.some((r) => r.id === item.id && r.kind === kind)) onChange([...relations, { kind, id: item.id, number: item.number }]);
+                  if (!relations.some((r) => r.id === item.id && r.kind === kind))
+                    onChange([...relations, { kind, id: item.id, number: item.number }]);
                 }}
               >
-                Thêm<span className="sr-only"> {item.number} ({KIND_LABELS[kind]})</span>
+                Thêm
+                <span className="sr-only">
+                  {' '}
+                  {item.number} ({KIND_LABELS[kind]})
+                </span>
               </button>
             </li>
           ))}
@@ -223,7 +243,13 @@ export function DocumentEditorForm({ catalogs, initial }: { catalogs: DocumentCa
   );
 
   return (
-    <form ref={formRef} aria-label={initial.id ? 'Sửa văn bản' : 'Thêm văn bản'} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+    <form
+      ref={formRef}
+      aria-label={initial.id ? 'Sửa văn bản' : 'Thêm văn bản'}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+    >
       {text('number', 'Số/Ký hiệu', 100)}
       {select('typeId', 'Loại văn bản', catalogs.types)}
       {select('issuerId', 'Cơ quan ban hành', catalogs.issuers)}

@@ -27,7 +27,10 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
     setMessage({ text: 'Đang tải lên…', ok: true });
     try {
       const response = await fetch(routes.api.documentFileUpload, { method: 'POST', body: form });
-      const body = (await response.json().catch(() => ({ ok: false, error: 'Máy chủ trả lời không đọc được. Vui lòng thử lại.' }))) as { ok: boolean; error?: string };
+      const body = (await response.json().catch(() => ({ ok: false, error: 'Máy chủ trả lời không đọc được. Vui lòng thử lại.' }))) as {
+        ok: boolean;
+        error?: string;
+      };
       if (body.ok) {
         setMessage({ text: 'Đã đính kèm tệp.', ok: true });
         if (inputRef.current) inputRef.current.value = '';
@@ -97,7 +100,11 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
         <button type="submit" disabled={pending} className={buttonClass}>
           Tải lên
         </button>
-        <p role="status" aria-live="polite" className={`text-sm font-semibold sm:col-span-2 ${message?.ok ? 'text-green-800' : 'text-red-700'}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={`text-sm font-semibold sm:col-span-2 ${message?.ok ? 'text-green-800' : 'text-red-700'}`}
+        >
           {message?.text ?? ''}
         </p>
       </form>

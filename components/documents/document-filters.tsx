@@ -2,7 +2,19 @@ import { buttonClass, inputClass } from '@/components/staff/form-field';
 import { EFFECT_LABELS, EFFECT_PARAMS, type DocumentCatalogs, type DocumentListFilters } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
 
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value?: number | string; options: { value: string | number; label: string }[] }) {
+function Select({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: number | string;
+  options: { value: string | number; label: string }[];
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -21,11 +33,25 @@ function Select({ id, name, label, value, options }: { id: string; name: string;
 }
 
 /** A plain GET form: it works without JavaScript and its values stay in the address. */
-export function DocumentFilters({ filters, catalogs, years }: { filters: DocumentListFilters; catalogs: DocumentCatalogs; years: number[] }) {
+export function DocumentFilters({
+  filters,
+  catalogs,
+  years,
+}: {
+  filters: DocumentListFilters;
+  catalogs: DocumentCatalogs;
+  years: number[];
+}) {
   const effect = Object.entries(EFFECT_PARAMS).find(([, status]) => status === filters.effect)?.[0];
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is
-    <form method="get" action={routes.documents()} role="search" aria-label="Tìm văn bản" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+    <form
+      method="get"
+      action={routes.documents()}
+      role="search"
+      aria-label="Tìm văn bản"
+      className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+    >
       <div className="sm:col-span-2 lg:col-span-3">
         <label htmlFor="vb-tu-khoa" className="block text-sm font-semibold">
           Từ khóa
@@ -43,10 +69,34 @@ export function DocumentFilters({ filters, catalogs, years }: { filters: Documen
           Số/Ký hiệu (ví dụ 42/2022/NĐ-CP) hoặc trích yếu; gõ có dấu hay không dấu đều được.
         </p>
       </div>
-      <Select id="vb-loai" name="loai" label="Loại văn bản" value={filters.typeId} options={catalogs.types.map((e) => ({ value: e.id, label: e.name }))} />
-      <Select id="vb-co-quan" name="co-quan" label="Cơ quan ban hành" value={filters.issuerId} options={catalogs.issuers.map((e) => ({ value: e.id, label: e.name }))} />
-      <Select id="vb-linh-vuc" name="linh-vuc" label="Lĩnh vực" value={filters.fieldId} options={catalogs.fields.map((e) => ({ value: e.id, label: e.name }))} />
-      <Select id="vb-nam" name="nam" label="Năm ban hành" value={filters.year} options={years.map((year) => ({ value: year, label: String(year) }))} />
+      <Select
+        id="vb-loai"
+        name="loai"
+        label="Loại văn bản"
+        value={filters.typeId}
+        options={catalogs.types.map((e) => ({ value: e.id, label: e.name }))}
+      />
+      <Select
+        id="vb-co-quan"
+        name="co-quan"
+        label="Cơ quan ban hành"
+        value={filters.issuerId}
+        options={catalogs.issuers.map((e) => ({ value: e.id, label: e.name }))}
+      />
+      <Select
+        id="vb-linh-vuc"
+        name="linh-vuc"
+        label="Lĩnh vực"
+        value={filters.fieldId}
+        options={catalogs.fields.map((e) => ({ value: e.id, label: e.name }))}
+      />
+      <Select
+        id="vb-nam"
+        name="nam"
+        label="Năm ban hành"
+        value={filters.year}
+        options={years.map((year) => ({ value: year, label: String(year) }))}
+      />
       <Select
         id="vb-hieu-luc"
         name="hieu-luc"

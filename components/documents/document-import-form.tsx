@@ -13,7 +13,13 @@ type Outcome = { ok: true; created: number; published: number } | { ok: false; e
  * The CSV import: the server streams its progress line by line (NDJSON), shown in a <progress>
  * bar, then the report: how many were added, or every line that is wrong and why.
  */
-export function DocumentImportForm({ endpoint = routes.api.documentImport, noun = 'văn bản' }: { endpoint?: string; noun?: 'văn bản' | 'thủ tục' } = {}) {
+export function DocumentImportForm({
+  endpoint = routes.api.documentImport,
+  noun = 'văn bản',
+}: {
+  endpoint?: string;
+  noun?: 'văn bản' | 'thủ tục';
+} = {}) {
   const idPrefix = noun === 'văn bản' ? 'vb' : 'tt';
   const router = useRouter();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -51,7 +57,11 @@ export function DocumentImportForm({ endpoint = routes.api.documentImport, noun 
         }
       }
     } catch {
-      result = { ok: false, error: 'Mất kết nối trong lúc nhập. Không có gì được ghi nếu máy chủ chưa báo xong; hãy kiểm tra danh sách rồi thử lại.', problems: [] };
+      result = {
+        ok: false,
+        error: 'Mất kết nối trong lúc nhập. Không có gì được ghi nếu máy chủ chưa báo xong; hãy kiểm tra danh sách rồi thử lại.',
+        problems: [],
+      };
     }
     setOutcome(result);
     setProgress(null);
@@ -67,7 +77,15 @@ export function DocumentImportForm({ endpoint = routes.api.documentImport, noun 
           <label htmlFor={`${idPrefix}-csv`} className="block text-sm font-semibold">
             Tệp CSV
           </label>
-          <input id={`${idPrefix}-csv`} name="file" type="file" accept=".csv,text/csv" required aria-describedby={`${idPrefix}-csv-goi-y`} className={inputClass} />
+          <input
+            id={`${idPrefix}-csv`}
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby={`${idPrefix}-csv-goi-y`}
+            className={inputClass}
+          />
           <p id={`${idPrefix}-csv-goi-y`} className="mt-1 text-xs text-slate-600">
             UTF-8, dòng đầu là tên cột (xem README). Nhập tất cả hoặc không nhập gì: một dòng lỗi thì không dòng nào được ghi.
           </p>
@@ -82,7 +100,12 @@ export function DocumentImportForm({ endpoint = routes.api.documentImport, noun 
             {progress.step}
             {progress.total > 0 && ` (${progress.done}/${progress.total})`}
           </label>
-          <progress id={`${idPrefix}-csv-tien-do`} className="w-full" value={progress.total > 0 ? progress.done : undefined} max={progress.total || undefined} />
+          <progress
+            id={`${idPrefix}-csv-tien-do`}
+            className="w-full"
+            value={progress.total > 0 ? progress.done : undefined}
+            max={progress.total || undefined}
+          />
         </div>
       )}
       <div ref={reportRef} tabIndex={-1} role="status" aria-live="polite" className="mt-3 focus:outline-none">

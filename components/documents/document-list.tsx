@@ -10,7 +10,11 @@ const EFFECT_CLASSES: Record<EffectStatus, string> = {
 };
 
 export function EffectBadge({ status }: { status: EffectStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${EFFECT_CLASSES[status]}`}>{EFFECT_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold ${EFFECT_CLASSES[status]}`}>
+      {EFFECT_LABELS[status]}
+    </span>
+  );
 }
 
 /**

@@ -11,8 +11,6 @@ import { toLocalDateTimeInput } from '@/lib/time';
 
 type Props = { data: EditorData; onSaved: (article: EditorData['article']) => void; onCancel: () => void };
 
-
-
 /**
  * The article's fields in place of the article. Saving never clears the form: after a conflict
  * or an error the person's text stays exactly as they typed it.
@@ -95,7 +93,12 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         </div>
         <div>
           {label('publishedAt', 'Thời gian xuất bản')}
-          <input {...fieldProps('publishedAt')} type="datetime-local" defaultValue={toLocalDateTimeInput(article.publishedAt)} className={inputClass} />
+          <input
+            {...fieldProps('publishedAt')}
+            type="datetime-local"
+            defaultValue={toLocalDateTimeInput(article.publishedAt)}
+            className={inputClass}
+          />
           {errorOf('publishedAt')}
         </div>
       </div>
@@ -109,7 +112,10 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         <p id={`${ids}-body-label`} className="mb-1 text-sm font-semibold">
           Nội dung
         </p>
-        <RichTextEditor labelId={`${ids}-body-label`} initialHtml={article.bodyHtml} onChange={(html) => {
+        <RichTextEditor
+          labelId={`${ids}-body-label`}
+          initialHtml={article.bodyHtml}
+          onChange={(html) => {
             bodyHtml.current = html;
             setDirty(true);
           }}
@@ -129,7 +135,11 @@ export function ArticleEditorForm({ data, onSaved, onCancel }: Props) {
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
           Lưu
         </button>
-        <button type="button" onClick={() => confirmLeave(onCancel)} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold">
+        <button
+          type="button"
+          onClick={() => confirmLeave(onCancel)}
+          className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold"
+        >
           Hủy
         </button>
       </div>

@@ -64,7 +64,13 @@ function FigureForm({ figure, onSave, onClose }: { figure: FigureAttributes; onS
         <label htmlFor={`${ids}-caption`} className="block text-sm font-semibold">
           Chú thích (hiện dưới ảnh, có thể để trống)
         </label>
-        <input id={`${ids}-caption`} value={caption} onChange={(event) => setCaption(event.target.value)} maxLength={500} className={inputClass} />
+        <input
+          id={`${ids}-caption`}
+          value={caption}
+          onChange={(event) => setCaption(event.target.value)}
+          maxLength={500}
+          className={inputClass}
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">

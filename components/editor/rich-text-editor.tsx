@@ -30,8 +30,16 @@ const extensions = [
   }),
   Table.extend({ renderHTML: () => ['table', {}, ['tbody', 0]] }).configure({ resizable: false, View: null }),
   TableRow,
-  TableHeader.extend({ addAttributes() { return { ...this.parent?.(), ...plainCellAttributes }; } }),
-  TableCell.extend({ addAttributes() { return { ...this.parent?.(), ...plainCellAttributes }; } }),
+  TableHeader.extend({
+    addAttributes() {
+      return { ...this.parent?.(), ...plainCellAttributes };
+    },
+  }),
+  TableCell.extend({
+    addAttributes() {
+      return { ...this.parent?.(), ...plainCellAttributes };
+    },
+  }),
   Figure,
 ];
 
@@ -128,7 +136,11 @@ export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
 
   return (
     <div>
-      <div role="toolbar" aria-label="Định dạng nội dung" className="flex flex-wrap gap-1 rounded-t border border-b-0 border-slate-400 bg-slate-100 p-1">
+      <div
+        role="toolbar"
+        aria-label="Định dạng nội dung"
+        className="flex flex-wrap gap-1 rounded-t border border-b-0 border-slate-400 bg-slate-100 p-1"
+      >
         {buttons.map(([label, pressed, run]) => (
           <button key={label} type="button" aria-pressed={pressed ?? false} onClick={run} className={toolButton}>
             {label}

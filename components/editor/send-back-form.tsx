@@ -33,7 +33,12 @@ export function SendBackForm({ article, sendBack, onDone, onCancel }: Props) {
   }
 
   return (
-    <form aria-label="Trả lại bài viết" onSubmit={onSubmit} noValidate className="space-y-2 rounded-lg border border-slate-300 bg-white p-3">
+    <form
+      aria-label="Trả lại bài viết"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3"
+    >
       <label htmlFor="tra-lai-ly-do" className="block text-sm font-semibold">
         Lý do trả lại (tác giả sẽ thấy)
       </label>

@@ -70,7 +70,8 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     // The action's response already carries the re-rendered page (it revalidates this path); a
     // second refresh here could race it and show the previous version. A new address on the public
     // page (an editor changed the slug) is followed instead.
-    if (pathname === routes.article(article.slug) && next.slug !== article.slug && next.status === 'published') router.replace(routes.article(next.slug));
+    if (pathname === routes.article(article.slug) && next.slug !== article.slug && next.status === 'published')
+      router.replace(routes.article(next.slug));
     void loadArticleForEditing({ id: articleId }).then((result) => result.ok && setData(result));
   };
 
@@ -85,7 +86,10 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
     <div className="mb-4 space-y-4 print:hidden">
       {/* The staff view of a public page has no staff layout: the editor's forms need it too. */}
       <VietnameseValidation />
-      <section aria-label="Công cụ biên tập" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2">
+      <section
+        aria-label="Công cụ biên tập"
+        className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 p-2"
+      >
         <span className="text-sm">
           Trạng thái: <strong>{articleStatusLabel(article)}</strong>
           {scheduled && article.publishedAt && <> (lúc {formatDateTime(new Date(article.publishedAt))})</>}
@@ -96,7 +100,12 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && can.submit && (
-          <button type="button" disabled={pending} className={`${buttonClass} border border-brand-700 bg-white`} onClick={() => changeStatus(submitArticle, 'Đã gửi duyệt.')}>
+          <button
+            type="button"
+            disabled={pending}
+            className={`${buttonClass} border border-brand-700 bg-white`}
+            onClick={() => changeStatus(submitArticle, 'Đã gửi duyệt.')}
+          >
             Gửi duyệt
           </button>
         )}
@@ -120,12 +129,21 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
           </button>
         )}
         {!editing && can.returnToDraft && !sendingBack && (
-          <button type="button" disabled={pending} className={`${buttonClass} border border-slate-500 bg-white`} onClick={() => setSendingBack(true)}>
+          <button
+            type="button"
+            disabled={pending}
+            className={`${buttonClass} border border-slate-500 bg-white`}
+            onClick={() => setSendingBack(true)}
+          >
             Trả lại
           </button>
         )}
         {!editing && can.withdraw && (
-          <button type="button" disabled={pending} className={`${buttonClass} bg-red-700 text-white`} onClick={() =>
+          <button
+            type="button"
+            disabled={pending}
+            className={`${buttonClass} bg-red-700 text-white`}
+            onClick={() =>
               setConfirming({
                 title: 'Gỡ bài này?',
                 text: 'Bài sẽ không còn trên cổng thông tin: người đọc mở địa chỉ của bài sẽ gặp trang “không tìm thấy”. Bài chuyển sang “Đã gỡ” và có thể xuất bản lại sau.',
@@ -150,7 +168,11 @@ export function StaffToolbar({ articleId, contentId, startEditing = false }: Pro
         <p>{confirming?.text}</p>
         {/* "Hủy" first: the dialog focuses it, so Enter pressed out of habit changes nothing. */}
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold" onClick={() => setConfirming(null)}>
+          <button
+            type="button"
+            className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold"
+            onClick={() => setConfirming(null)}
+          >
             Hủy
           </button>
           <button

@@ -35,7 +35,9 @@ export function useUnsavedChangesGuard() {
       if (url.origin === location.origin && url.pathname === location.pathname && url.search === location.search) return;
       event.preventDefault();
       event.stopPropagation();
-      setPending(() => () => (url.origin === location.origin ? router.push(url.pathname + url.search + url.hash) : location.assign(url.href)));
+      setPending(
+        () => () => (url.origin === location.origin ? router.push(url.pathname + url.search + url.hash) : location.assign(url.href)),
+      );
     };
     window.addEventListener('beforeunload', beforeUnload);
     document.addEventListener('click', click, true);

@@ -50,7 +50,10 @@ function markHeaderRows(doc: Document) {
     if (!cells.length || cells.some((cell) => cell.tagName === 'TH')) continue;
     const allBold = cells.every((cell) => {
       const text = cell.textContent?.trim() ?? '';
-      const bold = Array.from(cell.querySelectorAll('b, strong')).map((b) => b.textContent ?? '').join('').trim();
+      const bold = Array.from(cell.querySelectorAll('b, strong'))
+        .map((b) => b.textContent ?? '')
+        .join('')
+        .trim();
       return text !== '' && bold.replace(/\s+/g, '') === text.replace(/\s+/g, '');
     });
     if (!allBold) continue;

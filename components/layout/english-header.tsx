@@ -10,7 +10,17 @@ const linkClass =
   'block px-3 py-2.5 font-medium text-white hover:bg-brand-900 aria-[current=page]:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-white';
 
 /** The English pages' header: the department, three pages, and "Tiếng Việt" to the matching Vietnamese page. */
-export function EnglishHeader({ name, parentName, current, vietnamese }: { name: string; parentName: string; current: string; vietnamese: string }) {
+export function EnglishHeader({
+  name,
+  parentName,
+  current,
+  vietnamese,
+}: {
+  name: string;
+  parentName: string;
+  current: string;
+  vietnamese: string;
+}) {
   return (
     <header>
       <a
@@ -21,7 +31,10 @@ export function EnglishHeader({ name, parentName, current, vietnamese }: { name:
       </a>
       <div className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl items-start justify-between gap-3 px-4 py-4 sm:py-6">
-          <a href={routes.english.home} className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
+          <a
+            href={routes.english.home}
+            className="inline-block focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+          >
             <span lang="vi" className="block text-xs font-medium uppercase tracking-wide text-brand-100 sm:text-sm">
               {parentName}
             </span>

@@ -44,7 +44,9 @@ export function SiteFooter({ site, lang = 'vi' }: { site: SiteInfo; lang?: 'vi' 
             )}
           </address>
         )}
-        {lang === 'vi' && <p className="pt-2 text-brand-100">Ghi rõ nguồn “{site.name}” khi phát hành lại thông tin từ cổng thông tin này.</p>}
+        {lang === 'vi' && (
+          <p className="pt-2 text-brand-100">Ghi rõ nguồn “{site.name}” khi phát hành lại thông tin từ cổng thông tin này.</p>
+        )}
       </div>
     </footer>
   );

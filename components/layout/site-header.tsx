@@ -48,7 +48,15 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
  * The menu works without JavaScript: on a phone it is a <details> disclosure, on wider screens a
  * plain list (only one of the two is displayed, so assistive technology meets one menu).
  */
-export function SiteHeader({ site, categories, englishHref = routes.english.home }: { site: SiteInfo; categories: CategorySummary[]; englishHref?: string }) {
+export function SiteHeader({
+  site,
+  categories,
+  englishHref = routes.english.home,
+}: {
+  site: SiteInfo;
+  categories: CategorySummary[];
+  englishHref?: string;
+}) {
   return (
     <header className="print:border-b print:border-black">
       <a

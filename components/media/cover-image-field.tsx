@@ -60,7 +60,13 @@ export function CoverImageField({ initial, error, name = 'coverMediaId', what = 
       {cover ? (
         <div className="flex flex-col gap-3 sm:flex-row">
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={mediaUrl(cover.key, 320)} alt={cover.alt} width={cover.width} height={cover.height} className="h-auto w-full rounded bg-slate-100 sm:w-48" />
+          <img
+            src={mediaUrl(cover.key, 320)}
+            alt={cover.alt}
+            width={cover.width}
+            height={cover.height}
+            className="h-auto w-full rounded bg-slate-100 sm:w-48"
+          />
           <div className="flex-1">
             <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
               Mô tả {what}
@@ -79,7 +85,12 @@ export function CoverImageField({ initial, error, name = 'coverMediaId', what = 
                 {altError.join(' ')}
               </p>
             )}
-            <button type="button" onClick={() => void saveAlt()} disabled={alt === cover.alt} className="mt-2 rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-60">
+            <button
+              type="button"
+              onClick={() => void saveAlt()}
+              disabled={alt === cover.alt}
+              className="mt-2 rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold disabled:opacity-60"
+            >
               Lưu mô tả
             </button>
           </div>
@@ -92,7 +103,11 @@ export function CoverImageField({ initial, error, name = 'coverMediaId', what = 
           {cover ? `Đổi ${what}` : `Chọn ${what}`}
         </button>
         {cover && (
-          <button type="button" onClick={() => choose(null)} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold">
+          <button
+            type="button"
+            onClick={() => choose(null)}
+            className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold"
+          >
             Bỏ {what}
           </button>
         )}

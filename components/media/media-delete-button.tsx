@@ -38,11 +38,13 @@ export function MediaDeleteButton({ id, alt }: { id: number; alt: string }) {
         {message}
       </p>
       <ModalDialog open={asking} role="alertdialog" title="Xóa ảnh này?" onClose={() => setAsking(false)}>
-        <p>
-          Ảnh “{alt}” sẽ bị xóa khỏi Thư viện ảnh và không khôi phục được. Ảnh đang dùng trong bài viết thì không xóa được.
-        </p>
+        <p>Ảnh “{alt}” sẽ bị xóa khỏi Thư viện ảnh và không khôi phục được. Ảnh đang dùng trong bài viết thì không xóa được.</p>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold">
+          <button
+            type="button"
+            onClick={() => setAsking(false)}
+            className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold"
+          >
             Hủy
           </button>
           <button type="button" onClick={remove} className="rounded bg-red-700 px-4 py-2 font-semibold text-white">

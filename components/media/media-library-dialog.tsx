@@ -95,7 +95,14 @@ export function MediaLibraryDialog({ open, selectedId, onChoose, onClose, purpos
                   className="block w-full rounded border-2 border-transparent p-1 text-left aria-pressed:border-brand-700 focus-visible:border-brand-700"
                 >
                   {/* eslint-disable-next-line @next/next/no-img-element */}
-                  <img src={mediaUrl(item.key, 320)} alt="" width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
+                  <img
+                    src={mediaUrl(item.key, 320)}
+                    alt=""
+                    width={item.width}
+                    height={item.height}
+                    loading="lazy"
+                    className="aspect-[4/3] w-full rounded bg-slate-100 object-cover"
+                  />
                   <span className="mt-1 line-clamp-2 block text-sm">
                     <span className="sr-only">{purpose}: </span>
                     {item.alt}
@@ -106,7 +113,11 @@ export function MediaLibraryDialog({ open, selectedId, onChoose, onClose, purpos
           </ul>
           {loading && <p role="status">Đang tải…</p>}
           {more && !loading && (
-            <button type="button" onClick={() => void load(items[items.length - 1]?.id)} className="mt-3 rounded border border-slate-400 bg-white px-3 py-1.5 font-semibold">
+            <button
+              type="button"
+              onClick={() => void load(items[items.length - 1]?.id)}
+              className="mt-3 rounded border border-slate-400 bg-white px-3 py-1.5 font-semibold"
+            >
               Xem thêm
             </button>
           )}

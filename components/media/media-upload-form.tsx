@@ -100,14 +100,24 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
             onChange={(event) => setFileName(event.target.files?.[0]?.name ?? '')}
             className="peer sr-only"
           />
-          <span aria-hidden="true" className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600" onClick={() => document.getElementById(`${ids}-file`)?.click()}>
+          <span
+            aria-hidden="true"
+            className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm font-semibold peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600"
+            onClick={() => document.getElementById(`${ids}-file`)?.click()}
+          >
             Chọn tệp
           </span>
           <span aria-hidden="true" className="text-sm text-slate-700">
             {fileName || 'Chưa chọn tệp nào'}
           </span>
         </div>
-        {errors.file ? errorOf('file') : <p id={`${ids}-file-goi-y`} className="mt-1 text-sm text-slate-600">JPEG, PNG hoặc WebP, tối đa 10 MB.</p>}
+        {errors.file ? (
+          errorOf('file')
+        ) : (
+          <p id={`${ids}-file-goi-y`} className="mt-1 text-sm text-slate-600">
+            JPEG, PNG hoặc WebP, tối đa 10 MB.
+          </p>
+        )}
       </div>
       <div>
         <label htmlFor={`${ids}-alt`} className="block text-sm font-semibold">
@@ -115,10 +125,20 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
           <span className="sr-only"> (bắt buộc)</span>
         </label>
         <input {...fieldProps('alt')} required maxLength={300} className={inputClass} />
-        {errors.alt ? errorOf('alt') : <p id={`${ids}-alt-goi-y`} className="mt-1 text-sm text-slate-600">Điều người không xem được ảnh cần biết, tối đa 300 ký tự.</p>}
+        {errors.alt ? (
+          errorOf('alt')
+        ) : (
+          <p id={`${ids}-alt-goi-y`} className="mt-1 text-sm text-slate-600">
+            Điều người không xem được ảnh cần biết, tối đa 300 ký tự.
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={progress !== null} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={progress !== null}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
           Tải lên
         </button>
         {progress !== null && (

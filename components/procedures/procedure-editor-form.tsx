@@ -80,7 +80,13 @@ export function ProcedureEditorForm({ fields, initial }: { fields: CatalogEntry[
   );
 
   return (
-    <form ref={formRef} aria-label={initial.id ? 'Sửa thủ tục' : 'Thêm thủ tục'} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+    <form
+      ref={formRef}
+      aria-label={initial.id ? 'Sửa thủ tục' : 'Thêm thủ tục'}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+    >
       {line('code', 'Mã thủ tục', 50)}
       {line('name', 'Tên thủ tục', 500)}
       <div>

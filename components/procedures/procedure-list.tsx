@@ -10,12 +10,26 @@ export function ProcedureFilters({ filters, fields }: { filters: ProcedureListFi
   const level = Object.entries(LEVEL_PARAMS).find(([, value]) => value === filters.level)?.[0];
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is
-    <form method="get" action={routes.procedures()} role="search" aria-label="Tìm thủ tục hành chính" className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+    <form
+      method="get"
+      action={routes.procedures()}
+      role="search"
+      aria-label="Tìm thủ tục hành chính"
+      className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
+    >
       <div className="sm:col-span-2 lg:col-span-1">
         <label htmlFor="tt-tu-khoa" className="block text-sm font-semibold">
           Từ khóa
         </label>
-        <input id="tt-tu-khoa" name="tu-khoa" type="search" maxLength={200} defaultValue={filters.keyword ?? ''} aria-describedby="tt-tu-khoa-goi-y" className={inputClass} />
+        <input
+          id="tt-tu-khoa"
+          name="tu-khoa"
+          type="search"
+          maxLength={200}
+          defaultValue={filters.keyword ?? ''}
+          aria-describedby="tt-tu-khoa-goi-y"
+          className={inputClass}
+        />
         <p id="tt-tu-khoa-goi-y" className="mt-1 text-xs text-slate-600">
           Mã hoặc tên thủ tục; gõ có dấu hay không dấu đều được.
         </p>

@@ -25,7 +25,13 @@ export function AddUserForm({ createUser }: { createUser: Action }) {
             <label htmlFor="tk-role" className="block text-sm font-semibold">
               Vai trò
             </label>
-            <select id="tk-role" name="role" defaultValue="author" className={inputClass} aria-describedby={errors.role ? 'tk-role-loi' : undefined}>
+            <select
+              id="tk-role"
+              name="role"
+              defaultValue="author"
+              className={inputClass}
+              aria-describedby={errors.role ? 'tk-role-loi' : undefined}
+            >
               {roles.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -34,7 +40,15 @@ export function AddUserForm({ createUser }: { createUser: Action }) {
             </select>
             <FieldError id="tk-role-loi" errors={errors.role} />
           </div>
-          <TextField id="tk-password" name="password" label="Mật khẩu (ít nhất 10 ký tự)" type="password" autoComplete="new-password" errors={errors} required />
+          <TextField
+            id="tk-password"
+            name="password"
+            label="Mật khẩu (ít nhất 10 ký tự)"
+            type="password"
+            autoComplete="new-password"
+            errors={errors}
+            required
+          />
           <div className="sm:col-span-2">
             <SubmitButton pending={pending}>Thêm tài khoản</SubmitButton>
           </div>
@@ -84,7 +98,9 @@ export function UserAccessControls({
         type="button"
         disabled={pending}
         className={secondaryButtonClass}
-        onClick={() => run(setUserDisabled, { userId: user.id, disabled: String(!user.disabled) }, user.disabled ? 'Đã mở khóa.' : 'Đã khóa tài khoản.')}
+        onClick={() =>
+          run(setUserDisabled, { userId: user.id, disabled: String(!user.disabled) }, user.disabled ? 'Đã mở khóa.' : 'Đã khóa tài khoản.')
+        }
       >
         {user.disabled ? `Mở khóa ${user.name}` : `Khóa ${user.name}`}
       </button>

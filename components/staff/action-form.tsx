@@ -130,7 +130,15 @@ export function TextField({
   );
 }
 
-export function SubmitButton({ pending, children, secondary = false }: { pending: boolean; children: React.ReactNode; secondary?: boolean }) {
+export function SubmitButton({
+  pending,
+  children,
+  secondary = false,
+}: {
+  pending: boolean;
+  children: React.ReactNode;
+  secondary?: boolean;
+}) {
   return (
     <button type="submit" disabled={pending} className={secondary ? secondaryButtonClass : buttonClass}>
       {children}
@@ -175,7 +183,15 @@ export function moveButtons({
 }): RowButton[] {
   return [
     { id: `${prefix}-len`, text: 'Lên', label: `Lên: ${name}`, action, input: input('up'), done: done.up, disabled: index === 0 },
-    { id: `${prefix}-xuong`, text: 'Xuống', label: `Xuống: ${name}`, action, input: input('down'), done: done.down, disabled: index === count - 1 },
+    {
+      id: `${prefix}-xuong`,
+      text: 'Xuống',
+      label: `Xuống: ${name}`,
+      action,
+      input: input('down'),
+      done: done.down,
+      disabled: index === count - 1,
+    },
   ];
 }
 

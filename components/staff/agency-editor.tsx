@@ -78,9 +78,32 @@ function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErr
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField id={`${prefix}-ten`} name="name" label="Tên đơn vị" required maxLength={200} errors={errors} defaultValue={unit?.name} />
-      <TextField id={`${prefix}-ten-en`} name="nameEn" label="Tên tiếng Anh (để trống: trang tiếng Anh hiện tên tiếng Việt)" maxLength={200} errors={errors} defaultValue={unit?.nameEn} />
-      <TextField id={`${prefix}-so`} name="phones" label="Số điện thoại" type="tel" inputMode="tel" hint={PHONE_HINT} errors={errors} defaultValue={unit?.phones.join(' - ')} />
-      <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={unit?.email ?? ''} />
+      <TextField
+        id={`${prefix}-ten-en`}
+        name="nameEn"
+        label="Tên tiếng Anh (để trống: trang tiếng Anh hiện tên tiếng Việt)"
+        maxLength={200}
+        errors={errors}
+        defaultValue={unit?.nameEn}
+      />
+      <TextField
+        id={`${prefix}-so`}
+        name="phones"
+        label="Số điện thoại"
+        type="tel"
+        inputMode="tel"
+        hint={PHONE_HINT}
+        errors={errors}
+        defaultValue={unit?.phones.join(' - ')}
+      />
+      <TextField
+        id={`${prefix}-email`}
+        name="email"
+        label="Email (không bắt buộc)"
+        type="email"
+        errors={errors}
+        defaultValue={unit?.email ?? ''}
+      />
     </div>
   );
 }
@@ -92,16 +115,53 @@ export function PersonFields({ prefix, errors, person, units }: { prefix: string
         <SelectField id={`${prefix}-don-vi`} name="unitId" label="Đơn vị" errors={errors} defaultValue={person?.unitId}>
           {unitOptions(units)}
         </SelectField>
-        <SelectField id={`${prefix}-danh-xung`} name="honorific" label="Danh xưng (hiện ở cột bên)" errors={errors} defaultValue={person?.honorific ?? ''}>
+        <SelectField
+          id={`${prefix}-danh-xung`}
+          name="honorific"
+          label="Danh xưng (hiện ở cột bên)"
+          errors={errors}
+          defaultValue={person?.honorific ?? ''}
+        >
           <option value="">Không</option>
           <option value="Ông">Ông</option>
           <option value="Bà">Bà</option>
         </SelectField>
-        <TextField id={`${prefix}-ho-ten`} name="fullName" label="Họ tên" required maxLength={200} errors={errors} defaultValue={person?.fullName} />
+        <TextField
+          id={`${prefix}-ho-ten`}
+          name="fullName"
+          label="Họ tên"
+          required
+          maxLength={200}
+          errors={errors}
+          defaultValue={person?.fullName}
+        />
         <TextField id={`${prefix}-chuc-vu`} name="title" label="Chức vụ" maxLength={200} errors={errors} defaultValue={person?.title} />
-        <TextField id={`${prefix}-chuc-vu-en`} name="titleEn" label="Chức vụ tiếng Anh (để trống: hiện chức vụ tiếng Việt)" maxLength={200} errors={errors} defaultValue={person?.titleEn} />
-        <TextField id={`${prefix}-so`} name="phones" label="Số điện thoại" type="tel" inputMode="tel" hint={PHONE_HINT} errors={errors} defaultValue={person?.phones.join(' - ')} />
-        <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={person?.email ?? ''} />
+        <TextField
+          id={`${prefix}-chuc-vu-en`}
+          name="titleEn"
+          label="Chức vụ tiếng Anh (để trống: hiện chức vụ tiếng Việt)"
+          maxLength={200}
+          errors={errors}
+          defaultValue={person?.titleEn}
+        />
+        <TextField
+          id={`${prefix}-so`}
+          name="phones"
+          label="Số điện thoại"
+          type="tel"
+          inputMode="tel"
+          hint={PHONE_HINT}
+          errors={errors}
+          defaultValue={person?.phones.join(' - ')}
+        />
+        <TextField
+          id={`${prefix}-email`}
+          name="email"
+          label="Email (không bắt buộc)"
+          type="email"
+          errors={errors}
+          defaultValue={person?.email ?? ''}
+        />
       </div>
       <div>
         <label htmlFor={`${prefix}-nhiem-vu`} className="block text-sm font-semibold">
@@ -125,7 +185,13 @@ export function PersonFields({ prefix, errors, person, units }: { prefix: string
           Lãnh đạo (hiện ở trang Lãnh đạo và trang liên hệ tiếng Anh)
         </label>
       </div>
-      <CoverImageField initial={person?.photo ?? null} error={errors.photoMediaId} name="photoMediaId" what="ảnh chân dung" savedWith="thông tin cán bộ" />
+      <CoverImageField
+        initial={person?.photo ?? null}
+        error={errors.photoMediaId}
+        name="photoMediaId"
+        what="ảnh chân dung"
+        savedWith="thông tin cán bộ"
+      />
     </div>
   );
 }
@@ -163,7 +229,13 @@ function UnitsSection({ units }: { units: Unit[] }) {
                     <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
                       <input type="hidden" name="unitId" value={unit.id} />
                       <div className="grow">
-                        <SelectField id={`${prefix}-cap-tren`} name="parentId" label="Đơn vị cấp trên" errors={errors} defaultValue={unit.parentId ?? ''}>
+                        <SelectField
+                          id={`${prefix}-cap-tren`}
+                          name="parentId"
+                          label="Đơn vị cấp trên"
+                          errors={errors}
+                          defaultValue={unit.parentId ?? ''}
+                        >
                           <option value="">Không (trực thuộc Sở)</option>
                           {unitOptions(units, subtreeIds(units, unit.id))}
                         </SelectField>
@@ -201,7 +273,13 @@ function UnitsSection({ units }: { units: Unit[] }) {
           );
         })}
       </ol>
-      <ActionForm action={createUnit} done="Đã thêm đơn vị." label="Thêm đơn vị" resetOnSuccess className="space-y-2 rounded border border-dashed border-slate-400 bg-white p-3">
+      <ActionForm
+        action={createUnit}
+        done="Đã thêm đơn vị."
+        label="Thêm đơn vị"
+        resetOnSuccess
+        className="space-y-2 rounded border border-dashed border-slate-400 bg-white p-3"
+      >
         {(errors, pending) => (
           <>
             <h3 className="font-bold">Thêm đơn vị</h3>
@@ -241,7 +319,12 @@ function PeopleSection({ units, people }: { units: Unit[]; people: Person[] }) {
                         Cán bộ: {person.fullName}
                         {person.disabled && ' (đang ngừng hiển thị)'}
                       </legend>
-                      <ActionForm action={updatePerson} done="Đã lưu thông tin cán bộ." label={`Sửa thông tin ${person.fullName}`} className="space-y-2">
+                      <ActionForm
+                        action={updatePerson}
+                        done="Đã lưu thông tin cán bộ."
+                        label={`Sửa thông tin ${person.fullName}`}
+                        className="space-y-2"
+                      >
                         {(errors, pending) => (
                           <>
                             <input type="hidden" name="personId" value={person.id} />
@@ -280,7 +363,13 @@ function PeopleSection({ units, people }: { units: Unit[]; people: Person[] }) {
         );
       })}
       {units.length > 0 ? (
-        <ActionForm action={createPerson} done="Đã thêm cán bộ." label="Thêm cán bộ" resetOnSuccess className="space-y-2 rounded border border-dashed border-slate-400 bg-white p-3">
+        <ActionForm
+          action={createPerson}
+          done="Đã thêm cán bộ."
+          label="Thêm cán bộ"
+          resetOnSuccess
+          className="space-y-2 rounded border border-dashed border-slate-400 bg-white p-3"
+        >
           {(errors, pending) => (
             <>
               <h3 className="font-bold">Thêm cán bộ</h3>
@@ -300,7 +389,12 @@ export function PageForm({ page }: { page: AgencyPageData }) {
   const [html, setHtml] = useState(page.bodyHtml);
   const labelId = `trang-${page.key}-nhan`;
   return (
-    <ActionForm action={saveAgencyPage} done="Đã lưu trang." label={`Sửa trang ${AGENCY_PAGE_TITLES[page.key]}`} className="space-y-2 rounded border border-slate-300 bg-white p-3">
+    <ActionForm
+      action={saveAgencyPage}
+      done="Đã lưu trang."
+      label={`Sửa trang ${AGENCY_PAGE_TITLES[page.key]}`}
+      className="space-y-2 rounded border border-slate-300 bg-white p-3"
+    >
       {(errors, pending) => (
         <>
           <h3 id={labelId} className="font-bold">

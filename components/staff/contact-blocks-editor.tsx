@@ -81,7 +81,14 @@ function EntryFields({
           errors={errors}
           defaultValue={entry?.phones.join(' - ')}
         />
-        <TextField id={`${prefix}-email`} name="email" label="Email (không bắt buộc)" type="email" errors={errors} defaultValue={entry?.email ?? ''} />
+        <TextField
+          id={`${prefix}-email`}
+          name="email"
+          label="Email (không bắt buộc)"
+          type="email"
+          errors={errors}
+          defaultValue={entry?.email ?? ''}
+        />
       </div>
     </div>
   );
@@ -94,7 +101,11 @@ export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBloc
       {blocks.map((block, blockIndex) => {
         const prefix = `khoi-${block.id}`;
         return (
-          <section key={block.id} aria-labelledby={`${prefix}-tieu-de`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            key={block.id}
+            aria-labelledby={`${prefix}-tieu-de`}
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h2 id={`${prefix}-tieu-de`} className="font-bold text-brand-900">
               {block.title}
             </h2>
@@ -103,7 +114,15 @@ export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBloc
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
                   <input type="hidden" name="blockId" value={block.id} />
                   <div className="grow">
-                    <TextField id={`${prefix}-ten`} name="title" label="Tên khối" required maxLength={200} errors={errors} defaultValue={block.title} />
+                    <TextField
+                      id={`${prefix}-ten`}
+                      name="title"
+                      label="Tên khối"
+                      required
+                      maxLength={200}
+                      errors={errors}
+                      defaultValue={block.title}
+                    />
                   </div>
                   <SubmitButton pending={pending} secondary>
                     Lưu tên khối
@@ -163,7 +182,16 @@ export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBloc
                             index,
                             count: block.entries.length,
                           }),
-                          { id: `${entryPrefix}-xoa`, text: 'Xóa', label: `Xóa: ${entry.name}`, action: deleteContactEntry, input: { entryId: entry.id }, done: 'Đã xóa mục.', confirm: `Xóa “${entry.name}”?`, danger: true },
+                          {
+                            id: `${entryPrefix}-xoa`,
+                            text: 'Xóa',
+                            label: `Xóa: ${entry.name}`,
+                            action: deleteContactEntry,
+                            input: { entryId: entry.id },
+                            done: 'Đã xóa mục.',
+                            confirm: `Xóa “${entry.name}”?`,
+                            danger: true,
+                          },
                         ]}
                       />
                     </fieldset>
@@ -171,7 +199,13 @@ export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBloc
                 );
               })}
             </ol>
-            <ActionForm action={createContactEntry} done="Đã thêm mục." label={`Thêm mục vào khối ${block.title}`} resetOnSuccess className="space-y-2 rounded border border-dashed border-slate-300 p-3">
+            <ActionForm
+              action={createContactEntry}
+              done="Đã thêm mục."
+              label={`Thêm mục vào khối ${block.title}`}
+              resetOnSuccess
+              className="space-y-2 rounded border border-dashed border-slate-300 p-3"
+            >
               {(errors, pending) => (
                 <>
                   <h3 className="text-sm font-bold">Thêm mục vào khối này</h3>

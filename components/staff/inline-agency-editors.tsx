@@ -30,7 +30,12 @@ export function InlinePersonEditor({ person, units }: { person: PersonRecord; un
       </button>
       <div id={formId} hidden={!open} className="mt-2">
         {open && (
-          <ActionForm action={updatePerson} done="Đã lưu thông tin cán bộ." label={`Sửa thông tin ${person.fullName}`} className="space-y-2 rounded border border-slate-300 bg-white p-3">
+          <ActionForm
+            action={updatePerson}
+            done="Đã lưu thông tin cán bộ."
+            label={`Sửa thông tin ${person.fullName}`}
+            className="space-y-2 rounded border border-slate-300 bg-white p-3"
+          >
             {(errors, pending) => (
               <>
                 <input type="hidden" name="personId" value={person.id} />

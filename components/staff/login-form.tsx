@@ -93,7 +93,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <p id="loi-dang-nhap" role="alert" className="min-h-5 text-sm font-semibold text-red-700">
         {error}
       </p>
-      <button type="submit" disabled={pending || !hydrated} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending || !hydrated}
+        className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+      >
         Đăng nhập
       </button>
     </form>

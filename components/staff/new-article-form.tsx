@@ -34,14 +34,26 @@ export function NewArticleForm({ categories }: { categories: { id: number; name:
         <label htmlFor="bai-moi-tieu-de" className="block text-sm font-semibold">
           Tiêu đề
         </label>
-        <input id="bai-moi-tieu-de" name="title" required aria-invalid={Boolean(errors.title)} aria-describedby={errors.title ? 'bai-moi-tieu-de-loi' : undefined} className={inputClass} />
+        <input
+          id="bai-moi-tieu-de"
+          name="title"
+          required
+          aria-invalid={Boolean(errors.title)}
+          aria-describedby={errors.title ? 'bai-moi-tieu-de-loi' : undefined}
+          className={inputClass}
+        />
         <FieldError id="bai-moi-tieu-de-loi" errors={errors.title} />
       </div>
       <div>
         <label htmlFor="bai-moi-chuyen-muc" className="block text-sm font-semibold">
           Chuyên mục
         </label>
-        <select id="bai-moi-chuyen-muc" name="categoryId" className={inputClass} aria-describedby={errors.categoryId ? 'bai-moi-chuyen-muc-loi' : undefined}>
+        <select
+          id="bai-moi-chuyen-muc"
+          name="categoryId"
+          className={inputClass}
+          aria-describedby={errors.categoryId ? 'bai-moi-chuyen-muc-loi' : undefined}
+        >
           {categories.map((category) => (
             <option key={category.id} value={category.id}>
               {category.name}

@@ -14,8 +14,23 @@ export function SiteSettingsForm({ site, offset, envOffset }: { site: SiteInfo; 
         <>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField id="cd-ten" name="name" label="Tên cơ quan" required maxLength={200} errors={errors} defaultValue={site.name} />
-            <TextField id="cd-ten-en" name="nameEn" label="Tên tiếng Anh (trang /en)" maxLength={200} errors={errors} defaultValue={site.nameEn} />
-            <TextField id="cd-chu-quan" name="parentName" label="Cơ quan chủ quản" required maxLength={200} errors={errors} defaultValue={site.parentName} />
+            <TextField
+              id="cd-ten-en"
+              name="nameEn"
+              label="Tên tiếng Anh (trang /en)"
+              maxLength={200}
+              errors={errors}
+              defaultValue={site.nameEn}
+            />
+            <TextField
+              id="cd-chu-quan"
+              name="parentName"
+              label="Cơ quan chủ quản"
+              required
+              maxLength={200}
+              errors={errors}
+              defaultValue={site.parentName}
+            />
             <div className="sm:col-span-2">
               <TextField
                 id="cd-dia-chi"
@@ -34,8 +49,24 @@ export function SiteSettingsForm({ site, offset, envOffset }: { site: SiteInfo; 
               errors={errors}
               defaultValue={site.responsiblePerson}
             />
-            <TextField id="cd-giay-phep" name="licence" label="Giấy phép (số, ngày, cơ quan cấp)" maxLength={300} errors={errors} defaultValue={site.licence} />
-            <TextField id="cd-dien-thoai" name="phone" label="Điện thoại" type="tel" inputMode="tel" errors={errors} defaultValue={site.phone} hint="Ví dụ: 0296 3xxx xxx" />
+            <TextField
+              id="cd-giay-phep"
+              name="licence"
+              label="Giấy phép (số, ngày, cơ quan cấp)"
+              maxLength={300}
+              errors={errors}
+              defaultValue={site.licence}
+            />
+            <TextField
+              id="cd-dien-thoai"
+              name="phone"
+              label="Điện thoại"
+              type="tel"
+              inputMode="tel"
+              errors={errors}
+              defaultValue={site.phone}
+              hint="Ví dụ: 0296 3xxx xxx"
+            />
             <TextField id="cd-email" name="email" label="Email" type="email" errors={errors} defaultValue={site.email} />
           </div>
           <div>
@@ -67,7 +98,8 @@ export function SiteSettingsForm({ site, offset, envOffset }: { site: SiteInfo; 
             />
             {envOffset !== null && (
               <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900">
-                Máy chủ đang đặt biến VISIT_COUNTER_OFFSET = {formatNumber(envOffset)}: giá trị này được dùng thay cho số ở trên cho đến khi biến được bỏ.
+                Máy chủ đang đặt biến VISIT_COUNTER_OFFSET = {formatNumber(envOffset)}: giá trị này được dùng thay cho số ở trên cho đến khi
+                biến được bỏ.
               </p>
             )}
           </div>
@@ -90,12 +122,25 @@ export function CategoryMenuEditor({ categories }: { categories: CategoryForAdmi
                 <legend className="px-1 text-sm font-semibold">
                   {index + 1}. {category.name} <span className="font-normal text-slate-600">(/chuyen-muc/{category.slug})</span>
                 </legend>
-                <ActionForm action={updateCategory} done="Đã lưu chuyên mục." label={`Sửa chuyên mục ${category.name}`} className="space-y-2">
+                <ActionForm
+                  action={updateCategory}
+                  done="Đã lưu chuyên mục."
+                  label={`Sửa chuyên mục ${category.name}`}
+                  className="space-y-2"
+                >
                   {(errors, pending) => (
                     <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
                       <input type="hidden" name="categoryId" value={category.id} />
                       <div className="grow">
-                        <TextField id={`${prefix}-ten`} name="name" label="Tên chuyên mục" required maxLength={200} errors={errors} defaultValue={category.name} />
+                        <TextField
+                          id={`${prefix}-ten`}
+                          name="name"
+                          label="Tên chuyên mục"
+                          required
+                          maxLength={200}
+                          errors={errors}
+                          defaultValue={category.name}
+                        />
                       </div>
                       <label className="flex items-center gap-2 py-2 text-sm">
                         <input type="checkbox" name="inMenu" value="true" defaultChecked={category.inMenu} className="h-5 w-5" />
@@ -122,13 +167,26 @@ export function CategoryMenuEditor({ categories }: { categories: CategoryForAdmi
           );
         })}
       </ol>
-      <ActionForm action={createCategory} done="Đã thêm chuyên mục." label="Thêm chuyên mục" resetOnSuccess className="space-y-2 rounded border border-dashed border-slate-300 p-3">
+      <ActionForm
+        action={createCategory}
+        done="Đã thêm chuyên mục."
+        label="Thêm chuyên mục"
+        resetOnSuccess
+        className="space-y-2 rounded border border-dashed border-slate-300 p-3"
+      >
         {(errors, pending) => (
           <>
             <h3 className="text-sm font-bold">Thêm chuyên mục</h3>
             <div className="grid gap-3 sm:grid-cols-2">
               <TextField id="cm-moi-ten" name="name" label="Tên chuyên mục mới" required maxLength={200} errors={errors} />
-              <TextField id="cm-moi-duong-dan" name="slug" label="Đường dẫn (không bắt buộc)" maxLength={200} errors={errors} hint="Để trống để tạo từ tên, ví dụ “van-ban-moi”." />
+              <TextField
+                id="cm-moi-duong-dan"
+                name="slug"
+                label="Đường dẫn (không bắt buộc)"
+                maxLength={200}
+                errors={errors}
+                hint="Để trống để tạo từ tên, ví dụ “van-ban-moi”."
+              />
             </div>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="inMenu" value="true" defaultChecked className="h-5 w-5" />

@@ -63,7 +63,10 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
                 Lượt truy cập
               </th>
               <th scope="col" className="py-1.5 text-right font-semibold">
-                <abbr title="Khách truy cập đếm theo từng ngày rồi cộng lại: một người đến vào 3 ngày được tính 3 lần." className="cursor-help">
+                <abbr
+                  title="Khách truy cập đếm theo từng ngày rồi cộng lại: một người đến vào 3 ngày được tính 3 lần."
+                  className="cursor-help"
+                >
                   Khách truy cập*
                 </abbr>
               </th>

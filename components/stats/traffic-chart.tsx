@@ -6,7 +6,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 // Only the parts a line chart needs, so the dashboard's bundle stays small.
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
-export type ChartPoint = { label: string; previousLabel: string; current: { pageViews: number; visits: number } | null; previous: { pageViews: number; visits: number } };
+export type ChartPoint = {
+  label: string;
+  previousLabel: string;
+  current: { pageViews: number; visits: number } | null;
+  previous: { pageViews: number; visits: number };
+};
 type Metric = 'pageViews' | 'visits';
 
 const METRICS: Record<Metric, string> = { pageViews: 'Lượt xem', visits: 'Lượt truy cập' };

@@ -30,7 +30,10 @@ function isHistoryLoadFromCache(): boolean {
  * comes back from the back/forward cache. Data already shown stays when a refresh fails (`failed`
  * says so).
  */
-export function useLiveJson<T>(url: string, { intervalMs = 10_000, initial = null, refreshOnMount = false, restoredRequest }: Options<T> = {}): LiveJson<T> {
+export function useLiveJson<T>(
+  url: string,
+  { intervalMs = 10_000, initial = null, refreshOnMount = false, restoredRequest }: Options<T> = {},
+): LiveJson<T> {
   const [state, setState] = useState<LiveJson<T>>({ data: initial, failed: false });
   const skipMount = initial !== null && !refreshOnMount;
 

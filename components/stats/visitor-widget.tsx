@@ -27,7 +27,12 @@ const ROWS: [label: string, value: keyof VisitorWidgetNumbers][] = [
  * server (the route map), so the map itself stays out of every public page's JavaScript.
  */
 export function VisitorWidget({ endpoint, initial }: { endpoint: string; initial: VisitorWidgetNumbers | null }) {
-  const { data: stats } = useLiveJson<VisitorWidgetNumbers>(endpoint, { intervalMs: REFRESH_MS, initial, refreshOnMount: true, restoredRequest });
+  const { data: stats } = useLiveJson<VisitorWidgetNumbers>(endpoint, {
+    intervalMs: REFRESH_MS,
+    initial,
+    refreshOnMount: true,
+    restoredRequest,
+  });
 
   return (
     <section aria-labelledby="thong-ke-truy-cap" className="overflow-hidden rounded-lg border border-slate-200 bg-white">

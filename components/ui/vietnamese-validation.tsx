@@ -17,7 +17,8 @@ export function VietnameseValidation() {
     // A custom message makes the field invalid until cleared: clear it as soon as it changes.
     const onInput = (event: Event) => {
       const field = event.target;
-      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) field.setCustomValidity('');
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement)
+        field.setCustomValidity('');
     };
     document.addEventListener('invalid', onInvalid, true);
     document.addEventListener('input', onInput, true);
@@ -34,8 +35,14 @@ export function VietnameseValidation() {
 export function messageFor(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
   const { validity } = field;
   const type = field instanceof HTMLInputElement ? field.type : '';
-  if (validity.valueMissing) return type === 'file' ? 'Vui lòng chọn tệp.' : field instanceof HTMLSelectElement ? 'Vui lòng chọn một mục.' : 'Vui lòng điền vào ô này.';
-  if (validity.typeMismatch) return type === 'email' ? 'Vui lòng nhập địa chỉ email hợp lệ, ví dụ: ten@angiang.gov.vn.' : 'Vui lòng nhập địa chỉ hợp lệ.';
+  if (validity.valueMissing)
+    return type === 'file'
+      ? 'Vui lòng chọn tệp.'
+      : field instanceof HTMLSelectElement
+        ? 'Vui lòng chọn một mục.'
+        : 'Vui lòng điền vào ô này.';
+  if (validity.typeMismatch)
+    return type === 'email' ? 'Vui lòng nhập địa chỉ email hợp lệ, ví dụ: ten@angiang.gov.vn.' : 'Vui lòng nhập địa chỉ hợp lệ.';
   if (validity.tooShort) return `Vui lòng nhập ít nhất ${(field as HTMLInputElement).minLength} ký tự.`;
   if (validity.tooLong) return `Vui lòng nhập tối đa ${(field as HTMLInputElement).maxLength} ký tự.`;
   if (validity.rangeUnderflow) return `Giá trị phải từ ${(field as HTMLInputElement).min} trở lên.`;

@@ -86,7 +86,8 @@ export async function listPeople({ db, includeDisabled = false }: { db?: Conn; i
     .orderBy(asc(people.position), asc(people.id));
   return rows.map(({ photoId, photoKey, photoAlt, photoWidth, photoHeight, ...person }) => ({
     ...person,
-    photo: photoId === null ? null : { id: photoId, key: photoKey ?? '', alt: photoAlt ?? '', width: photoWidth ?? 0, height: photoHeight ?? 0 },
+    photo:
+      photoId === null ? null : { id: photoId, key: photoKey ?? '', alt: photoAlt ?? '', width: photoWidth ?? 0, height: photoHeight ?? 0 },
   }));
 }
 
@@ -96,7 +97,13 @@ export async function getDirectory(): Promise<{ units: UnitRecord[]; people: Per
   return { units, people: persons };
 }
 
-export async function getAgencyPage({ db, key }: { db?: Conn; key: AgencyPageKey }): Promise<{ bodyHtml: string; version: number; updatedAt: Date | null }> {
+export async function getAgencyPage({
+  db,
+  key,
+}: {
+  db?: Conn;
+  key: AgencyPageKey;
+}): Promise<{ bodyHtml: string; version: number; updatedAt: Date | null }> {
   const conn = await connection(db);
   const [row] = await conn
     .select({ bodyHtml: agencyPages.bodyHtml, version: agencyPages.version, updatedAt: agencyPages.updatedAt })
@@ -139,7 +146,17 @@ export async function insertUnit({ db, parentId, values }: { db: Tx; parentId: n
 /** The outcome of a guarded write: done, changed by someone else since `version`, or gone. */
 export type Guarded<T> = { ok: true; before: T } | { ok: false; reason: 'conflict' | 'notFound' };
 
-export async function updateUnit({ db, id, version, values }: { db: Tx; id: number; version: number; values: UnitValues }): Promise<Guarded<UnitValues>> {
+export async function updateUnit({
+  db,
+  id,
+  version,
+  values,
+}: {
+  db: Tx;
+  id: number;
+  version: number;
+  values: UnitValues;
+}): Promise<Guarded<UnitValues>> {
   const [before] = await db
     .select({ name: orgUnits.name, nameEn: orgUnits.nameEn, phones: orgUnits.phones, email: orgUnits.email, version: orgUnits.version })
     .from(orgUnits)
@@ -169,7 +186,11 @@ export async function moveUnitAmongSiblings({ db, id, direction }: { db: Tx; id:
   const unit = all.find((u) => u.id === id);
   if (!unit) return false;
   const siblings = all.filter((u) => u.parentId === unit.parentId);
-  const order = swapped(siblings.map((u) => u.id), id, direction);
+  const order = swapped(
+    siblings.map((u) => u.id),
+    id,
+    direction,
+  );
   if (!order) return false;
   for (const [position, rowId] of order.entries()) await db.update(orgUnits).set({ position }).where(eq(orgUnits.id, rowId));
   return true;
@@ -209,7 +230,10 @@ export async function unitExists({ db, id }: { db: Tx; id: number }): Promise<bo
 }
 
 async function nextPersonPosition(db: Tx, unitId: number): Promise<number> {
-  const [row] = await db.select({ max: sql<number | null>`max(${people.position})` }).from(people).where(eq(people.unitId, unitId));
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${people.position})` })
+    .from(people)
+    .where(eq(people.unitId, unitId));
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
 }
 
@@ -238,7 +262,17 @@ const personValueColumns = {
  * Saves a person if nobody saved them since `version` (two admins on one person: the second gets
  * a conflict, never a silent overwrite). Moving to another unit puts them last there.
  */
-export async function updatePerson({ db, id, version, values }: { db: Tx; id: number; version: number; values: PersonValues }): Promise<Guarded<PersonValues>> {
+export async function updatePerson({
+  db,
+  id,
+  version,
+  values,
+}: {
+  db: Tx;
+  id: number;
+  version: number;
+  values: PersonValues;
+}): Promise<Guarded<PersonValues>> {
   const [before] = await db
     .select({ ...personValueColumns, version: people.version })
     .from(people)
@@ -255,7 +289,15 @@ export async function updatePerson({ db, id, version, values }: { db: Tx; id: nu
   return { ok: true, before: old };
 }
 
-export async function setPersonDisabled({ db, id, disabled }: { db: Tx; id: number; disabled: boolean }): Promise<{ fullName: string } | null> {
+export async function setPersonDisabled({
+  db,
+  id,
+  disabled,
+}: {
+  db: Tx;
+  id: number;
+  disabled: boolean;
+}): Promise<{ fullName: string } | null> {
   const [row] = await db
     .update(people)
     .set({ disabled, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
@@ -273,7 +315,11 @@ export async function movePersonInUnit({ db, id, direction }: { db: Tx; id: numb
     .where(eq(people.unitId, person.unitId))
     .orderBy(asc(people.position), asc(people.id))
     .for('update');
-  const order = swapped(rows.map((r) => r.id), id, direction);
+  const order = swapped(
+    rows.map((r) => r.id),
+    id,
+    direction,
+  );
   if (!order) return false;
   for (const [position, rowId] of order.entries()) await db.update(people).set({ position }).where(eq(people.id, rowId));
   return true;

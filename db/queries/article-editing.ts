@@ -42,8 +42,21 @@ export type EditableArticle = {
 };
 
 /** Reads an article for a change; `forUpdate` holds its row until the transaction ends. */
-export async function getEditableArticle({ db, id, forUpdate = false }: { db: Conn; id: number; forUpdate?: boolean }): Promise<EditableArticle | null> {
-  const query = db.select(editableColumns).from(articles).innerJoin(categories, eq(categories.id, articles.categoryId)).where(eq(articles.id, id)).limit(1);
+export async function getEditableArticle({
+  db,
+  id,
+  forUpdate = false,
+}: {
+  db: Conn;
+  id: number;
+  forUpdate?: boolean;
+}): Promise<EditableArticle | null> {
+  const query = db
+    .select(editableColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(eq(articles.id, id))
+    .limit(1);
   const [row] = forUpdate ? await query.for('update', { of: articles }) : await query;
   return row ?? null;
 }
@@ -64,7 +77,9 @@ function snapshotOf(article: Omit<EditableArticle, 'categorySlug' | 'updatedAt'>
   };
 }
 
-export type ArticleChanges = Partial<Pick<EditableArticle, 'slug' | 'title' | 'summary' | 'bodyHtml' | 'categoryId' | 'byline' | 'coverMediaId' | 'status' | 'publishedAt'>>;
+export type ArticleChanges = Partial<
+  Pick<EditableArticle, 'slug' | 'title' | 'summary' | 'bodyHtml' | 'categoryId' | 'byline' | 'coverMediaId' | 'status' | 'publishedAt'>
+>;
 
 /**
  * Applies changes only if nobody saved since `version` was read (optimistic concurrency), and
@@ -93,7 +108,9 @@ export async function updateArticleIfVersion({
   if (!updated) return null;
   const article = await getEditableArticle({ db, id });
   if (!article) return null;
-  await db.insert(articleRevisions).values({ articleId: id, version: article.version, authorId: userId, snapshot: snapshotOf(article), note });
+  await db
+    .insert(articleRevisions)
+    .values({ articleId: id, version: article.version, authorId: userId, snapshot: snapshotOf(article), note });
   return article;
 }
 
@@ -106,16 +123,25 @@ export async function insertArticle({
   values: { slug: string; title: string; categoryId: number; summary?: string; byline?: string };
   userId: number;
 }): Promise<EditableArticle> {
-  const [row] = await db.insert(articles).values({ ...values, status: 'draft', authorId: userId }).returning({ id: articles.id });
+  const [row] = await db
+    .insert(articles)
+    .values({ ...values, status: 'draft', authorId: userId })
+    .returning({ id: articles.id });
   const article = await getEditableArticle({ db, id: row!.id });
-  await db.insert(articleRevisions).values({ articleId: row!.id, version: article!.version, authorId: userId, snapshot: snapshotOf(article!), note: 'Tạo bài viết' });
+  await db
+    .insert(articleRevisions)
+    .values({ articleId: row!.id, version: article!.version, authorId: userId, snapshot: snapshotOf(article!), note: 'Tạo bài viết' });
   return article!;
 }
 
 /** True when another article uses this slug now or used it before (its redirect must keep working). */
 export async function isSlugTaken({ db, slug, exceptArticleId }: { db: Conn; slug: string; exceptArticleId?: number }): Promise<boolean> {
   const other = exceptArticleId ?? -1;
-  const [live] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), ne(articles.id, other))).limit(1);
+  const [live] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), ne(articles.id, other)))
+    .limit(1);
   if (live) return true;
   const [old] = await db
     .select({ id: articleSlugRedirects.articleId })
@@ -126,7 +152,17 @@ export async function isSlugTaken({ db, slug, exceptArticleId }: { db: Conn; slu
 }
 
 /** The old address now leads to the article; its new address is no longer an old one. */
-export async function recordSlugChange({ db, articleId, oldSlug, newSlug }: { db: Tx; articleId: number; oldSlug: string; newSlug: string }) {
+export async function recordSlugChange({
+  db,
+  articleId,
+  oldSlug,
+  newSlug,
+}: {
+  db: Tx;
+  articleId: number;
+  oldSlug: string;
+  newSlug: string;
+}) {
   await db.delete(articleSlugRedirects).where(eq(articleSlugRedirects.oldSlug, newSlug));
   await db
     .insert(articleSlugRedirects)
@@ -235,7 +271,10 @@ export async function listArticlesForStaff({
 
 export async function listCategoryChoices({ db }: { db?: Conn } = {}) {
   const conn = db ?? (await getDb());
-  return conn.select({ id: categories.id, slug: categories.slug, name: categories.name }).from(categories).orderBy(asc(categories.position), asc(categories.id));
+  return conn
+    .select({ id: categories.id, slug: categories.slug, name: categories.name })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id));
 }
 
 export async function getCategorySlugById({ db, id }: { db: Conn; id: number }): Promise<string | null> {
@@ -247,7 +286,11 @@ export async function getCategorySlugById({ db, id }: { db: Conn; id: number }):
 export async function getArticleForPreview({ id }: { id: number }) {
   const db = await getDb();
   const [row] = await db
-    .select({ ...editableColumns, categoryName: categories.name, cover: { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height } })
+    .select({
+      ...editableColumns,
+      categoryName: categories.name,
+      cover: { id: media.id, key: media.publicKey, alt: media.alt, width: media.width, height: media.height },
+    })
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .leftJoin(media, eq(media.id, articles.coverMediaId))
@@ -255,7 +298,6 @@ export async function getArticleForPreview({ id }: { id: number }) {
     .limit(1);
   return row ?? null;
 }
-
 
 /** What a revision keeps of an article (see snapshotOf); older rows may lack a field. */
 export type RevisionSnapshot = Partial<ReturnType<typeof snapshotOf>>;
@@ -266,7 +308,13 @@ export type RevisionListItem = { id: number; version: number; note: string; crea
 export async function listArticleRevisions({ db, articleId }: { db?: Conn; articleId: number }): Promise<RevisionListItem[]> {
   const conn = db ?? (await getDb());
   return conn
-    .select({ id: articleRevisions.id, version: articleRevisions.version, note: articleRevisions.note, createdAt: articleRevisions.createdAt, authorName: users.name })
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      note: articleRevisions.note,
+      createdAt: articleRevisions.createdAt,
+      authorName: users.name,
+    })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.authorId))
     .where(eq(articleRevisions.articleId, articleId))
@@ -274,7 +322,15 @@ export async function listArticleRevisions({ db, articleId }: { db?: Conn; artic
 }
 
 /** The full content one revision kept, by the article's version number. */
-export async function getArticleRevision({ db, articleId, version }: { db?: Conn; articleId: number; version: number }): Promise<{ version: number; snapshot: RevisionSnapshot } | null> {
+export async function getArticleRevision({
+  db,
+  articleId,
+  version,
+}: {
+  db?: Conn;
+  articleId: number;
+  version: number;
+}): Promise<{ version: number; snapshot: RevisionSnapshot } | null> {
   const conn = db ?? (await getDb());
   const [row] = await conn
     .select({ version: articleRevisions.version, snapshot: articleRevisions.snapshot })

@@ -26,7 +26,13 @@ const objectName = sql<string | null>`case ${auditLog.objectType}
 end`;
 
 /** One page of the audit log, newest first, with who did it (the name, nothing else). */
-export async function listAuditEntries({ page, pageSize }: { page: number; pageSize: number }): Promise<{ entries: AuditEntry[]; total: number }> {
+export async function listAuditEntries({
+  page,
+  pageSize,
+}: {
+  page: number;
+  pageSize: number;
+}): Promise<{ entries: AuditEntry[]; total: number }> {
   const db = await getDb();
   const [entries, [totals]] = await Promise.all([
     db

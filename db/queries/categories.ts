@@ -31,15 +31,33 @@ export async function listCategoriesForAdmin(): Promise<CategoryForAdmin[]> {
 }
 
 /** A new category at the end of the menu; null when the slug is taken. */
-export async function insertCategory({ db, name, slug, inMenu }: { db: Tx; name: string; slug: string; inMenu: boolean }): Promise<number | null> {
+export async function insertCategory({
+  db,
+  name,
+  slug,
+  inMenu,
+}: {
+  db: Tx;
+  name: string;
+  slug: string;
+  inMenu: boolean;
+}): Promise<number | null> {
   const [last] = await db.select({ max: sql<number | null>`max(${categories.position})` }).from(categories);
   const position = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
-  const [row] = await db.insert(categories).values({ name, slug, inMenu, position }).onConflictDoNothing({ target: categories.slug }).returning({ id: categories.id });
+  const [row] = await db
+    .insert(categories)
+    .values({ name, slug, inMenu, position })
+    .onConflictDoNothing({ target: categories.slug })
+    .returning({ id: categories.id });
   return row?.id ?? null;
 }
 
 export async function updateCategory({ db, id, name, inMenu }: { db: Tx; id: number; name: string; inMenu: boolean }) {
-  const [before] = await db.select({ name: categories.name, inMenu: categories.inMenu }).from(categories).where(eq(categories.id, id)).for('update');
+  const [before] = await db
+    .select({ name: categories.name, inMenu: categories.inMenu })
+    .from(categories)
+    .where(eq(categories.id, id))
+    .for('update');
   if (!before) return null;
   await db.update(categories).set({ name, inMenu }).where(eq(categories.id, id));
   return before;
@@ -48,7 +66,11 @@ export async function updateCategory({ db, id, name, inMenu }: { db: Tx; id: num
 /** Swaps a category with its neighbour in the menu, positions rewritten 0..n-1 under a lock. */
 export async function moveCategory({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
   const rows = await db.select({ id: categories.id }).from(categories).orderBy(asc(categories.position), asc(categories.id)).for('update');
-  const ids = swapped(rows.map((r) => r.id), id, direction);
+  const ids = swapped(
+    rows.map((r) => r.id),
+    id,
+    direction,
+  );
   if (!ids) return false;
   for (const [position, rowId] of ids.entries()) await db.update(categories).set({ position }).where(eq(categories.id, rowId));
   return true;

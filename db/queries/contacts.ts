@@ -28,7 +28,10 @@ export type ContactBlockWithEntries = { id: number; title: string; entries: Cont
 export async function listContactBlocks({ includeHidden = false }: { includeHidden?: boolean } = {}): Promise<ContactBlockWithEntries[]> {
   const db = await getDb();
   const [blocks, entries] = await Promise.all([
-    db.select({ id: contactBlocks.id, title: contactBlocks.title }).from(contactBlocks).orderBy(asc(contactBlocks.position), asc(contactBlocks.id)),
+    db
+      .select({ id: contactBlocks.id, title: contactBlocks.title })
+      .from(contactBlocks)
+      .orderBy(asc(contactBlocks.position), asc(contactBlocks.id)),
     db
       .select({
         id: contactEntries.id,
@@ -38,7 +41,14 @@ export async function listContactBlocks({ includeHidden = false }: { includeHidd
         email: contactEntries.email,
         personId: contactEntries.personId,
         unitId: contactEntries.unitId,
-        person: { honorific: people.honorific, fullName: people.fullName, title: people.title, phones: people.phones, email: people.email, disabled: people.disabled },
+        person: {
+          honorific: people.honorific,
+          fullName: people.fullName,
+          title: people.title,
+          phones: people.phones,
+          email: people.email,
+          disabled: people.disabled,
+        },
         unit: { name: orgUnits.name, phones: orgUnits.phones, email: orgUnits.email },
       })
       .from(contactEntries)
@@ -50,7 +60,13 @@ export async function listContactBlocks({ includeHidden = false }: { includeHidd
     const base = { id: e.id, blockId: e.blockId, label: e.label, personId: e.personId, unitId: e.unitId };
     if (e.personId !== null && e.person?.fullName != null) {
       const person = e.person;
-      return { ...base, name: e.label || personLabel(person), phones: person.phones ?? [], email: person.email ?? null, hidden: Boolean(person.disabled) };
+      return {
+        ...base,
+        name: e.label || personLabel(person),
+        phones: person.phones ?? [],
+        email: person.email ?? null,
+        hidden: Boolean(person.disabled),
+      };
     }
     if (e.unitId !== null && e.unit?.name != null) {
       return { ...base, name: e.label || e.unit.name, phones: e.unit.phones ?? [], email: e.unit.email ?? null, hidden: false };
@@ -83,8 +99,16 @@ async function nextPosition(db: Tx, blockId?: number): Promise<number> {
  * moving at once apply one after the other. False when the row is not there.
  */
 export async function moveContactBlock({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
-  const rows = await db.select({ id: contactBlocks.id }).from(contactBlocks).orderBy(asc(contactBlocks.position), asc(contactBlocks.id)).for('update');
-  const order = swapped(rows.map((r) => r.id), id, direction);
+  const rows = await db
+    .select({ id: contactBlocks.id })
+    .from(contactBlocks)
+    .orderBy(asc(contactBlocks.position), asc(contactBlocks.id))
+    .for('update');
+  const order = swapped(
+    rows.map((r) => r.id),
+    id,
+    direction,
+  );
   if (!order) return false;
   for (const [position, rowId] of order.entries()) await db.update(contactBlocks).set({ position }).where(eq(contactBlocks.id, rowId));
   return true;
@@ -99,14 +123,21 @@ export async function moveContactEntry({ db, id, direction }: { db: Tx; id: numb
     .where(eq(contactEntries.blockId, entry.blockId))
     .orderBy(asc(contactEntries.position), asc(contactEntries.id))
     .for('update');
-  const order = swapped(rows.map((r) => r.id), id, direction);
+  const order = swapped(
+    rows.map((r) => r.id),
+    id,
+    direction,
+  );
   if (!order) return false;
   for (const [position, rowId] of order.entries()) await db.update(contactEntries).set({ position }).where(eq(contactEntries.id, rowId));
   return true;
 }
 
 export async function insertContactBlock({ db, title }: { db: Tx; title: string }): Promise<number> {
-  const [row] = await db.insert(contactBlocks).values({ title, position: await nextPosition(db) }).returning({ id: contactBlocks.id });
+  const [row] = await db
+    .insert(contactBlocks)
+    .values({ title, position: await nextPosition(db) })
+    .returning({ id: contactBlocks.id });
   return row!.id;
 }
 
@@ -127,7 +158,15 @@ export async function deleteContactBlock({ db, id }: { db: Tx; id: number }): Pr
 /** An entry's own fields; with a person or unit, phones and email belong to that record instead. */
 type EntryValues = { name: string; phones: string[]; email: string | null; personId: number | null; unitId: number | null };
 
-export async function insertContactEntry({ db, blockId, values }: { db: Tx; blockId: number; values: EntryValues }): Promise<number | null> {
+export async function insertContactEntry({
+  db,
+  blockId,
+  values,
+}: {
+  db: Tx;
+  blockId: number;
+  values: EntryValues;
+}): Promise<number | null> {
   const [block] = await db.select({ id: contactBlocks.id }).from(contactBlocks).where(eq(contactBlocks.id, blockId)).for('update');
   if (!block) return null;
   const [row] = await db

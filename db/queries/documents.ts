@@ -1,5 +1,23 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { CatalogEntry, DocumentCatalogs, DocumentListFilters } from '@/lib/documents/rules';
 import { containsPattern, searchWords } from '@/lib/search-text';
 import { getDb, type Db, type Tx } from '../index';
@@ -115,7 +133,10 @@ const rowColumns = {
 async function withCatalogNames(db: Conn, rows: { typeId: number; issuerId: number }[]): Promise<Map<number, string>> {
   const ids = [...new Set(rows.flatMap((row) => [row.typeId, row.issuerId]))];
   if (ids.length === 0) return new Map();
-  const names = await db.select({ id: documentCatalog.id, name: documentCatalog.name }).from(documentCatalog).where(inArray(documentCatalog.id, ids));
+  const names = await db
+    .select({ id: documentCatalog.id, name: documentCatalog.name })
+    .from(documentCatalog)
+    .where(inArray(documentCatalog.id, ids));
   return new Map(names.map((row) => [row.id, row.name]));
 }
 
@@ -155,7 +176,12 @@ export async function listPublicDocuments({
 
 export async function listLatestDocuments({ limit }: { limit: number }): Promise<DocumentListItem[]> {
   const db = await getDb();
-  const rows = await db.select(rowColumns).from(documents).where(eq(documents.status, 'published')).orderBy(desc(documents.issuedOn), desc(documents.id)).limit(limit);
+  const rows = await db
+    .select(rowColumns)
+    .from(documents)
+    .where(eq(documents.status, 'published'))
+    .orderBy(desc(documents.issuedOn), desc(documents.id))
+    .limit(limit);
   return asListItems(db, rows);
 }
 
@@ -213,12 +239,11 @@ export type DocumentDetail = DocumentRow & {
   relations: DocumentRelationsView;
 };
 
-async function withFilesAndRelations(
-  db: Conn,
-  row: DocumentRow,
-  onlyPublished: boolean,
-): Promise<DocumentDetail> {
-  const [files, relations] = await Promise.all([listDocumentFiles({ db, documentId: row.id }), listDocumentRelations({ db, id: row.id, onlyPublished })]);
+async function withFilesAndRelations(db: Conn, row: DocumentRow, onlyPublished: boolean): Promise<DocumentDetail> {
+  const [files, relations] = await Promise.all([
+    listDocumentFiles({ db, documentId: row.id }),
+    listDocumentRelations({ db, id: row.id, onlyPublished }),
+  ]);
   return { ...row, files, relations };
 }
 
@@ -245,7 +270,15 @@ export async function listDocumentFiles({ db, documentId }: { db: Conn; document
 }
 
 /** Both directions of every relation of a document, each read from its side. */
-export async function listDocumentRelations({ db, id, onlyPublished }: { db: Conn; id: number; onlyPublished: boolean }): Promise<DocumentRelationsView> {
+export async function listDocumentRelations({
+  db,
+  id,
+  onlyPublished,
+}: {
+  db: Conn;
+  id: number;
+  onlyPublished: boolean;
+}): Promise<DocumentRelationsView> {
   const other = { id: documents.id, slug: documents.slug, number: documents.number, summary: documents.summary, status: documents.status };
   const visible = onlyPublished ? eq(documents.status, 'published') : undefined;
   const [outgoing, incoming] = await Promise.all([
@@ -335,7 +368,15 @@ export async function insertDocumentFile({
   return row!;
 }
 
-export async function deleteDocumentFile({ db, id, documentId }: { db: Tx; id: number; documentId: number }): Promise<{ fileName: string } | null> {
+export async function deleteDocumentFile({
+  db,
+  id,
+  documentId,
+}: {
+  db: Tx;
+  id: number;
+  documentId: number;
+}): Promise<{ fileName: string } | null> {
   const [row] = await db
     .delete(documentFiles)
     .where(and(eq(documentFiles.id, id), eq(documentFiles.documentId, documentId)))
@@ -347,7 +388,11 @@ export async function deleteDocumentFile({ db, id, documentId }: { db: Tx; id: n
 // Staff
 // ---------------------------------------------------------------------------
 
-export type StaffDocumentListItem = DocumentListItem & { status: 'draft' | 'published' | 'withdrawn'; updatedAt: Date; authorName: string | null };
+export type StaffDocumentListItem = DocumentListItem & {
+  status: 'draft' | 'published' | 'withdrawn';
+  updatedAt: Date;
+  authorName: string | null;
+};
 
 export async function listDocumentsForStaff({
   search,
@@ -400,7 +445,17 @@ export async function findDocumentIds({ db, ids }: { db: Conn; ids: number[] }):
 }
 
 /** The document, if any, that already holds this number for this issuer. */
-export async function findDocumentByNumber({ db, issuerId, numberKey, excludeId }: { db: Conn; issuerId: number; numberKey: string; excludeId?: number }) {
+export async function findDocumentByNumber({
+  db,
+  issuerId,
+  numberKey,
+  excludeId,
+}: {
+  db: Conn;
+  issuerId: number;
+  numberKey: string;
+  excludeId?: number;
+}) {
   const [row] = await db
     .select({ id: documents.id, number: documents.number })
     .from(documents)
@@ -438,7 +493,13 @@ export async function insertDocuments({
   rows,
 }: {
   db: Tx;
-  rows: (DocumentValues & { slug: string; authorId: number | null; status?: 'draft' | 'published'; publishedAt?: Date | null; synthetic?: boolean })[];
+  rows: (DocumentValues & {
+    slug: string;
+    authorId: number | null;
+    status?: 'draft' | 'published';
+    publishedAt?: Date | null;
+    synthetic?: boolean;
+  })[];
 }): Promise<{ id: number; slug: string }[]> {
   if (rows.length === 0) return [];
   return db.insert(documents).values(rows).returning({ id: documents.id, slug: documents.slug });
@@ -499,13 +560,24 @@ export async function replaceDocumentRelations({
   relations: { toId: number; kind: 'replaces' | 'amends' | 'related' }[];
 }): Promise<void> {
   await db.delete(documentRelations).where(eq(documentRelations.fromId, fromId));
-  if (relations.length > 0) await db.insert(documentRelations).values(relations.map((r) => ({ fromId, ...r }))).onConflictDoNothing();
+  if (relations.length > 0)
+    await db
+      .insert(documentRelations)
+      .values(relations.map((r) => ({ fromId, ...r })))
+      .onConflictDoNothing();
 }
 
 /** For the version check and the object permission, inside the action's transaction. */
 export async function getDocumentAccess({ db, id }: { db: Tx; id: number }) {
   const [row] = await db
-    .select({ id: documents.id, authorId: documents.authorId, status: documents.status, version: documents.version, slug: documents.slug, publishedAt: documents.publishedAt })
+    .select({
+      id: documents.id,
+      authorId: documents.authorId,
+      status: documents.status,
+      version: documents.version,
+      slug: documents.slug,
+      publishedAt: documents.publishedAt,
+    })
     .from(documents)
     .where(eq(documents.id, id))
     .limit(1)
@@ -548,7 +620,10 @@ export async function findTakenDocumentSlugs({ db, slugs }: { db: Conn; slugs: s
   const taken = new Set<string>();
   const unique = [...new Set(slugs)];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db.select({ slug: documents.slug }).from(documents).where(inArray(documents.slug, unique.slice(i, i + CHUNK)));
+    const rows = await db
+      .select({ slug: documents.slug })
+      .from(documents)
+      .where(inArray(documents.slug, unique.slice(i, i + CHUNK)));
     for (const row of rows) taken.add(row.slug);
   }
   return taken;
@@ -556,11 +631,27 @@ export async function findTakenDocumentSlugs({ db, slugs }: { db: Conn; slugs: s
 
 export type CatalogKind = 'type' | 'issuer' | 'field' | 'signer';
 
-export async function findCatalogEntryByName({ db, kind, name, excludeId }: { db: Conn; kind: CatalogKind; name: string; excludeId?: number }) {
+export async function findCatalogEntryByName({
+  db,
+  kind,
+  name,
+  excludeId,
+}: {
+  db: Conn;
+  kind: CatalogKind;
+  name: string;
+  excludeId?: number;
+}) {
   const [row] = await db
     .select({ id: documentCatalog.id })
     .from(documentCatalog)
-    .where(and(eq(documentCatalog.kind, kind), sql`lower(${documentCatalog.name}) = lower(${name})`, excludeId ? ne(documentCatalog.id, excludeId) : undefined))
+    .where(
+      and(
+        eq(documentCatalog.kind, kind),
+        sql`lower(${documentCatalog.name}) = lower(${name})`,
+        excludeId ? ne(documentCatalog.id, excludeId) : undefined,
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -570,7 +661,10 @@ export async function insertCatalogEntry({ db, kind, name }: { db: Tx; kind: Cat
     .select({ next: sql<number>`coalesce(max(${documentCatalog.position}), -1)::int + 1` })
     .from(documentCatalog)
     .where(eq(documentCatalog.kind, kind));
-  const [row] = await db.insert(documentCatalog).values({ kind, name, position: position?.next ?? 0 }).returning({ id: documentCatalog.id });
+  const [row] = await db
+    .insert(documentCatalog)
+    .values({ kind, name, position: position?.next ?? 0 })
+    .returning({ id: documentCatalog.id });
   return row!.id;
 }
 
@@ -593,7 +687,10 @@ export async function countDocumentsUsingCatalogEntry({ db, id }: { db: Conn; id
 }
 
 export async function deleteCatalogEntry({ db, id }: { db: Tx; id: number }): Promise<{ kind: CatalogKind; name: string } | null> {
-  const [row] = await db.delete(documentCatalog).where(eq(documentCatalog.id, id)).returning({ kind: documentCatalog.kind, name: documentCatalog.name });
+  const [row] = await db
+    .delete(documentCatalog)
+    .where(eq(documentCatalog.id, id))
+    .returning({ kind: documentCatalog.kind, name: documentCatalog.name });
   return row ?? null;
 }
 

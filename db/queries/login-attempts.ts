@@ -8,13 +8,29 @@ import { loginAttempts } from '../schema';
  * fell within `windowMs`, and the latest of them less than `windowMs` ago. Refused attempts are not
  * recorded, so a lock ends `windowMs` after the failure that caused it.
  */
-export async function isLoginLocked({ db, keys, limit, windowMs }: { db?: Db | Tx; keys: string[]; limit: number; windowMs: number }): Promise<boolean> {
+export async function isLoginLocked({
+  db,
+  keys,
+  limit,
+  windowMs,
+}: {
+  db?: Db | Tx;
+  keys: string[];
+  limit: number;
+  windowMs: number;
+}): Promise<boolean> {
   const conn = db ?? (await getDb());
   for (const key of keys) {
     const rows = await conn
       .select({ at: loginAttempts.createdAt })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.key, key), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, sql`now() - make_interval(secs => ${(2 * windowMs) / 1000})`)))
+      .where(
+        and(
+          eq(loginAttempts.key, key),
+          eq(loginAttempts.succeeded, false),
+          gt(loginAttempts.createdAt, sql`now() - make_interval(secs => ${(2 * windowMs) / 1000})`),
+        ),
+      )
       .orderBy(desc(loginAttempts.createdAt))
       .limit(limit);
     if (rows.length < limit) continue;
@@ -31,7 +47,15 @@ export async function isLoginLocked({ db, keys, limit, windowMs }: { db?: Db | T
  * Per-key advisory locks (taken in a fixed order) make the check and the insert one step across
  * processes. Null when a key is locked; otherwise the ids to mark as succeeded if it does.
  */
-export async function claimLoginAttempt({ keys, limit, windowMs }: { keys: string[]; limit: number; windowMs: number }): Promise<number[] | null> {
+export async function claimLoginAttempt({
+  keys,
+  limit,
+  windowMs,
+}: {
+  keys: string[];
+  limit: number;
+  windowMs: number;
+}): Promise<number[] | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     for (const key of [...new Set(keys)].sort()) {

@@ -47,7 +47,12 @@ export async function getMediaSummary({ db, id }: { db?: Conn; id: number }): Pr
 
 /** For a change of the image's own fields: who uploaded it decides whether an author may. */
 export async function getMediaForChange({ db, id }: { db: Tx; id: number }) {
-  const [row] = await db.select({ ...summaryColumns, uploadedBy: media.uploadedBy }).from(media).where(eq(media.id, id)).limit(1).for('update');
+  const [row] = await db
+    .select({ ...summaryColumns, uploadedBy: media.uploadedBy })
+    .from(media)
+    .where(eq(media.id, id))
+    .limit(1)
+    .for('update');
   return row ?? null;
 }
 
@@ -62,7 +67,11 @@ export async function updateMediaAlt({ db, id, alt }: { db: Tx; id: number; alt:
  * (a portrait, a Giới thiệu page), so anyone may see it;
  * otherwise only staff may (an image uploaded for a draft must not leak before the draft does).
  */
-export async function getMediaForServing({ key }: { key: string }): Promise<{ id: number; sha256: string; width: number; published: boolean } | null> {
+export async function getMediaForServing({
+  key,
+}: {
+  key: string;
+}): Promise<{ id: number; sha256: string; width: number; published: boolean } | null> {
   const db = await getDb();
   const shownBy = db
     .select({ one: sql`1` })

@@ -8,7 +8,15 @@ import { documentCatalog, documents, procedures, siteSettings } from '../schema'
 type Conn = Db | Tx;
 type Status = 'draft' | 'published' | 'withdrawn';
 
-export type ProcedureListItem = { id: number; slug: string; code: string; name: string; level: ProcedureLevel; fieldName: string | null; synthetic: boolean };
+export type ProcedureListItem = {
+  id: number;
+  slug: string;
+  code: string;
+  name: string;
+  level: ProcedureLevel;
+  fieldName: string | null;
+  synthetic: boolean;
+};
 
 function keywordCondition(keyword: string | undefined): SQL | undefined {
   const words = keyword ? searchWords(keyword) : [];
@@ -26,10 +34,20 @@ const listColumns = {
   synthetic: procedures.synthetic,
 };
 
-async function withFieldNames(db: Conn, rows: (Omit<ProcedureListItem, 'fieldName'> & { fieldId: number | null })[]): Promise<ProcedureListItem[]> {
+async function withFieldNames(
+  db: Conn,
+  rows: (Omit<ProcedureListItem, 'fieldName'> & { fieldId: number | null })[],
+): Promise<ProcedureListItem[]> {
   const ids = [...new Set(rows.map((row) => row.fieldId).filter((id): id is number => id !== null))];
   const names = ids.length
-    ? new Map((await db.select({ id: documentCatalog.id, name: documentCatalog.name }).from(documentCatalog).where(inArray(documentCatalog.id, ids))).map((r) => [r.id, r.name]))
+    ? new Map(
+        (
+          await db
+            .select({ id: documentCatalog.id, name: documentCatalog.name })
+            .from(documentCatalog)
+            .where(inArray(documentCatalog.id, ids))
+        ).map((r) => [r.id, r.name]),
+      )
     : new Map<number, string>();
   return rows.map(({ fieldId, ...row }) => ({ ...row, fieldName: fieldId === null ? null : (names.get(fieldId) ?? null) }));
 }
@@ -44,7 +62,13 @@ export async function listPublicProcedures({ filters, page, pageSize }: { filter
     filters.level ? eq(procedures.level, filters.level) : undefined,
   );
   const [rows, totals] = await Promise.all([
-    db.select(listColumns).from(procedures).where(where).orderBy(asc(procedures.name), asc(procedures.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select(listColumns)
+      .from(procedures)
+      .where(where)
+      .orderBy(asc(procedures.name), asc(procedures.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(procedures).where(where),
   ]);
   return { items: await withFieldNames(db, rows), total: Number(totals[0]?.n ?? 0) };
@@ -102,7 +126,17 @@ export async function findPublishedDocumentsByNumberKeys({ numberKeys }: { numbe
   return new Map(rows.map((row) => [row.numberKey, row.slug]));
 }
 
-export async function listProceduresForStaff({ search, authorId, page, pageSize }: { search?: string; authorId: number | null; page: number; pageSize: number }) {
+export async function listProceduresForStaff({
+  search,
+  authorId,
+  page,
+  pageSize,
+}: {
+  search?: string;
+  authorId: number | null;
+  page: number;
+  pageSize: number;
+}) {
   const db = await getDb();
   const where = and(keywordCondition(search), authorId === null ? undefined : eq(procedures.authorId, authorId));
   const [rows, totals] = await Promise.all([
@@ -131,7 +165,10 @@ export async function findExistingProcedureCodes({ db, codes }: { db: Conn; code
   const found = new Set<string>();
   const lower = [...new Set(codes.map((code) => code.toLowerCase()))];
   for (let i = 0; i < lower.length; i += 2000) {
-    const rows = await db.select({ code: procedures.code }).from(procedures).where(inArray(sql`lower(${procedures.code})`, lower.slice(i, i + 2000)));
+    const rows = await db
+      .select({ code: procedures.code })
+      .from(procedures)
+      .where(inArray(sql`lower(${procedures.code})`, lower.slice(i, i + 2000)));
     for (const row of rows) found.add(row.code.toLowerCase());
   }
   return found;
@@ -141,7 +178,10 @@ export async function findTakenProcedureSlugs({ db, slugs }: { db: Conn; slugs: 
   const taken = new Set<string>();
   const unique = [...new Set(slugs)];
   for (let i = 0; i < unique.length; i += 2000) {
-    const rows = await db.select({ slug: procedures.slug }).from(procedures).where(inArray(procedures.slug, unique.slice(i, i + 2000)));
+    const rows = await db
+      .select({ slug: procedures.slug })
+      .from(procedures)
+      .where(inArray(procedures.slug, unique.slice(i, i + 2000)));
     for (const row of rows) taken.add(row.slug);
   }
   return taken;
@@ -154,13 +194,29 @@ export async function insertProcedures({
   rows,
 }: {
   db: Tx;
-  rows: (ProcedureValues & { slug: string; authorId: number | null; status?: 'draft' | 'published'; publishedAt?: Date | null; synthetic?: boolean })[];
+  rows: (ProcedureValues & {
+    slug: string;
+    authorId: number | null;
+    status?: 'draft' | 'published';
+    publishedAt?: Date | null;
+    synthetic?: boolean;
+  })[];
 }): Promise<{ id: number; slug: string }[]> {
   if (rows.length === 0) return [];
   return db.insert(procedures).values(rows).returning({ id: procedures.id, slug: procedures.slug });
 }
 
-export async function updateProcedure({ db, id, version, values }: { db: Tx; id: number; version: number; values: ProcedureValues & { slug: string } }) {
+export async function updateProcedure({
+  db,
+  id,
+  version,
+  values,
+}: {
+  db: Tx;
+  id: number;
+  version: number;
+  values: ProcedureValues & { slug: string };
+}) {
   const [row] = await db
     .update(procedures)
     .set({ ...values, version: sql`${procedures.version} + 1`, updatedAt: sql`now()` })
@@ -169,7 +225,17 @@ export async function updateProcedure({ db, id, version, values }: { db: Tx; id:
   return row ?? null;
 }
 
-export async function setProcedureStatus({ db, id, version, status }: { db: Tx; id: number; version: number; status: 'published' | 'withdrawn' }) {
+export async function setProcedureStatus({
+  db,
+  id,
+  version,
+  status,
+}: {
+  db: Tx;
+  id: number;
+  version: number;
+  status: 'published' | 'withdrawn';
+}) {
   const [row] = await db
     .update(procedures)
     .set({
@@ -185,7 +251,13 @@ export async function setProcedureStatus({ db, id, version, status }: { db: Tx; 
 
 export async function getProcedureAccess({ db, id }: { db: Tx; id: number }) {
   const [row] = await db
-    .select({ id: procedures.id, authorId: procedures.authorId, status: procedures.status, slug: procedures.slug, publishedAt: procedures.publishedAt })
+    .select({
+      id: procedures.id,
+      authorId: procedures.authorId,
+      status: procedures.status,
+      slug: procedures.slug,
+      publishedAt: procedures.publishedAt,
+    })
     .from(procedures)
     .where(eq(procedures.id, id))
     .limit(1)
@@ -208,7 +280,11 @@ export const PUBLIC_SERVICE_PORTAL_KEY = 'public_service_portal_url';
 
 export async function getPublicServicePortalUrl(): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, PUBLIC_SERVICE_PORTAL_KEY)).limit(1);
+  const [row] = await db
+    .select({ value: siteSettings.value })
+    .from(siteSettings)
+    .where(eq(siteSettings.key, PUBLIC_SERVICE_PORTAL_KEY))
+    .limit(1);
   return typeof row?.value === 'string' && row.value ? row.value : null;
 }
 

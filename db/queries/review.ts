@@ -11,10 +11,17 @@ export async function listSendBackNotes({ db, articleIds }: { db?: Db | Tx; arti
   if (articleIds.length === 0) return [];
   const conn = db ?? (await getDb());
   const rows = await conn
-    .selectDistinctOn([auditLog.objectId], { objectId: auditLog.objectId, detail: auditLog.detail, at: auditLog.createdAt, byName: users.name })
+    .selectDistinctOn([auditLog.objectId], {
+      objectId: auditLog.objectId,
+      detail: auditLog.detail,
+      at: auditLog.createdAt,
+      byName: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.objectType, 'article'), eq(auditLog.action, 'article.return'), inArray(auditLog.objectId, articleIds.map(String))))
+    .where(
+      and(eq(auditLog.objectType, 'article'), eq(auditLog.action, 'article.return'), inArray(auditLog.objectId, articleIds.map(String))),
+    )
     .orderBy(auditLog.objectId, desc(auditLog.createdAt), desc(auditLog.id));
   return rows.map((row) => ({
     articleId: Number(row.objectId),

@@ -7,7 +7,15 @@ import { articles, categories, siteSettings } from '../schema';
  * Published articles whose publication time fell in (after, until]: they became public in that
  * window and the cached pages that show them must be rendered again.
  */
-export async function listArticlesDueBetween({ db, after, until }: { db: Db | Tx; after: Date; until: Date }): Promise<{ slug: string; categorySlug: string }[]> {
+export async function listArticlesDueBetween({
+  db,
+  after,
+  until,
+}: {
+  db: Db | Tx;
+  after: Date;
+  until: Date;
+}): Promise<{ slug: string; categorySlug: string }[]> {
   return db
     .select({ slug: articles.slug, categorySlug: categories.slug })
     .from(articles)
@@ -34,9 +42,9 @@ const WATERMARK_KEY = 'scheduled_publishing_until';
  * rollback, and when the holder's connection dies, so a crashed instance never blocks the others.
  */
 export async function tryLockScheduledPublishing({ db }: { db: Tx }): Promise<boolean> {
-  const result = (await db.execute(sql`select pg_try_advisory_xact_lock(hashtextextended('portal.scheduled-publishing', 0)) as locked`)) as unknown as
-    | { locked: boolean }[]
-    | { rows: { locked: boolean }[] };
+  const result = (await db.execute(
+    sql`select pg_try_advisory_xact_lock(hashtextextended('portal.scheduled-publishing', 0)) as locked`,
+  )) as unknown as { locked: boolean }[] | { rows: { locked: boolean }[] };
   const rows = Array.isArray(result) ? result : result.rows;
   return rows[0]?.locked === true;
 }

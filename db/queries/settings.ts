@@ -13,7 +13,11 @@ export async function getSiteInfo(): Promise<SiteInfo> {
 /** The offset stored in the database (the VISIT_COUNTER_OFFSET variable, when set, wins over it). */
 export async function getVisitCounterOffsetSetting(): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, SETTING_KEYS.visitCounterOffset)).limit(1);
+  const [row] = await db
+    .select({ value: siteSettings.value })
+    .from(siteSettings)
+    .where(eq(siteSettings.key, SETTING_KEYS.visitCounterOffset))
+    .limit(1);
   const n = Number(row?.value ?? 0);
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }

@@ -56,7 +56,11 @@ export async function listUsers(): Promise<UserListItem[]> {
 }
 
 export async function getUserById({ db, id }: { db: Db | Tx; id: number }) {
-  const [row] = await db.select({ ...sessionColumns, disabled: users.disabled }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
+    .select({ ...sessionColumns, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -95,7 +99,12 @@ export async function updateUserAccess({
 }): Promise<boolean> {
   const rows = await db
     .update(users)
-    .set({ ...(role ? { role } : {}), ...(disabled === undefined ? {} : { disabled }), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+    .set({
+      ...(role ? { role } : {}),
+      ...(disabled === undefined ? {} : { disabled }),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(users.id, id))
     .returning({ id: users.id });
   return rows.length > 0;
@@ -119,7 +128,17 @@ export async function getPasswordHash({ db, id }: { db: Db | Tx; id: number }): 
  * A new password; every session of the account ends (session_version). `temporary` makes its
  * owner replace it at the next login (an admin's reset, the recovery command).
  */
-export async function setUserPassword({ db, id, passwordHash, temporary }: { db: Db | Tx; id: number; passwordHash: string; temporary: boolean }): Promise<boolean> {
+export async function setUserPassword({
+  db,
+  id,
+  passwordHash,
+  temporary,
+}: {
+  db: Db | Tx;
+  id: number;
+  passwordHash: string;
+  temporary: boolean;
+}): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ passwordHash, mustChangePassword: temporary, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })

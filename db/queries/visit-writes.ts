@@ -1,7 +1,18 @@
 import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../index';
-import { articles, categories, documentFiles, documents, pageViewDaily, procedures, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../schema';
+import {
+  articles,
+  categories,
+  documentFiles,
+  documents,
+  pageViewDaily,
+  procedures,
+  visitDaily,
+  visitDimensionDaily,
+  visitHourly,
+  visitorPresence,
+} from '../schema';
 
 // No 'server-only' here: the proxy's bundle loads the visit recorder, which writes through these.
 // Every write is an additive upsert, each key once per statement and in one order, so any number

@@ -4,7 +4,15 @@ import { buildTree, type TreeNode } from './tree';
  * The directory as the public pages show it: the unit tree with each unit's people attached, in
  * order. Pure, over the rows db/queries/agency.ts returns.
  */
-export type DirectoryUnit = { id: number; parentId: number | null; position: number; name: string; nameEn: string; phones: string[]; email: string | null };
+export type DirectoryUnit = {
+  id: number;
+  parentId: number | null;
+  position: number;
+  name: string;
+  nameEn: string;
+  phones: string[];
+  email: string | null;
+};
 export type DirectoryPerson = {
   id: number;
   unitId: number;
@@ -20,9 +28,14 @@ export type DirectoryPerson = {
   photo: { id: number; key: string; alt: string; width: number; height: number } | null;
 };
 
-export type UnitWithPeople<U extends DirectoryUnit = DirectoryUnit, P extends DirectoryPerson = DirectoryPerson> = TreeNode<U & { people: P[] }>;
+export type UnitWithPeople<U extends DirectoryUnit = DirectoryUnit, P extends DirectoryPerson = DirectoryPerson> = TreeNode<
+  U & { people: P[] }
+>;
 
-export function directoryTree<U extends DirectoryUnit, P extends DirectoryPerson>(units: U[], people: P[]): TreeNode<U & { people: P[] }>[] {
+export function directoryTree<U extends DirectoryUnit, P extends DirectoryPerson>(
+  units: U[],
+  people: P[],
+): TreeNode<U & { people: P[] }>[] {
   return buildTree(
     units.map((unit) => ({
       ...unit,

@@ -66,7 +66,8 @@ export function parseDocumentCsv(text: string, catalogs: DocumentCatalogs): CsvR
     const line = (error as { lines?: number }).lines ?? 1;
     return { documents: [], problems: [{ line, message: 'Tệp không đúng định dạng CSV (dấu ngoặc kép không khép lại hoặc ký tự lạ).' }] };
   }
-  if (records.length === 0) return { documents: [], problems: [{ line: 1, message: 'Tệp trống: cần một dòng tiêu đề và ít nhất một dòng văn bản.' }] };
+  if (records.length === 0)
+    return { documents: [], problems: [{ line: 1, message: 'Tệp trống: cần một dòng tiêu đề và ít nhất một dòng văn bản.' }] };
 
   const [header, ...rows] = records as [string[], ...string[][]];
   const columns = header.map((name) => COLUMN_BY_HEADER.get(headerKey(name)) ?? null);
@@ -76,7 +77,8 @@ export function parseDocumentCsv(text: string, catalogs: DocumentCatalogs): CsvR
   if (missing.length > 0) problems.push({ line: 1, message: `Thiếu cột: ${missing.join(', ')}.` });
   if (problems.length > 0) return { documents: [], problems };
   if (rows.length === 0) return { documents: [], problems: [{ line: 1, message: 'Tệp chỉ có dòng tiêu đề, không có văn bản nào.' }] };
-  if (rows.length > MAX_CSV_ROWS) return { documents: [], problems: [{ line: 1, message: `Tệp có ${rows.length} dòng, tối đa ${MAX_CSV_ROWS} dòng mỗi lần nhập.` }] };
+  if (rows.length > MAX_CSV_ROWS)
+    return { documents: [], problems: [{ line: 1, message: `Tệp có ${rows.length} dòng, tối đa ${MAX_CSV_ROWS} dòng mỗi lần nhập.` }] };
 
   const byName = (list: { id: number; name: string }[]) => new Map(list.map((entry) => [headerKey(entry.name), entry.id]));
   const types = byName(catalogs.types);

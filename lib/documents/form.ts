@@ -69,7 +69,10 @@ const relations = z
   .string()
   .default('')
   .transform((value, context) => {
-    const items = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     if (items.length > 50) {
       context.addIssue({ code: 'custom', message: 'Tối đa 50 văn bản liên quan.' });
       return z.NEVER;

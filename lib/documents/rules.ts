@@ -87,7 +87,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const idValue = z.string().regex(/^[1-9][0-9]{0,8}$/).transform(Number);
+const idValue = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/)
+  .transform(Number);
 
 /**
  * /van-ban?tu-khoa=&loai=&co-quan=&linh-vuc=&nam=&hieu-luc=&trang=. Anyone can type an address:

@@ -5,4 +5,9 @@ import { cleanPlainText } from '../sanitize';
 export const altText = z
   .string({ error: 'Hãy nhập mô tả ảnh.' })
   .transform(cleanPlainText)
-  .pipe(z.string().min(1, 'Hãy nhập mô tả ảnh (văn bản thay thế cho người không xem được ảnh).').max(300, 'Mô tả ảnh quá dài (tối đa 300 ký tự).'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'Hãy nhập mô tả ảnh (văn bản thay thế cho người không xem được ảnh).')
+      .max(300, 'Mô tả ảnh quá dài (tối đa 300 ký tự).'),
+  );

@@ -10,7 +10,6 @@ export type RequestInfo = {
   hasCookie: (name: string) => boolean;
 };
 
-
 /**
  * Headers browsers and the Next router send on requests nobody asked to see: router prefetches,
  * <link rel=prefetch>, speculation rules. With `skipProxyUrlNormalize` Next leaves them visible.

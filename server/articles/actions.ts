@@ -63,10 +63,7 @@ const publishedAt = z
   });
 
 /** The cover image: an id from the library, '' for none; absent leaves the cover as it is. */
-const coverMediaId = z.preprocess(
-  (value) => (value === '' ? null : value),
-  rowId('Ảnh bìa không hợp lệ.').nullable().optional(),
-);
+const coverMediaId = z.preprocess((value) => (value === '' ? null : value), rowId('Ảnh bìa không hợp lệ.').nullable().optional());
 
 const slug = z
   .string()
@@ -239,13 +236,28 @@ function statusAction(transition: Transition) {
     async run({ user, input, tx }) {
       const before = await loadForChange(tx, input.id);
       if (before.version !== input.version) conflict();
-      if (!transition.from.includes(before.status)) throw new AppError('rejected', { message: 'Bài viết không ở trạng thái cho phép thao tác này.' });
+      if (!transition.from.includes(before.status))
+        throw new AppError('rejected', { message: 'Bài viết không ở trạng thái cho phép thao tác này.' });
       const changes: ArticleChanges = { status: transition.to };
       if (transition.to === 'published' && !before.publishedAt) changes.publishedAt = new Date();
-      const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note: transition.note });
+      const after = await updateArticleIfVersion({
+        db: tx,
+        id: before.id,
+        version: input.version,
+        changes,
+        userId: user.id,
+        note: transition.note,
+      });
       if (!after) conflict();
       if (transition.audit) {
-        await insertAuditEntry({ db: tx, userId: user.id, action: transition.audit, objectType: 'article', objectId: String(before.id), detail: { slug: after.slug, from: before.status } });
+        await insertAuditEntry({
+          db: tx,
+          userId: user.id,
+          action: transition.audit,
+          objectType: 'article',
+          objectId: String(before.id),
+          detail: { slug: after.slug, from: before.status },
+        });
       }
       return { result: { article: forEditor(after) }, revalidate: revalidationFor(before, after) };
     },
@@ -331,8 +343,10 @@ export const restoreRevision = defineAction({
     if (!revision) throw new AppError('notFound');
     const { snapshot } = revision;
 
-    const categoryId = snapshot.categoryId && (await getCategorySlugById({ db: tx, id: snapshot.categoryId })) ? snapshot.categoryId : before.categoryId;
-    const coverMediaId = snapshot.coverMediaId && (await getMediaSummary({ db: tx, id: snapshot.coverMediaId })) ? snapshot.coverMediaId : null;
+    const categoryId =
+      snapshot.categoryId && (await getCategorySlugById({ db: tx, id: snapshot.categoryId })) ? snapshot.categoryId : before.categoryId;
+    const coverMediaId =
+      snapshot.coverMediaId && (await getMediaSummary({ db: tx, id: snapshot.coverMediaId })) ? snapshot.coverMediaId : null;
     const title = cleanPlainText(snapshot.title ?? before.title) || before.title;
     const changes: ArticleChanges = {
       title,
@@ -344,7 +358,8 @@ export const restoreRevision = defineAction({
       coverMediaId,
     };
     // An address already given out stays; a never-published draft's address follows its title.
-    if (!(await wasEverPublished({ db: tx, article: before })) && title !== before.title) changes.slug = await uniqueSlugFrom(tx, title, before.id);
+    if (!(await wasEverPublished({ db: tx, article: before })) && title !== before.title)
+      changes.slug = await uniqueSlugFrom(tx, title, before.id);
 
     const note = `Khôi phục phiên bản ${revision.version}`;
     const after = await updateArticleIfVersion({ db: tx, id: before.id, version: input.version, changes, userId: user.id, note });

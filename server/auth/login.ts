@@ -11,9 +11,7 @@ import { ensureFirstAdmin } from './first-admin';
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
-export type LoginResult =
-  | { ok: true; user: SessionAccount & { sessionVersion: number } }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginResult = { ok: true; user: SessionAccount & { sessionVersion: number } } | { ok: false; reason: 'invalid' | 'throttled' };
 
 // C0 and C1 control characters (NUL among them) belong in no email or password; PostgreSQL refuses
 // a NUL in text outright, and its error must never reach the login form.
@@ -29,7 +27,10 @@ export const credentialsSchema = z.object({
  * is the connection's own unless it comes from a trusted proxy (lib/client-address.ts).
  */
 export async function clientKey(get: HeaderGetter): Promise<string> {
-  const digest = createHmac('sha256', await getAuthSecret()).update(clientAddress(get)).digest('base64url').slice(0, 32);
+  const digest = createHmac('sha256', await getAuthSecret())
+    .update(clientAddress(get))
+    .digest('base64url')
+    .slice(0, 32);
   return `client:${digest}`;
 }
 

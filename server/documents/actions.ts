@@ -64,7 +64,13 @@ const statusChange = (status: 'published' | 'withdrawn') =>
     async run({ user, input, tx }) {
       const changed = await setDocumentStatus({ db: tx, id: input.id, version: input.version, status });
       if (!changed) throw new AppError('conflict', { message: CONFLICT_MESSAGE });
-      await insertAuditEntry({ db: tx, userId: user.id, action: status === 'published' ? 'document.publish' : 'document.withdraw', objectType: 'document', objectId: String(input.id) });
+      await insertAuditEntry({
+        db: tx,
+        userId: user.id,
+        action: status === 'published' ? 'document.publish' : 'document.withdraw',
+        objectType: 'document',
+        objectId: String(input.id),
+      });
       return { result: { version: changed.version }, revalidate: pagesShowingDocument({ slugs: [changed.slug] }) };
     },
   });
@@ -80,7 +86,14 @@ export const removeDocumentFile = defineAction({
     const current = await accessOf(tx, input.id);
     const removed = await deleteDocumentFile({ db: tx, id: input.fileId, documentId: input.id });
     if (!removed) throw new AppError('notFound', { message: 'Không tìm thấy tệp này.' });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'document.file_remove', objectType: 'document', objectId: String(input.id), detail: { fileName: removed.fileName } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'document.file_remove',
+      objectType: 'document',
+      objectId: String(input.id),
+      detail: { fileName: removed.fileName },
+    });
     return { result: {}, revalidate: current.status === 'published' ? pagesShowingDocument({ slugs: [current.slug] }) : [] };
   },
 });

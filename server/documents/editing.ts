@@ -99,7 +99,14 @@ export async function createDocumentRecord({
     rows: [{ ...values, slug, authorId: userId, status, publishedAt: status === 'published' ? new Date() : null }],
   });
   await replaceDocumentRelations({ db: tx, fromId: row!.id, relations: fields.relations });
-  await insertAuditEntry({ db: tx, userId, action: audit, objectType: 'document', objectId: String(row!.id), detail: { number: fields.number, status } });
+  await insertAuditEntry({
+    db: tx,
+    userId,
+    action: audit,
+    objectType: 'document',
+    objectId: String(row!.id),
+    detail: { number: fields.number, status },
+  });
   return row!;
 }
 
@@ -125,7 +132,14 @@ export async function updateDocumentRecord({
   const saved = await updateDocument({ db: tx, id: current.id, version, values: { ...values, slug } });
   if (!saved) throw new AppError('conflict', { message: CONFLICT_MESSAGE });
   await replaceDocumentRelations({ db: tx, fromId: current.id, relations: fields.relations });
-  await insertAuditEntry({ db: tx, userId, action: 'document.update', objectType: 'document', objectId: String(current.id), detail: { number: fields.number, version: saved.version } });
+  await insertAuditEntry({
+    db: tx,
+    userId,
+    action: 'document.update',
+    objectType: 'document',
+    objectId: String(current.id),
+    detail: { number: fields.number, version: saved.version },
+  });
   return { version: saved.version, slug };
 }
 

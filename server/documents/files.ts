@@ -3,9 +3,22 @@ import { createHash } from 'node:crypto';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { insertAuditEntry } from '@/db/queries/article-editing';
-import { getDocumentAccess, getDocumentFileBytes, getDocumentFileForServing, insertDocumentFile, type DocumentFileSummary } from '@/db/queries/documents';
+import {
+  getDocumentAccess,
+  getDocumentFileBytes,
+  getDocumentFileForServing,
+  insertDocumentFile,
+  type DocumentFileSummary,
+} from '@/db/queries/documents';
 import { pagesShowingDocument } from '@/lib/cache-tags';
-import { checkDocumentFile, cleanFileName, contentDisposition, FILE_MESSAGES, MAX_DOCUMENT_FILE_BYTES, parseRange } from '@/lib/documents/file-type';
+import {
+  checkDocumentFile,
+  cleanFileName,
+  contentDisposition,
+  FILE_MESSAGES,
+  MAX_DOCUMENT_FILE_BYTES,
+  parseRange,
+} from '@/lib/documents/file-type';
 import { AppError } from '@/lib/errors';
 import { canEditDocument, canWriteDocuments } from '@/lib/permissions';
 import { isSameOrigin } from '@/server/define-action';
@@ -29,16 +42,24 @@ export async function handleDocumentFileUpload(request: Request): Promise<Respon
     if (!user) throw new AppError('unauthenticated');
     if (!canWriteDocuments(user)) throw new AppError('forbidden');
 
-    const form = await readForm(request, MAX_DOCUMENT_FILE_BYTES + MULTIPART_OVERHEAD, { tooLarge: FILE_MESSAGES.tooLarge, noFile: FILE_MESSAGES.noFile });
+    const form = await readForm(request, MAX_DOCUMENT_FILE_BYTES + MULTIPART_OVERHEAD, {
+      tooLarge: FILE_MESSAGES.tooLarge,
+      noFile: FILE_MESSAGES.noFile,
+    });
     const documentId = Number(form.get('documentId'));
-    if (!Number.isInteger(documentId) || documentId <= 0 || documentId > 2_147_483_647) throw new AppError('notFound', { message: 'Không tìm thấy văn bản này.' });
+    if (!Number.isInteger(documentId) || documentId <= 0 || documentId > 2_147_483_647)
+      throw new AppError('notFound', { message: 'Không tìm thấy văn bản này.' });
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) throw new AppError('invalid', { message: FILE_MESSAGES.noFile, fieldErrors: { file: [FILE_MESSAGES.noFile] } });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('invalid', { message: FILE_MESSAGES.noFile, fieldErrors: { file: [FILE_MESSAGES.noFile] } });
     const fileName = cleanFileName(file.name);
     const bytes = Buffer.from(await file.arrayBuffer());
     const check = checkDocumentFile(fileName, bytes);
     if (!check.ok) {
-      throw new AppError(check.tooLarge ? 'tooLarge' : 'unsupportedType', { message: check.message, fieldErrors: { file: [check.message] } });
+      throw new AppError(check.tooLarge ? 'tooLarge' : 'unsupportedType', {
+        message: check.message,
+        fieldErrors: { file: [check.message] },
+      });
     }
 
     const db = await getDb();
@@ -47,8 +68,23 @@ export async function handleDocumentFileUpload(request: Request): Promise<Respon
       if (!document) throw new AppError('notFound', { message: 'Không tìm thấy văn bản này.' });
       if (!canEditDocument(user, document)) throw new AppError('forbidden');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const stored = await insertDocumentFile({ db: tx, documentId, fileName, mimeType: check.mime, sha256, data: bytes, uploadedBy: user.id });
-      await insertAuditEntry({ db: tx, userId: user.id, action: 'document.file_add', objectType: 'document', objectId: String(documentId), detail: { fileName, bytes: bytes.length } });
+      const stored = await insertDocumentFile({
+        db: tx,
+        documentId,
+        fileName,
+        mimeType: check.mime,
+        sha256,
+        data: bytes,
+        uploadedBy: user.id,
+      });
+      await insertAuditEntry({
+        db: tx,
+        userId: user.id,
+        action: 'document.file_add',
+        objectType: 'document',
+        objectId: String(documentId),
+        detail: { fileName, bytes: bytes.length },
+      });
       return { stored, revalidate: document.status === 'published' ? pagesShowingDocument({ slugs: [document.slug] }) : [] };
     });
     await revalidateTargets(revalidate);
@@ -93,7 +129,12 @@ export async function serveDocumentFile(request: Request, params: { id: string }
       // Public files may be kept a while but checked again (a withdrawn document's files must stop being served).
       'Cache-Control': isPublic ? 'public, max-age=0, must-revalidate' : 'private, no-store',
     };
-    if (request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    if (
+      request.headers
+        .get('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim() === etag || tag.trim() === '*')
+    ) {
       return new Response(null, { status: 304, headers });
     }
     const data = await getDocumentFileBytes({ id });

@@ -48,7 +48,11 @@ export async function handleDocumentImport(request: Request): Promise<Response> 
 export async function handleCsvImport(
   request: Request,
   allowed: (user: { id: number; role: 'admin' | 'editor' | 'author' | 'stats_viewer' }) => boolean,
-  run: (text: string, userId: number, onProgress: (step: string, done: number, total: number) => void) => Promise<Extract<ImportEvent, { type: 'done' }>>,
+  run: (
+    text: string,
+    userId: number,
+    onProgress: (step: string, done: number, total: number) => void,
+  ) => Promise<Extract<ImportEvent, { type: 'done' }>>,
 ): Promise<Response> {
   let text: string;
   let userId: number;
@@ -60,8 +64,10 @@ export async function handleCsvImport(
     userId = user.id;
     const form = await readForm(request, MAX_CSV_BYTES + 64 * 1024, MESSAGES);
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) throw new AppError('invalid', { message: MESSAGES.noFile, fieldErrors: { file: [MESSAGES.noFile] } });
-    if (file.size > MAX_CSV_BYTES) throw new AppError('tooLarge', { message: MESSAGES.tooLarge, fieldErrors: { file: [MESSAGES.tooLarge] } });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('invalid', { message: MESSAGES.noFile, fieldErrors: { file: [MESSAGES.noFile] } });
+    if (file.size > MAX_CSV_BYTES)
+      throw new AppError('tooLarge', { message: MESSAGES.tooLarge, fieldErrors: { file: [MESSAGES.tooLarge] } });
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -132,7 +138,9 @@ export async function importDocuments({
       const candidates = bases.flatMap((base) => [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`]);
       const taken = await findTakenDocumentSlugs({ db: tx, slugs: candidates });
       const slugs = bases.map((base, i) => {
-        const free = [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].find((slug) => !taken.has(slug)) ?? `${base}-${documents[i]!.line}-${Date.now().toString(36)}`;
+        const free =
+          [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].find((slug) => !taken.has(slug)) ??
+          `${base}-${documents[i]!.line}-${Date.now().toString(36)}`;
         taken.add(free);
         return free;
       });
@@ -156,7 +164,14 @@ export async function importDocuments({
         await insertDocuments({ db: tx, rows });
         onProgress('Đang ghi văn bản', Math.min(start + BATCH, documents.length), documents.length);
       }
-      await insertAuditEntry({ db: tx, userId, action: 'document.import', objectType: 'document', objectId: 'csv', detail: { created: documents.length, published } });
+      await insertAuditEntry({
+        db: tx,
+        userId,
+        action: 'document.import',
+        objectType: 'document',
+        objectId: 'csv',
+        detail: { created: documents.length, published },
+      });
       return { created: documents.length, published };
     });
     // The new documents' own pages have never been rendered; the home page and every document page may show them.

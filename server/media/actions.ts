@@ -2,7 +2,15 @@
 
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
-import { deleteMediaRow, getMediaForChange, listArticlesUsingMedia, listArticlesWithCover, listMedia, updateMediaAlt, type MediaListItem } from '@/db/queries/media';
+import {
+  deleteMediaRow,
+  getMediaForChange,
+  listArticlesUsingMedia,
+  listArticlesWithCover,
+  listMedia,
+  updateMediaAlt,
+  type MediaListItem,
+} from '@/db/queries/media';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
@@ -43,7 +51,9 @@ export const saveMediaAlt = defineAction({
     const pages = await listArticlesWithCover({ db: tx, mediaId: media.id });
     return {
       result: { media },
-      revalidate: pages.length ? pagesShowingArticle({ slugs: pages.map((p) => p.slug), categorySlugs: pages.map((p) => p.categorySlug) }) : [],
+      revalidate: pages.length
+        ? pagesShowingArticle({ slugs: pages.map((p) => p.slug), categorySlugs: pages.map((p) => p.categorySlug) })
+        : [],
     };
   },
 });
@@ -62,13 +72,23 @@ export const deleteMedia = defineAction({
   async run({ user, input, tx }) {
     const users = await listArticlesUsingMedia({ db: tx, mediaId: input.id });
     if (users.length > 0) {
-      const titles = users.slice(0, 3).map((article) => `“${article.title}”`).join(', ');
+      const titles = users
+        .slice(0, 3)
+        .map((article) => `“${article.title}”`)
+        .join(', ');
       const more = users.length > 3 ? ` và ${users.length - 3} bài khác` : '';
       throw new AppError('rejected', { message: `Ảnh đang được dùng trong ${titles}${more}: bỏ ảnh khỏi các bài đó trước khi xóa.` });
     }
     const removed = await deleteMediaRow({ db: tx, id: input.id });
     if (!removed) throw new AppError('notFound');
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'media.delete', objectType: 'media', objectId: String(input.id), detail: { alt: removed.alt } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'media.delete',
+      objectType: 'media',
+      objectId: String(input.id),
+      detail: { alt: removed.alt },
+    });
     return { result: {} };
   },
 });

@@ -35,17 +35,21 @@ export type ImageInfo = { mimeType: string; width: number; height: number };
  */
 export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   const sniffed = sniffImageFormat(bytes);
-  if (!sniffed) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
+  if (!sniffed)
+    throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
   }
-  if (metadata.format !== sniffed) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
+  if (metadata.format !== sniffed)
+    throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.wrongType, fieldErrors: { file: [IMAGE_MESSAGES.wrongType] } });
   const { width, height } = metadata.autoOrient ?? metadata;
-  if (!width || !height) throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
-  if (width * height > MAX_IMAGE_PIXELS) throw new AppError('rejected', { message: IMAGE_MESSAGES.tooManyPixels, fieldErrors: { file: [IMAGE_MESSAGES.tooManyPixels] } });
+  if (!width || !height)
+    throw new AppError('unsupportedType', { message: IMAGE_MESSAGES.damaged, fieldErrors: { file: [IMAGE_MESSAGES.damaged] } });
+  if (width * height > MAX_IMAGE_PIXELS)
+    throw new AppError('rejected', { message: IMAGE_MESSAGES.tooManyPixels, fieldErrors: { file: [IMAGE_MESSAGES.tooManyPixels] } });
   try {
     await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).resize(16).raw().toBuffer();
   } catch {

@@ -9,7 +9,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const STAFF_ONLY = 'private, no-cache';
 
 function notFound(): Response {
-  return new Response('Không tìm thấy ảnh.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response('Không tìm thấy ảnh.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
@@ -33,7 +36,12 @@ export async function serveMediaVariant(request: Request, params: { id: string; 
     const { id } = media;
     const etag = `"${media.sha256.slice(0, 32)}-${width}"`;
     const headers = { 'Cache-Control': media.published ? IMMUTABLE : STAFF_ONLY, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
-    if (request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) {
+    if (
+      request.headers
+        .get('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim() === etag)
+    ) {
       return new Response(null, { status: 304, headers });
     }
     const body = await getVariant({ sha256: media.sha256, width, loadOriginal: () => getMediaBytes({ id }) });

@@ -31,7 +31,8 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
     const alt = altText.safeParse(form.get('alt') ?? '');
     const fieldErrors: Record<string, string[]> = {};
     if (!(file instanceof File) || file.size === 0) fieldErrors.file = [IMAGE_MESSAGES.noFile];
-    else if (file.size > MAX_IMAGE_BYTES) throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
+    else if (file.size > MAX_IMAGE_BYTES)
+      throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
     if (!alt.success) fieldErrors.alt = alt.error.issues.map((issue) => issue.message);
     if (Object.keys(fieldErrors).length > 0 || !alt.success || !(file instanceof File)) {
       throw new AppError('invalid', { message: fieldErrors.file?.[0], fieldErrors });
@@ -65,9 +66,11 @@ export async function readForm(
   messages: { tooLarge: string; noFile: string } = { tooLarge: IMAGE_MESSAGES.tooLarge, noFile: IMAGE_MESSAGES.noFile },
 ): Promise<FormData> {
   const declared = Number(request.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('tooLarge', { message: messages.tooLarge, fieldErrors: { file: [messages.tooLarge] } });
+  if (Number.isFinite(declared) && declared > limit)
+    throw new AppError('tooLarge', { message: messages.tooLarge, fieldErrors: { file: [messages.tooLarge] } });
   const contentType = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) throw new AppError('invalid', { message: messages.noFile, fieldErrors: { file: [messages.noFile] } });
+  if (!/^multipart\/form-data;/i.test(contentType) || !request.body)
+    throw new AppError('invalid', { message: messages.noFile, fieldErrors: { file: [messages.noFile] } });
 
   let received = 0;
   const limited = request.body.pipeThrough(
@@ -83,6 +86,9 @@ export async function readForm(
     return await new Response(limited, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     if (received > limit) throw new AppError('tooLarge', { message: messages.tooLarge, fieldErrors: { file: [messages.tooLarge] } });
-    throw new AppError('invalid', { message: 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.', fieldErrors: { file: [messages.noFile] } });
+    throw new AppError('invalid', {
+      message: 'Không đọc được dữ liệu tải lên. Vui lòng thử lại.',
+      fieldErrors: { file: [messages.noFile] },
+    });
   }
 }

@@ -48,7 +48,10 @@ export const saveProcedure = defineAction({
   async run({ user, input, tx }) {
     const current = await accessOf(tx, input.id);
     const saved = await updateProcedureRecord({ tx, userId: user.id, current, version: input.version, fields: input });
-    return { result: { version: saved.version }, revalidate: current.status === 'published' ? pagesShowingProcedure({ slugs: [current.slug, saved.slug] }) : [] };
+    return {
+      result: { version: saved.version },
+      revalidate: current.status === 'published' ? pagesShowingProcedure({ slugs: [current.slug, saved.slug] }) : [],
+    };
   },
 });
 
@@ -62,7 +65,13 @@ const statusChange = (status: 'published' | 'withdrawn') =>
     async run({ user, input, tx }) {
       const changed = await setProcedureStatus({ db: tx, id: input.id, version: input.version, status });
       if (!changed) throw new AppError('conflict', { message: CONFLICT_MESSAGE.replace('Văn bản', 'Thủ tục') });
-      await insertAuditEntry({ db: tx, userId: user.id, action: status === 'published' ? 'procedure.publish' : 'procedure.withdraw', objectType: 'procedure', objectId: String(input.id) });
+      await insertAuditEntry({
+        db: tx,
+        userId: user.id,
+        action: status === 'published' ? 'procedure.publish' : 'procedure.withdraw',
+        objectType: 'procedure',
+        objectId: String(input.id),
+      });
       return { result: { version: changed.version }, revalidate: pagesShowingProcedure({ slugs: [changed.slug] }) };
     },
   });
@@ -78,12 +87,22 @@ export const savePublicServicePortal = defineAction({
       .string()
       .trim()
       .max(500, 'Địa chỉ quá dài.')
-      .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'Địa chỉ phải bắt đầu bằng https:// (ví dụ https://dichvucong.angiang.gov.vn).'),
+      .refine(
+        (value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value),
+        'Địa chỉ phải bắt đầu bằng https:// (ví dụ https://dichvucong.angiang.gov.vn).',
+      ),
   }),
   authorize: ({ user }) => canManageSite(user),
   async run({ user, input, tx }) {
     await saveSetting({ db: tx, key: PUBLIC_SERVICE_PORTAL_KEY, value: input.url });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'setting.public_service_portal', objectType: 'setting', objectId: PUBLIC_SERVICE_PORTAL_KEY, detail: { url: input.url } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'setting.public_service_portal',
+      objectType: 'setting',
+      objectId: PUBLIC_SERVICE_PORTAL_KEY,
+      detail: { url: input.url },
+    });
     return { result: {}, revalidate: pagesShowingProcedure({ slugs: [] }) };
   },
 });

@@ -29,7 +29,14 @@ export async function createProcedureRecord({ tx, userId, fields }: { tx: Tx; us
   const values = await prepare(tx, fields);
   const slug = await freeProcedureSlug(tx, fields.name);
   const [row] = await insertProcedures({ db: tx, rows: [{ ...values, slug, authorId: userId }] });
-  await insertAuditEntry({ db: tx, userId, action: 'procedure.create', objectType: 'procedure', objectId: String(row!.id), detail: { code: fields.code } });
+  await insertAuditEntry({
+    db: tx,
+    userId,
+    action: 'procedure.create',
+    objectType: 'procedure',
+    objectId: String(row!.id),
+    detail: { code: fields.code },
+  });
   return row!;
 }
 
@@ -49,9 +56,17 @@ export async function updateProcedureRecord({
 }) {
   const values = await prepare(tx, fields, current.id);
   let slug = current.slug;
-  if (!current.publishedAt && slugify(fields.name).slice(0, 120) !== current.slug.replace(/-\d+$/, '')) slug = await freeProcedureSlug(tx, fields.name);
+  if (!current.publishedAt && slugify(fields.name).slice(0, 120) !== current.slug.replace(/-\d+$/, ''))
+    slug = await freeProcedureSlug(tx, fields.name);
   const saved = await updateProcedure({ db: tx, id: current.id, version, values: { ...values, slug } });
   if (!saved) throw new AppError('conflict', { message: CONFLICT_MESSAGE.replace('Văn bản', 'Thủ tục') });
-  await insertAuditEntry({ db: tx, userId, action: 'procedure.update', objectType: 'procedure', objectId: String(current.id), detail: { code: fields.code, version: saved.version } });
+  await insertAuditEntry({
+    db: tx,
+    userId,
+    action: 'procedure.update',
+    objectType: 'procedure',
+    objectId: String(current.id),
+    detail: { code: fields.code, version: saved.version },
+  });
   return { version: saved.version, slug };
 }

@@ -38,13 +38,17 @@ export async function importProcedures({
   try {
     const written = await db.transaction(async (tx) => {
       const existing = await findExistingProcedureCodes({ db: tx, codes: procedures.map((p) => p.fields.code) });
-      const duplicates = procedures.filter((p) => existing.has(p.fields.code.toLowerCase())).map((p) => ({ line: p.line, message: `Mã thủ tục ${p.fields.code} đã có trên cổng.` }));
+      const duplicates = procedures
+        .filter((p) => existing.has(p.fields.code.toLowerCase()))
+        .map((p) => ({ line: p.line, message: `Mã thủ tục ${p.fields.code} đã có trên cổng.` }));
       if (duplicates.length > 0) throw new ImportRefused(duplicates);
       const bases = procedures.map((p) => (slugify(p.fields.name) || 'thu-tuc').slice(0, 120).replace(/-+$/, ''));
       const candidates = bases.flatMap((base) => [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`]);
       const taken = await findTakenProcedureSlugs({ db: tx, slugs: candidates });
       const slugs = bases.map((base, i) => {
-        const free = [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].find((slug) => !taken.has(slug)) ?? `${base}-${procedures[i]!.line}-${Date.now().toString(36)}`;
+        const free =
+          [base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`].find((slug) => !taken.has(slug)) ??
+          `${base}-${procedures[i]!.line}-${Date.now().toString(36)}`;
         taken.add(free);
         return free;
       });
@@ -53,12 +57,26 @@ export async function importProcedures({
       for (let start = 0; start < procedures.length; start += 500) {
         const rows = procedures.slice(start, start + 500).map((p, offset) => {
           if (p.status === 'published') published++;
-          return { ...p.fields, searchText: procedureSearchText(p.fields), slug: slugs[start + offset]!, authorId: userId, status: p.status, publishedAt: p.status === 'published' ? now : null };
+          return {
+            ...p.fields,
+            searchText: procedureSearchText(p.fields),
+            slug: slugs[start + offset]!,
+            authorId: userId,
+            status: p.status,
+            publishedAt: p.status === 'published' ? now : null,
+          };
         });
         await insertProcedures({ db: tx, rows });
         onProgress('Đang ghi thủ tục', Math.min(start + 500, procedures.length), procedures.length);
       }
-      await insertAuditEntry({ db: tx, userId, action: 'procedure.import', objectType: 'procedure', objectId: 'csv', detail: { created: procedures.length, published } });
+      await insertAuditEntry({
+        db: tx,
+        userId,
+        action: 'procedure.import',
+        objectType: 'procedure',
+        objectId: 'csv',
+        detail: { created: procedures.length, published },
+      });
       return { created: procedures.length, published };
     });
     if (written.published > 0) await revalidateTargets(pagesShowingProcedure({ slugs: [] }));

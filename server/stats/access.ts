@@ -19,12 +19,15 @@ export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 export async function authorizeStatistics(): Promise<{ ok: true; user: SessionUser } | { ok: false; response: Response }> {
   const user = await auth();
   if (!user) return { ok: false, response: new AppError('unauthenticated', { message: STATS_MESSAGES.notLoggedIn }).toResponse() };
-  if (!canViewStatistics(user)) return { ok: false, response: new AppError('forbidden', { message: STATS_MESSAGES.forbidden }).toResponse() };
+  if (!canViewStatistics(user))
+    return { ok: false, response: new AppError('forbidden', { message: STATS_MESSAGES.forbidden }).toResponse() };
   return { ok: true, user };
 }
 
 /** authorizeStatistics(), then the range in the request's query: the range, or the 400/401/403 answer to send. */
-export async function authorizeStatisticsRange(request: Request): Promise<{ ok: true; range: StatsRange } | { ok: false; response: Response }> {
+export async function authorizeStatisticsRange(
+  request: Request,
+): Promise<{ ok: true; range: StatsRange } | { ok: false; response: Response }> {
   const access = await authorizeStatistics();
   if (!access.ok) return access;
   const parsed = parseStatsRange(new URL(request.url).searchParams);

@@ -13,11 +13,10 @@ import { isVisitCountingEnabled, recordPageView } from './index';
  * page, and same-origin, so another site cannot make its visitors count pages here.
  * Returns the visitor cookie to set when the visitor had none, or null.
  */
-export function recordRestoredPageView(request: {
-  path: unknown;
-  headers: Headers;
-  cookie: (name: string) => string | undefined;
-}): { counted: boolean; cookieValue: string | null } {
+export function recordRestoredPageView(request: { path: unknown; headers: Headers; cookie: (name: string) => string | undefined }): {
+  counted: boolean;
+  cookieValue: string | null;
+} {
   const none = { counted: false, cookieValue: null };
   if (!isVisitCountingEnabled() || typeof request.path !== 'string' || request.path.length > 2048) return none;
   if (request.headers.get('sec-fetch-site') !== 'same-origin') return none;

@@ -51,7 +51,10 @@ test('the menu leads to Giới thiệu and Liên hệ, and the language switch g
   await page.getByRole('link', { name: 'Tiếng Việt' }).click();
   await expect(page).toHaveURL(/\/lien-he$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-  await expect(page.getByRole('region', { name: 'Tổ kiểm tra công vụ' }).getByRole('link', { name: '0378.247.247' })).toHaveAttribute('href', 'tel:0378247247');
+  await expect(page.getByRole('region', { name: 'Tổ kiểm tra công vụ' }).getByRole('link', { name: '0378.247.247' })).toHaveAttribute(
+    'href',
+    'tel:0378247247',
+  );
 });
 
 async function saveDeputyPhone(page: Page, phones: string) {
@@ -75,7 +78,10 @@ test('an admin changes a leader’s number in place; an anonymous visitor sees i
   const newPhone = '0983 570 111';
   const places = [
     { path: '/gioi-thieu/lanh-dao', scope: () => anonymous.getByRole('article').filter({ hasText: DEPUTY.name }) },
-    { path: `/chuyen-muc/${SEED_ARTICLE.categorySlug}`, scope: () => new Sidebar(anonymous).block(SIDEBAR_BLOCK).getByRole('listitem').filter({ hasText: DEPUTY.sidebar }) },
+    {
+      path: `/chuyen-muc/${SEED_ARTICLE.categorySlug}`,
+      scope: () => new Sidebar(anonymous).block(SIDEBAR_BLOCK).getByRole('listitem').filter({ hasText: DEPUTY.sidebar }),
+    },
     { path: '/en/contacts', scope: () => anonymous.getByRole('article').filter({ hasText: DEPUTY.name }) },
   ];
   try {

@@ -8,9 +8,17 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('an editor adds a document with a PDF and publishes it; a visitor finds it by its number typed without diacritics and downloads the same bytes', async ({ page, browser }) => {
+test('an editor adds a document with a PDF and publishes it; a visitor finds it by its number typed without diacritics and downloads the same bytes', async ({
+  page,
+  browser,
+}) => {
   const run = Date.now().toString(36);
-  const editor = { name: 'Biên tập Văn bản', email: `bientap-vb-${run}@example.vn`, password: 'mat-khau-bien-tap-123', role: 'Biên tập viên' as const };
+  const editor = {
+    name: 'Biên tập Văn bản',
+    email: `bientap-vb-${run}@example.vn`,
+    password: 'mat-khau-bien-tap-123',
+    role: 'Biên tập viên' as const,
+  };
   const serial = String(Date.now() % 100_000);
   const number = `${serial}/QĐ-SNV`;
   const summary = `Quyết định về việc công nhận danh hiệu thi đua năm 2025 (${run})`;

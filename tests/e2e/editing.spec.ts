@@ -4,7 +4,6 @@ import { ADMIN, addAccount, logIn, type NewAccount, SEED_ARTICLE } from './fixtu
 const AUTHOR: NewAccount = { name: 'Phóng viên Thử', email: 'phongvien@example.vn', password: 'phong-vien-2024', role: 'Phóng viên' };
 const articleUrl = `/tin-tuc/${SEED_ARTICLE.slug}`;
 
-
 /** Edits the title in place and returns when "Lưu" was clicked. */
 async function editTitle(page: Page, title: string): Promise<number> {
   await page.getByRole('button', { name: 'Chỉnh sửa' }).click();

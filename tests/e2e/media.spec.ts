@@ -4,7 +4,6 @@ import { ADMIN, logIn, SEED_ARTICLE } from './fixtures';
 
 const articleUrl = `/tin-tuc/${SEED_ARTICLE.slug}`;
 
-
 /** A photo-like PNG, different on every run so the library never answers "already there". */
 async function photo(): Promise<Buffer> {
   const width = 1100;
@@ -12,7 +11,9 @@ async function photo(): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   const seed = Date.now() & 0xff;
   for (let i = 0; i < raw.length; i++) raw[i] = ((i + seed) * 2654435761) >>> 24;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 async function saveEditor(page: Page) {
@@ -35,7 +36,9 @@ test('an admin uploads an image, makes it the cover with alt text, and an anonym
     const library = page.getByRole('dialog', { name: 'Thư viện ảnh' });
     await expect(library).toBeVisible();
     // A name that lies about the content is refused, with the server's Vietnamese message.
-    await library.getByLabel('Tệp ảnh').setInputFiles({ name: 'khong-phai-anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>không phải ảnh</html>') });
+    await library
+      .getByLabel('Tệp ảnh')
+      .setInputFiles({ name: 'khong-phai-anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html>không phải ảnh</html>') });
     await library.getByLabel('Mô tả ảnh').fill(alt);
     await library.getByRole('button', { name: 'Tải lên' }).click();
     await expect(library.getByText('Tệp này không phải ảnh JPEG, PNG hoặc WebP', { exact: false }).first()).toBeVisible();

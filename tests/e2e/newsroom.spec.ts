@@ -1,13 +1,22 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount, SEED_ARTICLE, Sidebar } from './fixtures';
 
-const AUTHOR: NewAccount = { name: 'Phóng viên Duyệt', email: 'phongvien-duyet@example.vn', password: 'phong-vien-duyet-2024', role: 'Phóng viên' };
-const EDITOR: NewAccount = { name: 'Biên tập viên Duyệt', email: 'bientap-duyet@example.vn', password: 'bien-tap-duyet-2024', role: 'Biên tập viên' };
+const AUTHOR: NewAccount = {
+  name: 'Phóng viên Duyệt',
+  email: 'phongvien-duyet@example.vn',
+  password: 'phong-vien-duyet-2024',
+  role: 'Phóng viên',
+};
+const EDITOR: NewAccount = {
+  name: 'Biên tập viên Duyệt',
+  email: 'bientap-duyet@example.vn',
+  password: 'bien-tap-duyet-2024',
+  role: 'Biên tập viên',
+};
 
 const SEED_BLOCK = 'Số điện thoại tiếp nhận phản ánh kiến nghị về TTHC';
 const SEED_ENTRY = { name: 'Ông Trương Long Hồ (Phó Giám Đốc Sở)', phone: '0983.570.009' };
 const categoryUrl = `/chuyen-muc/${SEED_ARTICLE.categorySlug}`;
-
 
 async function loggedInPage(browser: Browser, account: { email: string; password: string }) {
   const context = await browser.newContext();
@@ -15,7 +24,6 @@ async function loggedInPage(browser: Browser, account: { email: string; password
   await logIn(page, account);
   return { page, close: () => context.close() };
 }
-
 
 /** The entry's form on /quan-tri/lien-he: saves a phone list and waits for the answer. */
 async function savePhones(page: Page, phones: string) {

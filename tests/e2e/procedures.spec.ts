@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, expectNoAxeViolations, logIn } from './fixtures';
 
-test('an admin adds a procedure and publishes it; a visitor finds it without diacritics, filtered by field and level, and reads it', async ({ page, browser }) => {
+test('an admin adds a procedure and publishes it; a visitor finds it without diacritics, filtered by field and level, and reads it', async ({
+  page,
+  browser,
+}) => {
   const code = `1.${String(Date.now() % 1_000_000).padStart(6, '0')}`;
   const name = `Thủ tục công nhận ban vận động thành lập hội ${code}`;
   await logIn(page, ADMIN);
@@ -38,19 +41,29 @@ test('an admin adds a procedure and publishes it; a visitor finds it without dia
     await expect(visitor.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toHaveCount(0);
     await expectNoAxeViolations(visitor);
     await visitor.setViewportSize({ width: 360, height: 740 });
-    expect(await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    for (const query of ['cap=xyz', 'linh-vuc=abc', `tu-khoa=${'%'.repeat(300)}`]) expect((await visitor.request.get(`/thu-tuc-hanh-chinh?${query}`)).status()).toBe(200);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    for (const query of ['cap=xyz', 'linh-vuc=abc', `tu-khoa=${'%'.repeat(300)}`])
+      expect((await visitor.request.get(`/thu-tuc-hanh-chinh?${query}`)).status()).toBe(200);
     expect((await visitor.request.get('/thu-tuc-hanh-chinh?trang=99999')).status()).toBe(404);
   } finally {
     await visitorContext.close();
   }
 });
 
-test('an admin imports documents from a CSV: a wrong line writes nothing and is reported, then the corrected file is imported', async ({ page }) => {
+test('an admin imports documents from a CSV: a wrong line writes nothing and is reported, then the corrected file is imported', async ({
+  page,
+}) => {
   const run = String(Date.now() % 1_000_000);
-  const header = 'Số/Ký hiệu,Loại văn bản,Cơ quan ban hành,Lĩnh vực,Người ký,Chức vụ người ký,Ngày ban hành,Ngày có hiệu lực,Ngày hết hiệu lực,Trích yếu,Trạng thái';
+  const header =
+    'Số/Ký hiệu,Loại văn bản,Cơ quan ban hành,Lĩnh vực,Người ký,Chức vụ người ký,Ngày ban hành,Ngày có hiệu lực,Ngày hết hiệu lực,Trích yếu,Trạng thái';
   const good = `${run}/KH-SNV,Kế hoạch,Sở Nội vụ tỉnh An Giang,,,,05/01/2026,,,Kế hoạch nhập từ tệp ${run},Xuất bản`;
-  const csv = (lines: string[]) => ({ name: 'van-ban.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`) });
+  const csv = (lines: string[]) => ({
+    name: 'van-ban.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`),
+  });
   await logIn(page, ADMIN);
   await page.goto('/quan-tri/van-ban');
   const form = page.getByRole('form', { name: 'Nhập văn bản từ CSV' });

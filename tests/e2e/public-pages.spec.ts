@@ -20,7 +20,10 @@ test('a visitor goes from the home page to the seed article and reads it', async
   await expect(article.getByText(SEED_ARTICLE.byline)).toBeVisible();
   await expect(article.getByText('thu ngân sách hơn 52.623 tỉ đồng')).toBeVisible();
   const breadcrumb = page.getByRole('navigation', { name: 'Đường dẫn' });
-  await expect(breadcrumb.getByRole('link', { name: SEED_ARTICLE.category })).toHaveAttribute('href', `/chuyen-muc/${SEED_ARTICLE.categorySlug}`);
+  await expect(breadcrumb.getByRole('link', { name: SEED_ARTICLE.category })).toHaveAttribute(
+    'href',
+    `/chuyen-muc/${SEED_ARTICLE.categorySlug}`,
+  );
 
   const sidebar = new Sidebar(page);
   const tthc = sidebar.block('Số điện thoại tiếp nhận phản ánh kiến nghị về TTHC');

@@ -26,14 +26,24 @@ test('the new-account form keeps what was typed when the password is too short',
   await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
   await expect(form.getByText('Đã thêm tài khoản.')).toBeVisible();
   await expect(form.getByLabel('Họ tên')).toHaveValue('');
-  await expect(page.getByRole('region', { name: 'Danh sách tài khoản' }).getByText('bientap-ngan@example.vn · Biên tập viên')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Danh sách tài khoản' }).getByText('bientap-ngan@example.vn · Biên tập viên'),
+  ).toBeVisible();
 
   // The audit log says it as a sentence, linking to the account, and fits a phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/quan-tri/nhat-ky');
-  const newest = page.getByRole('list', { name: /Nhật ký hoạt động/ }).getByRole('listitem').first();
-  await expect(newest).toContainText('Quản trị viên đã thêm tài khoản “Nguyễn Thị Biên Tập (bientap-ngan@example.vn)” với vai trò Biên tập viên.');
-  await expect(newest.getByRole('link', { name: '“Nguyễn Thị Biên Tập (bientap-ngan@example.vn)”' })).toHaveAttribute('href', '/quan-tri/tai-khoan');
+  const newest = page
+    .getByRole('list', { name: /Nhật ký hoạt động/ })
+    .getByRole('listitem')
+    .first();
+  await expect(newest).toContainText(
+    'Quản trị viên đã thêm tài khoản “Nguyễn Thị Biên Tập (bientap-ngan@example.vn)” với vai trò Biên tập viên.',
+  );
+  await expect(newest.getByRole('link', { name: '“Nguyễn Thị Biên Tập (bientap-ngan@example.vn)”' })).toHaveAttribute(
+    'href',
+    '/quan-tri/tai-khoan',
+  );
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoAxeViolations(page);
 });

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { expect, test, } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount } from './fixtures';
 
 // Staff pages only: /quan-tri and /dang-nhap are never counted, so visits.spec.ts keeps its numbers.
 const VIEWER: NewAccount = { name: 'Người xem Thử', email: 'nguoixem@example.vn', password: 'nguoi-xem-2024', role: 'Người xem thống kê' };
-
 
 test('a statistics viewer reads the dashboard, switches the range and downloads the CSV', async ({ page, browser }) => {
   await logIn(page, ADMIN);

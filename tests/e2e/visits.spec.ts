@@ -51,7 +51,10 @@ test('home, an article, back, a category: exactly four page views, and the widge
 test('a bot, a HEAD request and a router prefetch add no page view', async ({ request, playwright }) => {
   const before = await settledStats(request);
   const browserAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-  const bot = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+  const bot = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  });
   expect((await bot.get(`/tin-tuc/${SEED_ARTICLE.slug}`)).status()).toBe(200);
   await bot.dispose();
   const visitor = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, userAgent: browserAgent });

@@ -2,8 +2,18 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { ADMIN, addAccount, expectNoAxeViolations, logIn, type NewAccount } from './fixtures';
 
-const WRITER: NewAccount = { name: 'Biên tập viên Soạn', email: 'bientap-soan@example.vn', password: 'bien-tap-soan-2024', role: 'Biên tập viên' };
-const REVIEWER: NewAccount = { name: 'Biên tập viên Duyệt bài', email: 'bientap-duyet-bai@example.vn', password: 'bien-tap-duyet-bai-2024', role: 'Biên tập viên' };
+const WRITER: NewAccount = {
+  name: 'Biên tập viên Soạn',
+  email: 'bientap-soan@example.vn',
+  password: 'bien-tap-soan-2024',
+  role: 'Biên tập viên',
+};
+const REVIEWER: NewAccount = {
+  name: 'Biên tập viên Duyệt bài',
+  email: 'bientap-duyet-bai@example.vn',
+  password: 'bien-tap-duyet-bai-2024',
+  role: 'Biên tập viên',
+};
 
 /** What Word 2016 puts on the clipboard for a notice with a list, a link and a 3×4 table. */
 const WORD_CLIPBOARD = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
@@ -67,7 +77,9 @@ async function photo(): Promise<Buffer> {
   const raw = Buffer.alloc(800 * 500 * 3);
   const seed = Date.now() & 0xff;
   for (let i = 0; i < raw.length; i++) raw[i] = ((i + seed) * 2654435761) >>> 24;
-  return sharp(raw, { raw: { width: 800, height: 500, channels: 3 } }).png().toBuffer();
+  return sharp(raw, { raw: { width: 800, height: 500, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 test('a notice pasted from Word keeps its table, list and link, and is published by a second editor', async ({ page, browser }) => {
@@ -98,7 +110,10 @@ test('a notice pasted from Word keeps its table, list and link, and is published
     await linkDialog.getByLabel('Địa chỉ liên kết').fill('sonoivu.angiang.gov.vn/tuyen-dung-2026');
     await linkDialog.getByRole('button', { name: 'Lưu liên kết' }).click();
     await expect(linkDialog).toBeHidden();
-    await expect(body.getByRole('link', { name: 'trang tuyển dụng' })).toHaveAttribute('href', 'https://sonoivu.angiang.gov.vn/tuyen-dung-2026');
+    await expect(body.getByRole('link', { name: 'trang tuyển dụng' })).toHaveAttribute(
+      'href',
+      'https://sonoivu.angiang.gov.vn/tuyen-dung-2026',
+    );
 
     await form.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(form).toBeHidden();
@@ -117,13 +132,20 @@ test('a notice pasted from Word keeps its table, list and link, and is published
       const article = anonymous.locator('.article-body');
       const table = article.getByRole('table');
       await expect(table.getByRole('row')).toHaveCount(3);
-      for (const row of await table.getByRole('row').all()) await expect(row.getByRole('cell').or(row.getByRole('columnheader'))).toHaveCount(4);
+      for (const row of await table.getByRole('row').all())
+        await expect(row.getByRole('cell').or(row.getByRole('columnheader'))).toHaveCount(4);
       await expect(table.getByRole('columnheader', { name: 'Vị trí việc làm' })).toBeVisible();
       await expect(article.locator('ul > li')).toHaveText(['Có quốc tịch Việt Nam', 'Đủ 18 tuổi trở lên', 'Có văn bằng phù hợp']);
-      await expect(article.getByRole('link', { name: 'trang tuyển dụng' })).toHaveAttribute('href', 'https://sonoivu.angiang.gov.vn/tuyen-dung-2026');
+      await expect(article.getByRole('link', { name: 'trang tuyển dụng' })).toHaveAttribute(
+        'href',
+        'https://sonoivu.angiang.gov.vn/tuyen-dung-2026',
+      );
       await expect(article.getByRole('heading', { level: 2, name: 'THÔNG BÁO TUYỂN DỤNG' })).toBeVisible();
       // The canonical address is the configured one (NEXTAUTH_URL here), never a guessed localhost.
-      await expect(anonymous.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL('/tin-tuc/thong-bao-tuyen-dung-cong-chuc-nam-2026', anonymous.url()).href);
+      await expect(anonymous.locator('link[rel="canonical"]')).toHaveAttribute(
+        'href',
+        new URL('/tin-tuc/thong-bao-tuyen-dung-cong-chuc-nam-2026', anonymous.url()).href,
+      );
       const html = await article.innerHTML();
       expect(html).not.toMatch(/mso-|o:p|class=|style=/);
       // On a phone the table scrolls inside its box; the page itself does not scroll sideways.
@@ -168,7 +190,10 @@ test('an image from the library goes into the text with its description and capt
   await form.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(form).toBeHidden();
   const figure = page.locator('.article-body figure');
-  await expect(figure.getByRole('img', { name: 'Lãnh đạo Sở trao bằng khen cho các tập thể' })).toHaveAttribute('src', /^\/media\/[0-9a-f]{32}\/960\.webp$/);
+  await expect(figure.getByRole('img', { name: 'Lãnh đạo Sở trao bằng khen cho các tập thể' })).toHaveAttribute(
+    'src',
+    /^\/media\/[0-9a-f]{32}\/960\.webp$/,
+  );
   await expect(figure.locator('figcaption')).toHaveText('Trao bằng khen tại hội nghị');
 
   // An image the text shows cannot be deleted from the library: the refusal names the article.

@@ -40,7 +40,8 @@ for (const kind of databaseKinds) {
       const { id } = (await insertUser({ db: database!.db, email, name: email, role, passwordHash: await hashPassword(password) }))!;
       return { id, email, name: email, role, mustChangePassword: false };
     }
-    const versionOf = async (id: number) => (await database!.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
+    const versionOf = async (id: number) =>
+      (await database!.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
 
     beforeAll(async () => {
       if (kind.name === 'PostgreSQL' && !(await requirePostgresOrSkip())) return;
@@ -67,12 +68,22 @@ for (const kind of databaseKinds) {
     it('changes one’s own password only with the current one, and ends the other sessions', async ({ skip }) => {
       if (!database) return skip();
       session.account = editor;
-      const wrong = await changeOwnPassword({ currentPassword: 'khong-dung-mat-khau', newPassword: 'mat-khau-moi-12345', confirmPassword: 'mat-khau-moi-12345' });
+      const wrong = await changeOwnPassword({
+        currentPassword: 'khong-dung-mat-khau',
+        newPassword: 'mat-khau-moi-12345',
+        confirmPassword: 'mat-khau-moi-12345',
+      });
       expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ['Mật khẩu hiện tại không đúng.'] } });
-      const mismatch = await changeOwnPassword({ currentPassword: password, newPassword: 'mat-khau-moi-12345', confirmPassword: 'khac-hoan-toan-1' });
+      const mismatch = await changeOwnPassword({
+        currentPassword: password,
+        newPassword: 'mat-khau-moi-12345',
+        confirmPassword: 'khac-hoan-toan-1',
+      });
       expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ['Hai lần nhập mật khẩu mới không khớp.'] } });
       const before = await versionOf(editor.id);
-      expect(await changeOwnPassword({ currentPassword: password, newPassword: 'mat-khau-moi-12345', confirmPassword: 'mat-khau-moi-12345' })).toMatchObject({ ok: true });
+      expect(
+        await changeOwnPassword({ currentPassword: password, newPassword: 'mat-khau-moi-12345', confirmPassword: 'mat-khau-moi-12345' }),
+      ).toMatchObject({ ok: true });
       expect(await versionOf(editor.id)).toBe(before + 1);
       expect(await authenticate({ email: editor.email, password, client: 'client:a' })).toEqual({ ok: false, reason: 'invalid' });
       expect(await authenticate({ email: editor.email, password: 'mat-khau-moi-12345', client: 'client:a' })).toMatchObject({ ok: true });
@@ -89,9 +100,21 @@ for (const kind of databaseKinds) {
       expect(login).toMatchObject({ ok: true, user: { mustChangePassword: true } });
       // Logged in with it, the account can change its password and nothing else.
       session.account = { ...author, mustChangePassword: true };
-      expect(await setTemporaryPassword({ userId: editor.id, password: 'tam-thoi-12345' })).toMatchObject({ ok: false, error: 'Bạn cần đăng nhập để làm việc này.' });
-      expect(await changeOwnPassword({ currentPassword: 'tam-thoi-12345', newPassword: 'cua-rieng-toi-123', confirmPassword: 'cua-rieng-toi-123' })).toMatchObject({ ok: true });
-      expect(await authenticate({ email: author.email, password: 'cua-rieng-toi-123', client: 'client:b' })).toMatchObject({ ok: true, user: { mustChangePassword: false } });
+      expect(await setTemporaryPassword({ userId: editor.id, password: 'tam-thoi-12345' })).toMatchObject({
+        ok: false,
+        error: 'Bạn cần đăng nhập để làm việc này.',
+      });
+      expect(
+        await changeOwnPassword({
+          currentPassword: 'tam-thoi-12345',
+          newPassword: 'cua-rieng-toi-123',
+          confirmPassword: 'cua-rieng-toi-123',
+        }),
+      ).toMatchObject({ ok: true });
+      expect(await authenticate({ email: author.email, password: 'cua-rieng-toi-123', client: 'client:b' })).toMatchObject({
+        ok: true,
+        user: { mustChangePassword: false },
+      });
     });
 
     it('recovers a lost admin password from the command line', async ({ skip }) => {
@@ -103,8 +126,16 @@ for (const kind of databaseKinds) {
       });
       const temporary = /: (\S+)\n/.exec(stdout)?.[1];
       expect(temporary).toBeTruthy();
-      expect(await authenticate({ email: admin.email, password: temporary!, client: 'client:c' })).toMatchObject({ ok: true, user: { role: 'admin', mustChangePassword: true } });
-      await expect(promisify(execFile)('npm', ['run', '-s', 'admin:reset-password', '--', 'khong-co@example.vn'], { cwd: root, env: { ...process.env, DATABASE_URL: database.url } })).rejects.toThrow();
+      expect(await authenticate({ email: admin.email, password: temporary!, client: 'client:c' })).toMatchObject({
+        ok: true,
+        user: { role: 'admin', mustChangePassword: true },
+      });
+      await expect(
+        promisify(execFile)('npm', ['run', '-s', 'admin:reset-password', '--', 'khong-co@example.vn'], {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: database.url },
+        }),
+      ).rejects.toThrow();
     });
   });
 }

@@ -90,15 +90,26 @@ for (const kind of databaseKinds) {
 
     it('holds only what the seed page states, and the sidebar draws its numbers from it', async ({ skip }) => {
       if (!database) return skip();
-      expect((await listUnits()).map((u) => u.name)).toEqual(['Ban Giám đốc', 'Văn phòng Sở', 'Thanh tra Sở', 'Tổ kiểm tra công vụ', 'Ban Thi đua - Khen thưởng']);
+      expect((await listUnits()).map((u) => u.name)).toEqual([
+        'Ban Giám đốc',
+        'Văn phòng Sở',
+        'Thanh tra Sở',
+        'Tổ kiểm tra công vụ',
+        'Ban Thi đua - Khen thưởng',
+      ]);
       const persons = await listPeople();
-      expect(persons.map((p) => [p.fullName, p.title, p.phones, p.email])).toEqual([
-        ['Ngô Hồng Yến', 'Giám đốc Sở', ['0913.658.627'], null],
-        ['Ngô Thị Ngọc Hạnh', 'Chánh Văn phòng Sở', ['0968.078.529'], null],
-        ['Trương Long Hồ', 'Phó Giám đốc Sở', ['0983.570.009'], 'tlho@angiang.gov.vn'],
-      ].sort((a, b) => persons.findIndex((p) => p.fullName === a[0]) - persons.findIndex((p) => p.fullName === b[0])));
+      expect(persons.map((p) => [p.fullName, p.title, p.phones, p.email])).toEqual(
+        [
+          ['Ngô Hồng Yến', 'Giám đốc Sở', ['0913.658.627'], null],
+          ['Ngô Thị Ngọc Hạnh', 'Chánh Văn phòng Sở', ['0968.078.529'], null],
+          ['Trương Long Hồ', 'Phó Giám đốc Sở', ['0983.570.009'], 'tlho@angiang.gov.vn'],
+        ].sort((a, b) => persons.findIndex((p) => p.fullName === a[0]) - persons.findIndex((p) => p.fullName === b[0])),
+      );
       // Numbers live in the directory only: linked entries keep no copy.
-      const linked = await database.db.select().from(contactEntries).where(sql`${contactEntries.personId} is not null or ${contactEntries.unitId} is not null`);
+      const linked = await database.db
+        .select()
+        .from(contactEntries)
+        .where(sql`${contactEntries.personId} is not null or ${contactEntries.unitId} is not null`);
       expect(linked).toHaveLength(5);
       for (const entry of linked) expect([entry.phones, entry.email]).toEqual([[], null]);
       // No address, responsible person or licence until an admin enters them.
@@ -107,7 +118,9 @@ for (const kind of databaseKinds) {
       const footer = renderToStaticMarkup(createElement(SiteFooter, { site }));
       expect(footer).not.toContain('Địa chỉ');
       expect(footer).not.toContain('Người chịu trách nhiệm');
-      expect(renderToStaticMarkup(createElement(SiteFooter, { site: { ...site, address: 'Số 1 đường A', responsiblePerson: 'Ông B' } }))).toContain('Người chịu trách nhiệm: Ông B');
+      expect(
+        renderToStaticMarkup(createElement(SiteFooter, { site: { ...site, address: 'Số 1 đường A', responsiblePerson: 'Ông B' } })),
+      ).toContain('Người chịu trách nhiệm: Ông B');
     });
 
     it('shows a number changed once in the sidebar, on the organisation page and on the English page', async ({ skip }) => {
@@ -130,7 +143,13 @@ for (const kind of databaseKinds) {
 
       // The sidebar editor writes a linked entry's number to the directory, so it changes everywhere too.
       const [entry] = await database.db.select().from(contactEntries).where(eq(contactEntries.personId, deputy.id));
-      const back = await contactActions.updateContactEntry({ entryId: entry!.id, name: entry!.name, phones: '0983.570.009', email: 'tlho@angiang.gov.vn', source: `person:${deputy.id}` });
+      const back = await contactActions.updateContactEntry({
+        entryId: entry!.id,
+        name: entry!.name,
+        phones: '0983.570.009',
+        email: 'tlho@angiang.gov.vn',
+        source: `person:${deputy.id}`,
+      });
       expect(back).toMatchObject({ ok: true });
       const after = await renderedPlaces();
       for (const html of Object.values(after)) expect(html).toContain('0983.570.009');
@@ -145,7 +164,9 @@ for (const kind of databaseKinds) {
         actions.updatePerson(personInput(chief, { duties: 'Bản của người thứ hai' })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ ok: false, conflict: true, error: expect.stringContaining('người khác sửa') })]);
+      expect(results.filter((r) => !r.ok)).toEqual([
+        expect.objectContaining({ ok: false, conflict: true, error: expect.stringContaining('người khác sửa') }),
+      ]);
       const stored = await personNamed('Ngô Thị Ngọc Hạnh');
       expect(['Bản của người thứ nhất', 'Bản của người thứ hai']).toContain(stored.duties);
       expect(stored.version).toBe(chief.version + 1);
@@ -178,7 +199,10 @@ for (const kind of databaseKinds) {
       // Two siblings moved under each other at the same moment: one wins, the other sees its result.
       const a = (await actions.createUnit({ parentId: '', name: 'Chéo A' })) as { id: number };
       const b = (await actions.createUnit({ parentId: '', name: 'Chéo B' })) as { id: number };
-      const crossing = await Promise.all([actions.moveUnit({ unitId: a.id, parentId: b.id }), actions.moveUnit({ unitId: b.id, parentId: a.id })]);
+      const crossing = await Promise.all([
+        actions.moveUnit({ unitId: a.id, parentId: b.id }),
+        actions.moveUnit({ unitId: b.id, parentId: a.id }),
+      ]);
       expect(crossing.filter((r) => r.ok)).toHaveLength(1);
       const units = await listUnits();
       // Every unit reaches the top by walking up: no cycle.
@@ -210,10 +234,15 @@ for (const kind of databaseKinds) {
       // Moving a two-level branch under the fifth level is refused too.
       const branch = (await actions.createUnit({ parentId: '', name: 'Nhánh' })) as { id: number };
       await actions.createUnit({ parentId: branch.id, name: 'Nhánh con' });
-      expect(await actions.moveUnit({ unitId: branch.id, parentId: (await unitNamed('Tầng 4')).id })).toMatchObject({ ok: false, fieldErrors: { parentId: [expect.stringContaining('tối đa 5 cấp')] } });
+      expect(await actions.moveUnit({ unitId: branch.id, parentId: (await unitNamed('Tầng 4')).id })).toMatchObject({
+        ok: false,
+        fieldErrors: { parentId: [expect.stringContaining('tối đa 5 cấp')] },
+      });
       // The organisation page renders every level.
       const { units, people: persons } = await getDirectory();
-      const html = renderToStaticMarkup(createElement(OrgTree, { rootName: 'Sở', nodes: directoryTree(units, persons), lang: 'vi', label: 'Sơ đồ' }));
+      const html = renderToStaticMarkup(
+        createElement(OrgTree, { rootName: 'Sở', nodes: directoryTree(units, persons), lang: 'vi', label: 'Sơ đồ' }),
+      );
       for (let level = 1; level <= 5; level++) expect(html).toContain(`Tầng ${level}`);
     });
 
@@ -222,13 +251,22 @@ for (const kind of databaseKinds) {
       const unit = await unitNamed('Văn phòng Sở');
       const long = 'Nguyễn '.repeat(43).slice(0, 300);
       const tooLong = await actions.createPerson({ unitId: unit.id, fullName: long, title: long });
-      expect(tooLong).toMatchObject({ ok: false, fieldErrors: { fullName: [expect.stringContaining('quá dài')], title: [expect.stringContaining('quá dài')] } });
-      expect(await actions.createUnit({ parentId: '', name: long })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining('quá dài')] } });
+      expect(tooLong).toMatchObject({
+        ok: false,
+        fieldErrors: { fullName: [expect.stringContaining('quá dài')], title: [expect.stringContaining('quá dài')] },
+      });
+      expect(await actions.createUnit({ parentId: '', name: long })).toMatchObject({
+        ok: false,
+        fieldErrors: { name: [expect.stringContaining('quá dài')] },
+      });
       const badPhone = await actions.createPerson({ unitId: unit.id, fullName: 'Người thử', phones: '0983-57O-009' });
       expect(badPhone).toMatchObject({ ok: false, fieldErrors: { phones: [expect.stringContaining('chỉ gồm chữ số')] } });
       const badEmail = await actions.createPerson({ unitId: unit.id, fullName: 'Người thử', email: 'khong-phai-email' });
       expect(badEmail).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });
-      expect(await actions.createPerson({ unitId: 999_999, fullName: 'Người thử' })).toMatchObject({ ok: false, fieldErrors: { unitId: [expect.any(String)] } });
+      expect(await actions.createPerson({ unitId: 999_999, fullName: 'Người thử' })).toMatchObject({
+        ok: false,
+        fieldErrors: { unitId: [expect.any(String)] },
+      });
       // No email and no phone: allowed, and the pages say so instead of an empty line.
       const bare = await actions.createPerson({ unitId: unit.id, fullName: 'Người không số', title: 'Chuyên viên' });
       expect(bare).toMatchObject({ ok: true });
@@ -250,7 +288,10 @@ for (const kind of databaseKinds) {
       const refused = await actions.deleteUnit({ unitId: office.id });
       expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('Chỉ xóa được đơn vị trống') });
       const inspectorate = await unitNamed('Thanh tra Sở');
-      expect(await actions.deleteUnit({ unitId: inspectorate.id })).toMatchObject({ ok: false, error: expect.stringContaining('khối liên hệ') });
+      expect(await actions.deleteUnit({ unitId: inspectorate.id })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('khối liên hệ'),
+      });
       const empty = (await actions.createUnit({ parentId: '', name: 'Đơn vị trống' })) as { id: number };
       expect(await actions.deleteUnit({ unitId: empty.id })).toMatchObject({ ok: true });
       expect((await listUnits()).some((u) => u.id === empty.id)).toBe(false);
@@ -279,15 +320,25 @@ for (const kind of databaseKinds) {
 
     it('saves a Giới thiệu page sanitised, with a conflict for a stale version', async ({ skip }) => {
       if (!database) return skip();
-      const saved = await actions.saveAgencyPage({ key: 'functions', version: 0, bodyHtml: '<p>Tham mưu</p><script>alert(1)</script><img src=x onerror=alert(2)>' });
+      const saved = await actions.saveAgencyPage({
+        key: 'functions',
+        version: 0,
+        bodyHtml: '<p>Tham mưu</p><script>alert(1)</script><img src=x onerror=alert(2)>',
+      });
       expect(saved).toMatchObject({ ok: true });
       const { getAgencyPage } = await import('@/db/queries/agency');
       const page = await getAgencyPage({ key: 'functions' });
       expect(page.bodyHtml).toContain('<p>Tham mưu</p>');
       expect(page.bodyHtml).not.toMatch(/script|onerror/);
       expect(revalidatePath).toHaveBeenCalledWith('/gioi-thieu/chuc-nang-nhiem-vu', undefined);
-      expect(await actions.saveAgencyPage({ key: 'functions', version: 0, bodyHtml: '<p>Bản cũ</p>' })).toMatchObject({ ok: false, conflict: true });
-      expect(await actions.saveAgencyPage({ key: 'khong-co', version: 0, bodyHtml: '' })).toMatchObject({ ok: false, fieldErrors: { key: [expect.any(String)] } });
+      expect(await actions.saveAgencyPage({ key: 'functions', version: 0, bodyHtml: '<p>Bản cũ</p>' })).toMatchObject({
+        ok: false,
+        conflict: true,
+      });
+      expect(await actions.saveAgencyPage({ key: 'khong-co', version: 0, bodyHtml: '' })).toMatchObject({
+        ok: false,
+        fieldErrors: { key: [expect.any(String)] },
+      });
     });
 
     it('migrates a database made before the directory: the sidebar stays exactly as it was', async ({ skip }) => {
@@ -297,19 +348,27 @@ for (const kind of databaseKinds) {
       // Back to how 0002 left a seeded database: entries with their own numbers, no directory.
       const blocks = await listContactBlocks();
       for (const entry of blocks.flatMap((b) => b.entries)) {
-        await db.update(contactEntries).set({ name: entry.name, phones: entry.phones, email: entry.email, personId: null, unitId: null }).where(eq(contactEntries.id, entry.id));
+        await db
+          .update(contactEntries)
+          .set({ name: entry.name, phones: entry.phones, email: entry.email, personId: null, unitId: null })
+          .where(eq(contactEntries.id, entry.id));
       }
       await db.delete(people);
       await db.delete(orgUnits);
       await db
         .update(siteSettings)
-        .set({ value: sql`jsonb_set(jsonb_set(${siteSettings.value}, '{address}', '"Số 12 Lê Triệu Kiết, phường Mỹ Bình, thành phố Long Xuyên, tỉnh An Giang"'), '{phone}', '"02963.981.818"')` })
+        .set({
+          value: sql`jsonb_set(jsonb_set(${siteSettings.value}, '{address}', '"Số 12 Lê Triệu Kiết, phường Mỹ Bình, thành phố Long Xuyên, tỉnh An Giang"'), '{phone}', '"02963.981.818"')`,
+        })
         .where(eq(siteSettings.key, 'site'));
       const migration = fs.readFileSync(path.join(root, 'drizzle/0007_agency_directory_data.sql'), 'utf8');
       for (const statement of migration.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
 
       expect((await renderedPlaces()).sidebar).toBe(rendered);
-      const linked = await db.select().from(contactEntries).where(sql`${contactEntries.personId} is not null or ${contactEntries.unitId} is not null`);
+      const linked = await db
+        .select()
+        .from(contactEntries)
+        .where(sql`${contactEntries.personId} is not null or ${contactEntries.unitId} is not null`);
       expect(linked).toHaveLength(5);
       expect((await listPeople()).map((p) => p.fullName).sort()).toEqual(['Ngô Hồng Yến', 'Ngô Thị Ngọc Hạnh', 'Trương Long Hồ']);
       const site = await getSiteInfo();

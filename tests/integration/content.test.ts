@@ -58,7 +58,11 @@ for (const kind of databaseKinds) {
         fs.readFileSync(path.resolve(import.meta.dirname, '../../db/seed-article.ts'), 'utf8'),
       );
       const article = await getPublishedArticleBySlug({ slug: SEED_SLUG });
-      const words = (text: string) => text.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean);
+      const words = (text: string) =>
+        text
+          .replace(/<[^>]+>/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean);
       const stored = words(`${article!.summary} ${article!.bodyHtml}`).join(' ');
       const paragraphs = JSON.parse(source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1)) as {
         summary: string;
@@ -77,7 +81,11 @@ for (const kind of databaseKinds) {
       expect(blocks[0]!.entries).toEqual([
         expect.objectContaining({ name: 'Ông Trương Long Hồ (Phó Giám Đốc Sở)', phones: ['0983.570.009'], email: 'tlho@angiang.gov.vn' }),
         expect.objectContaining({ name: 'Phòng Tổng hợp - UBND tỉnh', phones: ['02963.957.006'], email: 'thutuchanhchinh@angiang.gov.vn' }),
-        expect.objectContaining({ name: 'Tổ kiểm tra công vụ', phones: ['02963.957.049', '0378.247.247'], email: 'kiemtracongvu@angiang.gov.vn' }),
+        expect.objectContaining({
+          name: 'Tổ kiểm tra công vụ',
+          phones: ['02963.957.049', '0378.247.247'],
+          email: 'kiemtracongvu@angiang.gov.vn',
+        }),
       ]);
       expect(blocks[1]!.entries).toEqual([
         expect.objectContaining({ name: 'Ông Ngô Hồng Yến (Giám Đốc Sở)', phones: ['0913.658.627'], email: null }),
@@ -90,7 +98,14 @@ for (const kind of databaseKinds) {
       if (!database) return skip();
       expect((await getSiteInfo()).name).toBe('Sở Nội vụ tỉnh An Giang');
       const names = (await listMenuCategories()).map((c) => c.name);
-      for (const expected of ['Tin tức - Sự kiện', 'Thi đua Khen thưởng', 'Cải cách hành chính', 'Tôn giáo', 'Văn thư - Lưu trữ', 'Công tác thanh niên']) {
+      for (const expected of [
+        'Tin tức - Sự kiện',
+        'Thi đua Khen thưởng',
+        'Cải cách hành chính',
+        'Tôn giáo',
+        'Văn thư - Lưu trữ',
+        'Công tác thanh niên',
+      ]) {
         expect(names).toContain(expected);
       }
       expect(await getCategoryBySlug({ slug: 'cai-cach-hanh-chinh' })).toMatchObject({ name: 'Cải cách hành chính' });
@@ -117,11 +132,13 @@ for (const kind of databaseKinds) {
         status: 'published' as const,
         publishedAt: new Date(Date.UTC(2025, 0, i + 1)),
       }));
-      await database.db.insert(articles).values([
-        ...published,
-        { ...base, slug: 'ban-nhap', title: 'Bản nháp', status: 'draft' },
-        { ...base, slug: 'hen-gio', title: 'Hẹn giờ', status: 'published', publishedAt: new Date(Date.now() + 86_400_000) },
-      ]);
+      await database.db
+        .insert(articles)
+        .values([
+          ...published,
+          { ...base, slug: 'ban-nhap', title: 'Bản nháp', status: 'draft' },
+          { ...base, slug: 'hen-gio', title: 'Hẹn giờ', status: 'published', publishedAt: new Date(Date.now() + 86_400_000) },
+        ]);
 
       const page1 = await listCategoryArticles({ categoryId: category!.id, page: 1, pageSize: 10 });
       expect(page1.total).toBe(12);

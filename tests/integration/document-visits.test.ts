@@ -33,17 +33,29 @@ for (const kind of databaseKinds) {
         ])
         .returning({ id: documentFiles.id });
       [ids.file, ids.draftFile] = files.map((row) => row.id) as [number, number];
-      await db.insert(procedures).values({ slug: 'thu-tuc-da-dang', code: '1.1', name: 'Thủ tục', level: 'province', searchText: 'x', status: 'published' });
+      await db
+        .insert(procedures)
+        .values({ slug: 'thu-tuc-da-dang', code: '1.1', name: 'Thủ tục', level: 'province', searchText: 'x', status: 'published' });
     });
     afterAll(async () => {
       await database?.drop();
     });
 
-    it('keeps rows for published documents, their files and procedures; folds drafts and unknown ones into other pages', async ({ skip }) => {
+    it('keeps rows for published documents, their files and procedures; folds drafts and unknown ones into other pages', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const at = Date.parse('2031-03-03T10:00:00+07:00');
       const recorder = createVisitRecorder({ getDb: async () => database!.db, now: () => at, autoFlush: false, log: () => {} });
-      const hit = (path: string, i: number): PageViewHit => ({ visitorId: `v${i}`, isNew: true, at: at + i, path, referrer: null, userAgent: 'Mozilla/5.0', host: 'localhost' });
+      const hit = (path: string, i: number): PageViewHit => ({
+        visitorId: `v${i}`,
+        isNew: true,
+        at: at + i,
+        path,
+        referrer: null,
+        userAgent: 'Mozilla/5.0',
+        host: 'localhost',
+      });
       const paths = [
         '/van-ban',
         '/van-ban/van-ban-da-dang',
@@ -58,7 +70,10 @@ for (const kind of databaseKinds) {
       ];
       for (const [i, path] of paths.entries()) recorder.record(hit(path, i));
       expect(await recorder.flush()).toBe(true);
-      const rows = await database.db.select({ path: pageViewDaily.path, views: pageViewDaily.views }).from(pageViewDaily).where(eq(pageViewDaily.day, '2031-03-03'));
+      const rows = await database.db
+        .select({ path: pageViewDaily.path, views: pageViewDaily.views })
+        .from(pageViewDaily)
+        .where(eq(pageViewDaily.day, '2031-03-03'));
       expect(Object.fromEntries(rows.map((row) => [row.path, row.views]))).toEqual({
         '/van-ban': 1,
         '/van-ban/van-ban-da-dang': 1,

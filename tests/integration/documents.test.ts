@@ -31,7 +31,10 @@ for (const kind of databaseKinds) {
     const ids = {} as Record<'nghiDinh' | 'quyetDinh' | 'congVan' | 'chinhPhu' | 'ubnd' | 'so' | 'tonGiao' | 'congChuc', number>;
 
     async function catalogId(kindName: 'type' | 'issuer' | 'field', name: string): Promise<number> {
-      const [row] = await database!.db.select({ id: documentCatalog.id, kind: documentCatalog.kind }).from(documentCatalog).where(eq(documentCatalog.name, name));
+      const [row] = await database!.db
+        .select({ id: documentCatalog.id, kind: documentCatalog.kind })
+        .from(documentCatalog)
+        .where(eq(documentCatalog.name, name));
       expect(row?.kind).toBe(kindName);
       return row!.id;
     }
@@ -101,10 +104,30 @@ for (const kind of databaseKinds) {
     it('finds documents by number and trích yếu with or without diacritics, and by every filter', async ({ skip }) => {
       if (!database) return skip();
       await create();
-      await create({ number: '15/2024/QĐ-UBND', typeId: String(ids.quyetDinh), issuerId: String(ids.ubnd), fieldId: String(ids.tonGiao), issuedOn: '2024-03-05', effectiveOn: '', summary: 'Ban hành quy chế phối hợp quản lý nhà nước về tín ngưỡng, tôn giáo' });
-      await create({ number: '120/SNV-VP', typeId: String(ids.congVan), issuerId: String(ids.so), fieldId: '', issuedOn: '2025-11-30', effectiveOn: '', expiresOn: '2025-12-31', summary: 'Về việc đăng ký thi đua năm 2026 (100% đơn vị)' });
+      await create({
+        number: '15/2024/QĐ-UBND',
+        typeId: String(ids.quyetDinh),
+        issuerId: String(ids.ubnd),
+        fieldId: String(ids.tonGiao),
+        issuedOn: '2024-03-05',
+        effectiveOn: '',
+        summary: 'Ban hành quy chế phối hợp quản lý nhà nước về tín ngưỡng, tôn giáo',
+      });
+      await create({
+        number: '120/SNV-VP',
+        typeId: String(ids.congVan),
+        issuerId: String(ids.so),
+        fieldId: '',
+        issuedOn: '2025-11-30',
+        effectiveOn: '',
+        expiresOn: '2025-12-31',
+        summary: 'Về việc đăng ký thi đua năm 2026 (100% đơn vị)',
+      });
       // A draft is never listed.
-      await create({ number: '7/2026/QĐ-UBND', typeId: String(ids.quyetDinh), issuerId: String(ids.ubnd), issuedOn: '2026-01-01', summary: 'Dự thảo' }, false);
+      await create(
+        { number: '7/2026/QĐ-UBND', typeId: String(ids.quyetDinh), issuerId: String(ids.ubnd), issuedOn: '2026-01-01', summary: 'Dự thảo' },
+        false,
+      );
 
       expect(await list({})).toEqual(['120/SNV-VP', '15/2024/QĐ-UBND', '42/2022/NĐ-CP']);
       expect(await list({ keyword: '42/2022/nd-cp' })).toEqual(['42/2022/NĐ-CP']);
@@ -138,33 +161,60 @@ for (const kind of databaseKinds) {
       const duplicate = await createDocument(fields({ number: '42/2022/nd-cp', summary: 'Trùng số' }));
       expect(duplicate).toMatchObject({ ok: false, fieldErrors: { number: ['Cơ quan ban hành này đã có văn bản số 42/2022/NĐ-CP.'] } });
       expect(await createDocument(fields({ issuerId: String(ids.ubnd), summary: 'Cùng số, cơ quan khác' }))).toMatchObject({ ok: true });
-      expect(await createDocument(fields({ issuedOn: '31/02/2024' }))).toMatchObject({ ok: false, fieldErrors: { issuedOn: [expect.stringContaining('không hợp lệ')] } });
-      expect(await createDocument(fields({ typeId: String(ids.chinhPhu), number: '1/X' }))).toMatchObject({ ok: false, fieldErrors: { typeId: ['Loại văn bản không có trong danh mục.'] } });
+      expect(await createDocument(fields({ issuedOn: '31/02/2024' }))).toMatchObject({
+        ok: false,
+        fieldErrors: { issuedOn: [expect.stringContaining('không hợp lệ')] },
+      });
+      expect(await createDocument(fields({ typeId: String(ids.chinhPhu), number: '1/X' }))).toMatchObject({
+        ok: false,
+        fieldErrors: { typeId: ['Loại văn bản không có trong danh mục.'] },
+      });
     });
 
     it('records relations both ways, shows only published ones, and audits every change', async ({ skip }) => {
       if (!database) return skip();
       const old = await create({ number: '100/2020/NĐ-CP', issuedOn: '2020-01-01', effectiveOn: '', summary: 'Văn bản cũ' });
-      const draft = await create({ number: '101/2020/NĐ-CP', issuedOn: '2020-02-01', effectiveOn: '', summary: 'Bản nháp liên quan' }, false);
-      const newer = await create({ number: '200/2025/NĐ-CP', issuedOn: '2025-01-01', effectiveOn: '', summary: 'Văn bản mới', relations: `replaces:${old},related:${draft}` });
+      const draft = await create(
+        { number: '101/2020/NĐ-CP', issuedOn: '2020-02-01', effectiveOn: '', summary: 'Bản nháp liên quan' },
+        false,
+      );
+      const newer = await create({
+        number: '200/2025/NĐ-CP',
+        issuedOn: '2025-01-01',
+        effectiveOn: '',
+        summary: 'Văn bản mới',
+        relations: `replaces:${old},related:${draft}`,
+      });
       const oldPage = await getPublishedDocumentBySlug({ slug: (await getDocumentForStaff({ id: old }))!.slug });
       expect(oldPage!.relations.replacedBy.map((r) => r.number)).toEqual(['200/2025/NĐ-CP']);
       const newPage = await getPublishedDocumentBySlug({ slug: (await getDocumentForStaff({ id: newer }))!.slug });
       expect(newPage!.relations.replaces.map((r) => r.number)).toEqual(['100/2020/NĐ-CP']);
       // The draft is related but not public yet.
       expect(newPage!.relations.related).toEqual([]);
-      expect(await createDocument(fields({ number: '9/Z', relations: 'replaces:999999' }))).toMatchObject({ ok: false, fieldErrors: { relations: ['Văn bản liên quan không tồn tại.'] } });
+      expect(await createDocument(fields({ number: '9/Z', relations: 'replaces:999999' }))).toMatchObject({
+        ok: false,
+        fieldErrors: { relations: ['Văn bản liên quan không tồn tại.'] },
+      });
 
       // Optimistic concurrency: a save on an old version is a conflict.
       const current = (await getDocumentForStaff({ id: newer }))!;
-      expect(await saveDocument({ ...fields({ number: '200/2025/NĐ-CP', summary: 'Sửa lần một' }), id: newer, version: current.version })).toMatchObject({ ok: true });
-      expect(await saveDocument({ ...fields({ number: '200/2025/NĐ-CP', summary: 'Sửa cùng lúc' }), id: newer, version: current.version })).toMatchObject({ ok: false, conflict: true });
+      expect(
+        await saveDocument({ ...fields({ number: '200/2025/NĐ-CP', summary: 'Sửa lần một' }), id: newer, version: current.version }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await saveDocument({ ...fields({ number: '200/2025/NĐ-CP', summary: 'Sửa cùng lúc' }), id: newer, version: current.version }),
+      ).toMatchObject({ ok: false, conflict: true });
       expect(revalidatePath).toHaveBeenCalledWith(`/van-ban/${current.slug}`, undefined);
 
       const withdrawn = await withdrawDocument({ id: newer, version: current.version + 1 });
       expect(withdrawn).toMatchObject({ ok: true });
       expect(await getPublishedDocumentBySlug({ slug: current.slug })).toBeNull();
-      const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.objectId, String(newer)))).map((r) => r.action);
+      const actions = (
+        await database.db
+          .select({ action: auditLog.action })
+          .from(auditLog)
+          .where(eq(auditLog.objectId, String(newer)))
+      ).map((r) => r.action);
       expect(actions).toEqual(expect.arrayContaining(['document.create', 'document.publish', 'document.update', 'document.withdraw']));
     });
 
@@ -177,9 +227,14 @@ for (const kind of databaseKinds) {
       expect(await publishDocument({ id, version: 1 })).toMatchObject({ ok: false });
     });
 
-    it('takes files checked by content, serves them with Range, ETag and the Vietnamese name, never a draft’s to the public', async ({ skip }) => {
+    it('takes files checked by content, serves them with Range, ETag and the Vietnamese name, never a draft’s to the public', async ({
+      skip,
+    }) => {
       if (!database) return skip();
-      const id = await create({ number: '5/2026/QĐ-UBND', typeId: String(ids.quyetDinh), issuerId: String(ids.ubnd), summary: 'Có tệp' }, false);
+      const id = await create(
+        { number: '5/2026/QĐ-UBND', typeId: String(ids.quyetDinh), issuerId: String(ids.ubnd), summary: 'Có tệp' },
+        false,
+      );
       const upload = (name: string, bytes: Buffer) => {
         const form = new FormData();
         form.set('documentId', String(id));
@@ -198,7 +253,8 @@ for (const kind of databaseKinds) {
 
       // A draft's file: not for the public.
       session.user = null;
-      const get = (headers: Record<string, string> = {}, query = '') => serveDocumentFile(new Request(`http://portal.test/tep-van-ban/${file.id}${query}`, { headers }), { id: String(file.id) });
+      const get = (headers: Record<string, string> = {}, query = '') =>
+        serveDocumentFile(new Request(`http://portal.test/tep-van-ban/${file.id}${query}`, { headers }), { id: String(file.id) });
       expect((await get()).status).toBe(404);
 
       session.user = editor;
@@ -223,14 +279,16 @@ for (const kind of databaseKinds) {
 
     it('imports a CSV all or nothing, with a report of every wrong line', async ({ skip }) => {
       if (!database) return skip();
-      const header = 'Số/Ký hiệu,Loại văn bản,Cơ quan ban hành,Lĩnh vực,Người ký,Chức vụ người ký,Ngày ban hành,Ngày có hiệu lực,Ngày hết hiệu lực,Trích yếu,Trạng thái';
+      const header =
+        'Số/Ký hiệu,Loại văn bản,Cơ quan ban hành,Lĩnh vực,Người ký,Chức vụ người ký,Ngày ban hành,Ngày có hiệu lực,Ngày hết hiệu lực,Trích yếu,Trạng thái';
       const good = [
         '01/2026/KH-SNV,Kế hoạch,Sở Nội vụ tỉnh An Giang,Cải cách hành chính,Ngô Hồng Yến,Giám đốc,05/01/2026,,,"Kế hoạch cải cách hành chính năm 2026, giai đoạn 1",Xuất bản',
         '02/2026/TB-SNV,thong bao,so noi vu tinh an giang,,,,2026-01-06,,,Thông báo lịch tiếp công dân,',
       ];
       const before = (await database.db.select({ id: documents.id }).from(documents)).length;
       const bad = await importDocuments({
-        text: `\uFEFF${header}\n${good.join('\n')}\n` +
+        text:
+          `\uFEFF${header}\n${good.join('\n')}\n` +
           '03/2026/QĐ-SNV,Sắc lệnh,Sở Nội vụ tỉnh An Giang,,,,06/01/2026,,,Loại không có,\n' +
           '04/2026/QĐ-SNV,Quyết định,Sở Nội vụ tỉnh An Giang,,,,31/02/2026,,,Ngày sai,\n' +
           '01/2026/kh-snv,Kế hoạch,Sở Nội vụ tỉnh An Giang,,,,07/01/2026,,,Trùng dòng 2,\n' +
@@ -248,18 +306,31 @@ for (const kind of databaseKinds) {
       expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before);
 
       // A number already on the portal: refused too, nothing written.
-      const clash = await importDocuments({ text: `${header}\n${good[0]}\n42/2022/nd-cp,Nghị định,Chính phủ,,,,24/06/2022,,,Đã có,\n`, userId: editor.id });
-      expect(clash).toMatchObject({ ok: false, problems: [{ line: 3, message: 'Cơ quan ban hành này đã có văn bản số 42/2022/NĐ-CP trên cổng.' }] });
+      const clash = await importDocuments({
+        text: `${header}\n${good[0]}\n42/2022/nd-cp,Nghị định,Chính phủ,,,,24/06/2022,,,Đã có,\n`,
+        userId: editor.id,
+      });
+      expect(clash).toMatchObject({
+        ok: false,
+        problems: [{ line: 3, message: 'Cơ quan ban hành này đã có văn bản số 42/2022/NĐ-CP trên cổng.' }],
+      });
       expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before);
 
       const progress: number[] = [];
-      const done = await importDocuments({ text: `\uFEFF${header}\r\n${good.join('\r\n')}\r\n`, userId: editor.id, onProgress: (_step, n) => progress.push(n) });
+      const done = await importDocuments({
+        text: `\uFEFF${header}\r\n${good.join('\r\n')}\r\n`,
+        userId: editor.id,
+        onProgress: (_step, n) => progress.push(n),
+      });
       expect(done).toEqual({ type: 'done', ok: true, created: 2, published: 1 });
       expect(progress.length).toBeGreaterThan(1);
       expect(await list({ keyword: 'ke hoach cai cach' })).toEqual(['01/2026/KH-SNV']);
       expect((await database.db.select({ id: documents.id }).from(documents)).length).toBe(before + 2);
 
-      expect(await importDocuments({ text: 'a,b\n1,2\n', userId: editor.id })).toMatchObject({ ok: false, problems: [{ line: 1 }, { line: 1 }] });
+      expect(await importDocuments({ text: 'a,b\n1,2\n', userId: editor.id })).toMatchObject({
+        ok: false,
+        problems: [{ line: 1 }, { line: 1 }],
+      });
       expect(await importDocuments({ text: `${header}\n"không đóng ngoặc,\n`, userId: editor.id })).toMatchObject({ ok: false });
 
       // Through HTTP: an author may not import; an editor gets progress lines, then the report.
@@ -271,13 +342,20 @@ for (const kind of databaseKinds) {
       session.user = author;
       expect((await post(`${header}\n`)).status).toBe(403);
       session.user = editor;
-      const response = await post(`${header}\n06/2026/TB-SNV,Thông báo,Sở Nội vụ tỉnh An Giang,,,,08/01/2026,,,Thông báo qua HTTP,Xuất bản\n`);
-      const events = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+      const response = await post(
+        `${header}\n06/2026/TB-SNV,Thông báo,Sở Nội vụ tỉnh An Giang,,,,08/01/2026,,,Thông báo qua HTTP,Xuất bản\n`,
+      );
+      const events = (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(events.at(0)).toMatchObject({ type: 'progress' });
       expect(events.at(-1)).toEqual({ type: 'done', ok: true, created: 1, published: 1 });
       const latin1 = new FormData();
       latin1.set('file', new File([new Uint8Array([0x53, 0xf4, 0x0a])], 'sai.csv'));
-      const notUtf8 = await handleDocumentImport(new Request('http://portal.test/api/quan-tri/van-ban/nhap', { method: 'POST', body: latin1 }));
+      const notUtf8 = await handleDocumentImport(
+        new Request('http://portal.test/api/quan-tri/van-ban/nhap', { method: 'POST', body: latin1 }),
+      );
       expect(notUtf8.status).toBe(400);
     });
 
@@ -288,9 +366,15 @@ for (const kind of databaseKinds) {
       session.user = editor;
       const created = await catalogActions.createCatalogEntry({ kind: 'field', name: 'Hội, quỹ' });
       expect(created).toMatchObject({ ok: true });
-      expect(await catalogActions.createCatalogEntry({ kind: 'field', name: 'hội, quỹ' })).toMatchObject({ ok: false, fieldErrors: { name: ['Lĩnh vực này đã có trong danh mục.'] } });
+      expect(await catalogActions.createCatalogEntry({ kind: 'field', name: 'hội, quỹ' })).toMatchObject({
+        ok: false,
+        fieldErrors: { name: ['Lĩnh vực này đã có trong danh mục.'] },
+      });
       expect(await catalogActions.renameCatalogEntry({ entryId: ids.so, name: 'Sở Nội vụ An Giang' })).toMatchObject({ ok: true });
-      expect(await catalogActions.deleteCatalogEntry({ entryId: ids.so })).toMatchObject({ ok: false, error: expect.stringContaining('đang dùng mục này') });
+      expect(await catalogActions.deleteCatalogEntry({ entryId: ids.so })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('đang dùng mục này'),
+      });
       expect(await catalogActions.deleteCatalogEntry({ entryId: (created as { id: number }).id })).toMatchObject({ ok: true });
     });
   });

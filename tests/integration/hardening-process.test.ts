@@ -9,7 +9,8 @@ import { BROWSER_AGENT, hasProductionBuild, startAppServer, type AppServer } fro
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-quan-tri-2024' };
-const SEED_ARTICLE = '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
+const SEED_ARTICLE =
+  '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
 const SEED_CATEGORY = '/chuyen-muc/thi-dua-khen-thuong';
 const MB = 1024 * 1024;
 
@@ -72,7 +73,10 @@ class Jar {
 }
 
 async function get(url: string, jar?: Jar, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await fetch(url, { redirect: 'manual', headers: { 'user-agent': BROWSER_AGENT, ...(jar?.cookies.size ? { cookie: jar.header() } : {}), ...headers } });
+  const response = await fetch(url, {
+    redirect: 'manual',
+    headers: { 'user-agent': BROWSER_AGENT, ...(jar?.cookies.size ? { cookie: jar.header() } : {}), ...headers },
+  });
   jar?.take(response);
   return response;
 }
@@ -100,7 +104,13 @@ afterAll(async () => {
 async function start(env: Record<string, string> = {}): Promise<{ server: AppServer; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-hardening-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const server = await startAppServer({ DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_SECRET: 'test-secret-for-hardening', ...env });
+  const server = await startAppServer({
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    AUTH_SECRET: 'test-secret-for-hardening',
+    ...env,
+  });
   cleanups.push(() => server.kill());
   return { server, dataDir };
 }
@@ -228,14 +238,22 @@ describe.skipIf(!built)('a production server, directly reachable (no trusted pro
       const response = await get(`${base}${page}`);
       expect(response.headers.get('x-nextjs-cache'), page).toBe('HIT');
       const policy = response.headers.get('content-security-policy') ?? '';
-      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ]) {
         expect(policy, page).toContain(directive);
       }
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(response.headers.get('permissions-policy')).toContain('camera=()');
       // Plain HTTP, and a client's own X-Forwarded-Proto proves nothing: no HSTS.
-      expect((await get(`${base}${page}`, undefined, { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toBeNull();
+      expect(
+        (await get(`${base}${page}`, undefined, { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security'),
+      ).toBeNull();
     }
     const health = await get(`${base}/api/suc-khoe`);
     expect(health.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -247,7 +265,9 @@ describe.skipIf(!built)('a production server, directly reachable (no trusted pro
     // from one socket, so the sixth is refused all the same.
     const spoofed = [];
     for (let i = 0; i < 6; i++) {
-      spoofed.push((await login(base, new Jar(), `khong-co-${i}@example.vn`, 'sai-mat-khau', { 'x-forwarded-for': `198.51.100.${i + 1}` })).error);
+      spoofed.push(
+        (await login(base, new Jar(), `khong-co-${i}@example.vn`, 'sai-mat-khau', { 'x-forwarded-for': `198.51.100.${i + 1}` })).error,
+      );
     }
     expect(spoofed).toEqual([...Array(5).fill('CredentialsSignin'), 'THROTTLED']);
     const simultaneous = await Promise.all(Array.from({ length: 12 }, () => login(base, new Jar(), ADMIN.email, 'sai-mat-khau-dong-thoi')));
@@ -278,7 +298,9 @@ describe.skipIf(!built)('a production server behind a trusted reverse proxy (TRU
     expect((await login(base, owner, ADMIN.email, ADMIN.password, ownerHeaders)).error).toBeNull();
     expect([...owner.cookies.keys()]).toContain('portal-login-device');
     const attacks = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => login(base, new Jar(), ADMIN.email, `doan-mo-${i}`, { 'x-forwarded-for': `203.0.113.${i + 1}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        login(base, new Jar(), ADMIN.email, `doan-mo-${i}`, { 'x-forwarded-for': `203.0.113.${i + 1}` }),
+      ),
     );
     const evaluated = attacks.filter((result) => result.error === 'CredentialsSignin').length;
     expect(evaluated).toBeLessThanOrEqual(5);

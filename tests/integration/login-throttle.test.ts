@@ -22,7 +22,13 @@ for (const kind of databaseKinds) {
       if (kind.name === 'PostgreSQL' && !(await requirePostgresOrSkip())) return;
       database = await kind.create();
       provideDatabase(database);
-      userId = (await insertUser({ db: database.db, email: 'bien.tap@example.vn', name: 'Biên tập', role: 'editor', passwordHash: await hashPassword(password) }))!.id;
+      userId = (await insertUser({
+        db: database.db,
+        email: 'bien.tap@example.vn',
+        name: 'Biên tập',
+        role: 'editor',
+        passwordHash: await hashPassword(password),
+      }))!.id;
     });
     afterAll(async () => {
       await database?.drop();
@@ -50,9 +56,15 @@ for (const kind of databaseKinds) {
       const client = await clientKey((name) => (name === PEER_ADDRESS_HEADER ? '198.51.100.23' : null));
       expect(client).not.toContain('198.51.100.23');
       for (let i = 0; i < 5; i++) {
-        expect(await authenticate({ email: `khong-co-${i}@example.vn`, password: 'bat-ky-mat-khau', client })).toEqual({ ok: false, reason: 'invalid' });
+        expect(await authenticate({ email: `khong-co-${i}@example.vn`, password: 'bat-ky-mat-khau', client })).toEqual({
+          ok: false,
+          reason: 'invalid',
+        });
       }
-      expect(await authenticate({ email: 'khac@example.vn', password: 'bat-ky-mat-khau', client })).toEqual({ ok: false, reason: 'throttled' });
+      expect(await authenticate({ email: 'khac@example.vn', password: 'bat-ky-mat-khau', client })).toEqual({
+        ok: false,
+        reason: 'throttled',
+      });
     });
 
     it('evaluates at most five of twelve simultaneous wrong passwords for one account', async ({ skip }) => {

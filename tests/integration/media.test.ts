@@ -33,10 +33,15 @@ const { clearVariantMemory } = await import('@/server/media/variant-cache');
 async function makeImage(format: 'jpeg' | 'png' | 'webp', width: number, height: number): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
-  return sharp(raw, { raw: { width, height, channels: 3 } })[format]().toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    [format]()
+    .toBuffer();
 }
 
-function uploadRequest(parts: { file?: { bytes: Buffer; name: string; type: string }; alt?: string }, headers: Record<string, string> = {}) {
+function uploadRequest(
+  parts: { file?: { bytes: Buffer; name: string; type: string }; alt?: string },
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   if (parts.file) form.set('file', new File([new Uint8Array(parts.file.bytes)], parts.file.name, { type: parts.file.type }));
   if (parts.alt !== undefined) form.set('alt', parts.alt);
@@ -45,11 +50,16 @@ function uploadRequest(parts: { file?: { bytes: Buffer; name: string; type: stri
 
 async function upload(parts: Parameters<typeof uploadRequest>[0], headers?: Record<string, string>) {
   const response = await POST(uploadRequest(parts, headers));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { media?: { id: number; key: string; width: number } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { media?: { id: number; key: string; width: number } },
+  };
 }
 
 function variant(id: number | string, file: string, headers: Record<string, string> = {}) {
-  return GET(new Request(`http://portal.test/media/${id}/${file}`, { headers }), { params: Promise.resolve({ id: String(id), variant: file }) });
+  return GET(new Request(`http://portal.test/media/${id}/${file}`, { headers }), {
+    params: Promise.resolve({ id: String(id), variant: file }),
+  });
 }
 
 for (const kind of databaseKinds) {
@@ -86,9 +96,15 @@ for (const kind of databaseKinds) {
       revalidatePath.mockClear();
     });
 
-    it('accepts a real JPEG, PNG and WebP, keeps one copy of the same bytes, and serves resized WebP with immutable cache headers', async ({ skip }) => {
+    it('accepts a real JPEG, PNG and WebP, keeps one copy of the same bytes, and serves resized WebP with immutable cache headers', async ({
+      skip,
+    }) => {
       if (!database) return skip();
-      for (const [format, type] of [['jpeg', 'image/jpeg'], ['png', 'image/png'], ['webp', 'image/webp']] as const) {
+      for (const [format, type] of [
+        ['jpeg', 'image/jpeg'],
+        ['png', 'image/png'],
+        ['webp', 'image/webp'],
+      ] as const) {
         const bytes = await makeImage(format, 1000, 600);
         const { status, body } = await upload({ file: { bytes, name: `anh.${format}`, type }, alt: `Ảnh ${format} thử` });
         expect(status, JSON.stringify(body)).toBe(201);
@@ -96,7 +112,14 @@ for (const kind of databaseKinds) {
         const key = body.media!.key;
         expect(key).toMatch(/^[0-9a-f]{32}$/);
         const [row] = await database.db.select().from(media).where(eq(media.id, id));
-        expect(row).toMatchObject({ mimeType: type, width: 1000, height: 600, bytes: bytes.length, alt: `Ảnh ${format} thử`, uploadedBy: people.authorA.id });
+        expect(row).toMatchObject({
+          mimeType: type,
+          width: 1000,
+          height: 600,
+          bytes: bytes.length,
+          alt: `Ảnh ${format} thử`,
+          uploadedBy: people.authorA.id,
+        });
         const [blob] = await database.db.select().from(mediaBlobs).where(eq(mediaBlobs.mediaId, id));
         expect(blob!.data.equals(bytes)).toBe(true);
 
@@ -127,7 +150,15 @@ for (const kind of databaseKinds) {
       if (!database) return skip();
       session.user = people.editor;
       const [first] = await database.db.select({ id: media.id, key: media.publicKey }).from(media).limit(1);
-      const cases = [['0'.repeat(32), '640.webp'], [first!.key, '500.webp'], [first!.key, '640.png'], ['abc', '640.webp'], ['0', '640.webp'], [first!.key, '99999999999.webp'], [first!.id, '640.webp']] as const;
+      const cases = [
+        ['0'.repeat(32), '640.webp'],
+        [first!.key, '500.webp'],
+        [first!.key, '640.png'],
+        ['abc', '640.webp'],
+        ['0', '640.webp'],
+        [first!.key, '99999999999.webp'],
+        [first!.id, '640.webp'],
+      ] as const;
       for (const [id, file] of cases) {
         expect((await variant(id, file)).status, `${id}/${file}`).toBe(404);
       }
@@ -149,13 +180,18 @@ for (const kind of databaseKinds) {
       }
       expect(await stored()).toEqual(before);
       const png = await makeImage('png', 300, 200);
-      const { status, body } = await upload({ file: { bytes: png, name: 'that-ra-la-png.jpg', type: 'image/jpeg' }, alt: 'PNG mang tên .jpg' });
+      const { status, body } = await upload({
+        file: { bytes: png, name: 'that-ra-la-png.jpg', type: 'image/jpeg' },
+        alt: 'PNG mang tên .jpg',
+      });
       expect(status).toBe(201);
       const [row] = await database.db.select({ mimeType: media.mimeType }).from(media).where(eq(media.id, body.media!.id));
       expect(row!.mimeType).toBe('image/png');
     });
 
-    it('refuses an image over 10 MB with a Vietnamese message and stores nothing, whether or not its size is declared', async ({ skip }) => {
+    it('refuses an image over 10 MB with a Vietnamese message and stores nothing, whether or not its size is declared', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const before = await stored();
       const jpegStart = await makeImage('jpeg', 64, 64);
@@ -167,7 +203,10 @@ for (const kind of databaseKinds) {
         expect(body).toMatchObject({ ok: false, error: 'Ảnh quá lớn: mỗi ảnh tối đa 10 MB.' });
       }
       // A declared length over the limit is refused before the body is read.
-      const declared = await upload({ file: { bytes: jpegStart, name: 'nho.jpg', type: 'image/jpeg' }, alt: 'Ảnh' }, { 'content-length': String(50 * 1024 * 1024) });
+      const declared = await upload(
+        { file: { bytes: jpegStart, name: 'nho.jpg', type: 'image/jpeg' }, alt: 'Ảnh' },
+        { 'content-length': String(50 * 1024 * 1024) },
+      );
       expect(declared.status).toBe(413);
       expect(await stored()).toEqual(before);
     });
@@ -183,7 +222,9 @@ for (const kind of databaseKinds) {
         expect(status, String(alt)).toBe(400);
         expect((body.fieldErrors as Record<string, string[]>).alt![0]).toMatch(/^(Hãy nhập mô tả ảnh|Mô tả ảnh quá dài)/);
       }
-      const notMultipart = await POST(new Request('http://portal.test/api/quan-tri/anh', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }));
+      const notMultipart = await POST(
+        new Request('http://portal.test/api/quan-tri/anh', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } }),
+      );
       expect(notMultipart.status).toBe(400);
       expect(await stored()).toEqual(before);
     });
@@ -211,15 +252,36 @@ for (const kind of databaseKinds) {
     it('shows a cover saved with an article, with its alt text, srcset and size, on the article page', async ({ skip }) => {
       if (!database) return skip();
       const db = database.db;
-      const [seed] = await db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.status, 'published')).limit(1);
-      const { body } = await upload({ file: { bytes: await makeImage('jpeg', 1200, 800), name: 'bia.jpg', type: 'image/jpeg' }, alt: 'Toàn cảnh hội nghị' });
+      const [seed] = await db
+        .select({ id: articles.id, slug: articles.slug })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+        .limit(1);
+      const { body } = await upload({
+        file: { bytes: await makeImage('jpeg', 1200, 800), name: 'bia.jpg', type: 'image/jpeg' },
+        alt: 'Toàn cảnh hội nghị',
+      });
       const coverId = body.media!.id;
 
       session.user = people.editor;
       const editable = (await getEditableArticle({ db, id: seed!.id }))!;
-      const input = { id: seed!.id, version: editable.version, title: editable.title, summary: editable.summary, bodyHtml: editable.bodyHtml, categoryId: editable.categoryId, byline: editable.byline };
-      expect(await saveArticle({ ...input, coverMediaId: 999999 })).toMatchObject({ ok: false, fieldErrors: { coverMediaId: [expect.any(String)] } });
-      expect(await saveArticle({ ...input, coverMediaId: 'abc' })).toMatchObject({ ok: false, fieldErrors: { coverMediaId: ['Ảnh bìa không hợp lệ.'] } });
+      const input = {
+        id: seed!.id,
+        version: editable.version,
+        title: editable.title,
+        summary: editable.summary,
+        bodyHtml: editable.bodyHtml,
+        categoryId: editable.categoryId,
+        byline: editable.byline,
+      };
+      expect(await saveArticle({ ...input, coverMediaId: 999999 })).toMatchObject({
+        ok: false,
+        fieldErrors: { coverMediaId: [expect.any(String)] },
+      });
+      expect(await saveArticle({ ...input, coverMediaId: 'abc' })).toMatchObject({
+        ok: false,
+        fieldErrors: { coverMediaId: ['Ảnh bìa không hợp lệ.'] },
+      });
       const saved = await saveArticle({ ...input, coverMediaId: String(coverId) });
       expect(saved).toMatchObject({ ok: true });
 
@@ -228,7 +290,9 @@ for (const kind of databaseKinds) {
       expect(article.cover).toEqual({ id: coverId, key: coverKey, alt: 'Toàn cảnh hội nghị', width: 1200, height: 800 });
       const html = renderToStaticMarkup(ArticleContent(article));
       expect(html).toContain('alt="Toàn cảnh hội nghị"');
-      expect(html).toContain(`srcSet="/media/${coverKey}/320.webp 320w, /media/${coverKey}/640.webp 640w, /media/${coverKey}/960.webp 960w, /media/${coverKey}/1280.webp 1200w"`);
+      expect(html).toContain(
+        `srcSet="/media/${coverKey}/320.webp 320w, /media/${coverKey}/640.webp 640w, /media/${coverKey}/960.webp 960w, /media/${coverKey}/1280.webp 1200w"`,
+      );
       // The cover of a published article is public, and cached as such.
       session.user = null;
       const publicCover = await variant(coverKey, '640.webp');
@@ -258,15 +322,26 @@ for (const kind of databaseKinds) {
       expect((await getPublishedArticleBySlug({ slug: seed!.slug }))!.cover).toBeNull();
     });
 
-    it('deletes an image only when no article shows it, as cover or in its text, and only for those who may change it', async ({ skip }) => {
+    it('deletes an image only when no article shows it, as cover or in its text, and only for those who may change it', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const db = database.db;
       session.user = people.authorA;
-      const { body } = await upload({ file: { bytes: await makeImage('png', 640, 400), name: 'xoa.png', type: 'image/png' }, alt: 'Ảnh sẽ xóa' });
+      const { body } = await upload({
+        file: { bytes: await makeImage('png', 640, 400), name: 'xoa.png', type: 'image/png' },
+        alt: 'Ảnh sẽ xóa',
+      });
       const { id, key } = body.media!;
       const [draft] = await db
         .insert(articles)
-        .values({ slug: 'bai-co-anh', title: 'Bài có ảnh trong nội dung', categoryId: (await db.select({ c: articles.categoryId }).from(articles).limit(1))[0]!.c, status: 'draft', coverMediaId: id })
+        .values({
+          slug: 'bai-co-anh',
+          title: 'Bài có ảnh trong nội dung',
+          categoryId: (await db.select({ c: articles.categoryId }).from(articles).limit(1))[0]!.c,
+          status: 'draft',
+          coverMediaId: id,
+        })
         .returning({ id: articles.id });
       const before = await stored();
 
@@ -274,7 +349,10 @@ for (const kind of databaseKinds) {
       expect(await deleteMedia({ id })).toMatchObject({ ok: false });
       session.user = people.editor;
       expect(await deleteMedia({ id })).toMatchObject({ ok: false, error: expect.stringContaining('“Bài có ảnh trong nội dung”') });
-      await db.update(articles).set({ coverMediaId: null, bodyHtml: `<figure><img src="/media/${key}/960.webp" alt="Ảnh" /></figure>` }).where(eq(articles.id, draft!.id));
+      await db
+        .update(articles)
+        .set({ coverMediaId: null, bodyHtml: `<figure><img src="/media/${key}/960.webp" alt="Ảnh" /></figure>` })
+        .where(eq(articles.id, draft!.id));
       expect(await deleteMedia({ id })).toMatchObject({ ok: false, error: expect.stringContaining('đang được dùng') });
       expect(await stored()).toEqual(before);
 
@@ -288,10 +366,20 @@ for (const kind of databaseKinds) {
       if (!database) return skip();
       const db = database.db;
       session.user = people.authorA;
-      const { body } = await upload({ file: { bytes: await makeImage('png', 900, 500), name: 'nhap.png', type: 'image/png' }, alt: 'Ảnh của bản nháp' });
+      const { body } = await upload({
+        file: { bytes: await makeImage('png', 900, 500), name: 'nhap.png', type: 'image/png' },
+        alt: 'Ảnh của bản nháp',
+      });
       const { id, key } = body.media!;
       const [category] = await db.select({ id: articles.categoryId }).from(articles).limit(1);
-      await db.insert(articles).values({ slug: 'ban-nhap-co-anh', title: 'Bản nháp có ảnh', categoryId: category!.id, authorId: people.authorA.id, status: 'draft', coverMediaId: id });
+      await db.insert(articles).values({
+        slug: 'ban-nhap-co-anh',
+        title: 'Bản nháp có ảnh',
+        categoryId: category!.id,
+        authorId: people.authorA.id,
+        status: 'draft',
+        coverMediaId: id,
+      });
       // A visitor: by key or by the sequential id, the same 404 as for an image that does not exist.
       session.user = null;
       expect((await variant(key, '640.webp')).status).toBe(404);
@@ -304,7 +392,10 @@ for (const kind of databaseKinds) {
       expect(staff.status).toBe(200);
       expect(staff.headers.get('cache-control')).toBe('private, no-cache');
       // Once the article is published, the image is public.
-      await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 1000) }).where(eq(articles.slug, 'ban-nhap-co-anh'));
+      await db
+        .update(articles)
+        .set({ status: 'published', publishedAt: new Date(Date.now() - 1000) })
+        .where(eq(articles.slug, 'ban-nhap-co-anh'));
       session.user = null;
       expect((await variant(key, '640.webp')).status).toBe(200);
     });

@@ -80,7 +80,11 @@ for (const kind of databaseKinds) {
     }
 
     async function auditActions(objectType: string) {
-      const rows = await database!.db.select({ action: auditLog.action, userId: auditLog.userId, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.objectType, objectType)).orderBy(asc(auditLog.id));
+      const rows = await database!.db
+        .select({ action: auditLog.action, userId: auditLog.userId, detail: auditLog.detail })
+        .from(auditLog)
+        .where(eq(auditLog.objectType, objectType))
+        .orderBy(asc(auditLog.id));
       return rows;
     }
 
@@ -96,7 +100,8 @@ for (const kind of databaseKinds) {
           .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
         people[key as keyof typeof roles] = row!;
       }
-      categoryId = (await database.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'thi-dua-khen-thuong')))[0]!.id;
+      categoryId = (await database.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'thi-dua-khen-thuong')))[0]!
+        .id;
     });
     afterAll(async () => {
       await database?.drop();
@@ -106,7 +111,9 @@ for (const kind of databaseKinds) {
       revalidatePath.mockClear();
     });
 
-    it('adds, changes, reorders and removes sidebar blocks and entries, each with an audit row and every public page revalidated', async ({ skip }) => {
+    it('adds, changes, reorders and removes sidebar blocks and entries, each with an audit row and every public page revalidated', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       session.user = people.admin;
       const created = await contactActions.createContactBlock({ title: 'Đường dây nóng <b>thử</b>' });
@@ -114,8 +121,18 @@ for (const kind of databaseKinds) {
       expect(revalidatedPaths()).toEqual(['/ layout']);
       const blockId = (created as { id: number }).id;
 
-      const first = await contactActions.createContactEntry({ blockId: String(blockId), name: 'Văn phòng Sở', phones: '02963.957.049 - 0378.247.247', email: 'VanPhong@AnGiang.gov.vn' });
-      const second = await contactActions.createContactEntry({ blockId: String(blockId), name: 'Thanh tra Sở', phones: '0913 658 627', email: '' });
+      const first = await contactActions.createContactEntry({
+        blockId: String(blockId),
+        name: 'Văn phòng Sở',
+        phones: '02963.957.049 - 0378.247.247',
+        email: 'VanPhong@AnGiang.gov.vn',
+      });
+      const second = await contactActions.createContactEntry({
+        blockId: String(blockId),
+        name: 'Thanh tra Sở',
+        phones: '0913 658 627',
+        email: '',
+      });
       expect(first).toMatchObject({ ok: true });
       expect(second).toMatchObject({ ok: true });
 
@@ -124,11 +141,31 @@ for (const kind of databaseKinds) {
       expect(block.title).toBe('Đường dây nóng thử');
       expect(block.entries).toEqual([
         // Free entries (no person or unit of the directory): their own name, numbers and email.
-        { id: (first as { id: number }).id, name: 'Văn phòng Sở', label: 'Văn phòng Sở', phones: ['02963.957.049', '0378.247.247'], email: 'vanphong@angiang.gov.vn', personId: null, unitId: null, hidden: false },
-        { id: (second as { id: number }).id, name: 'Thanh tra Sở', label: 'Thanh tra Sở', phones: ['0913 658 627'], email: null, personId: null, unitId: null, hidden: false },
+        {
+          id: (first as { id: number }).id,
+          name: 'Văn phòng Sở',
+          label: 'Văn phòng Sở',
+          phones: ['02963.957.049', '0378.247.247'],
+          email: 'vanphong@angiang.gov.vn',
+          personId: null,
+          unitId: null,
+          hidden: false,
+        },
+        {
+          id: (second as { id: number }).id,
+          name: 'Thanh tra Sở',
+          label: 'Thanh tra Sở',
+          phones: ['0913 658 627'],
+          email: null,
+          personId: null,
+          unitId: null,
+          hidden: false,
+        },
       ]);
 
-      expect(await contactActions.moveContactEntry({ entryId: (second as { id: number }).id, direction: 'up' })).toMatchObject({ ok: true });
+      expect(await contactActions.moveContactEntry({ entryId: (second as { id: number }).id, direction: 'up' })).toMatchObject({
+        ok: true,
+      });
       block = (await listContactBlocks()).find((b) => b.id === blockId)!;
       expect(block.entries.map((e) => e.name)).toEqual(['Thanh tra Sở', 'Văn phòng Sở']);
 
@@ -142,7 +179,14 @@ for (const kind of databaseKinds) {
       expect(await contactActions.moveContactBlock({ blockId: after[0]!, direction: 'up' })).toMatchObject({ ok: true });
       expect((await listContactBlocks()).map((b) => b.id)).toEqual(after);
 
-      expect(await contactActions.updateContactEntry({ entryId: (first as { id: number }).id, name: 'Văn phòng', phones: '0296 3957 049', email: '' })).toMatchObject({ ok: true });
+      expect(
+        await contactActions.updateContactEntry({
+          entryId: (first as { id: number }).id,
+          name: 'Văn phòng',
+          phones: '0296 3957 049',
+          email: '',
+        }),
+      ).toMatchObject({ ok: true });
       expect(await contactActions.renameContactBlock({ blockId, title: 'Đường dây nóng' })).toMatchObject({ ok: true });
       expect(await contactActions.deleteContactEntry({ entryId: (second as { id: number }).id })).toMatchObject({ ok: true });
       expect(await contactActions.deleteContactBlock({ blockId })).toMatchObject({ ok: true });
@@ -151,16 +195,40 @@ for (const kind of databaseKinds) {
 
       const blockAudit = (await auditActions('contact_block')).map((r) => r.action);
       const entryAudit = (await auditActions('contact_entry')).map((r) => r.action);
-      expect(blockAudit).toEqual(['contact_block.create', 'contact_block.move', 'contact_block.move', 'contact_block.rename', 'contact_block.delete']);
-      expect(entryAudit).toEqual(['contact_entry.create', 'contact_entry.create', 'contact_entry.move', 'contact_entry.update', 'contact_entry.delete']);
+      expect(blockAudit).toEqual([
+        'contact_block.create',
+        'contact_block.move',
+        'contact_block.move',
+        'contact_block.rename',
+        'contact_block.delete',
+      ]);
+      expect(entryAudit).toEqual([
+        'contact_entry.create',
+        'contact_entry.create',
+        'contact_entry.move',
+        'contact_entry.update',
+        'contact_entry.delete',
+      ]);
       const { entries } = await listAuditEntries({ page: 1, pageSize: 10 });
       expect(entries[0]).toMatchObject({ action: 'contact_block.delete', userName: 'Người admin', objectName: null });
       // Each entry carries the current name of what it concerns (the log shows it, not its id).
       const [seedEntry] = await database!.db.select({ id: contactEntries.id, name: contactEntries.name }).from(contactEntries).limit(1);
       const [seedArticle] = await database!.db.select({ id: articles.id, title: articles.title }).from(articles).limit(1);
       await database!.db.insert(auditLog).values([
-        { userId: people.admin.id, action: 'contact_entry.move', objectType: 'contact_entry', objectId: String(seedEntry!.id), detail: { direction: 'up' } },
-        { userId: people.admin.id, action: 'article.publish', objectType: 'article', objectId: String(seedArticle!.id), detail: { from: 'draft' } },
+        {
+          userId: people.admin.id,
+          action: 'contact_entry.move',
+          objectType: 'contact_entry',
+          objectId: String(seedEntry!.id),
+          detail: { direction: 'up' },
+        },
+        {
+          userId: people.admin.id,
+          action: 'article.publish',
+          objectType: 'article',
+          objectId: String(seedArticle!.id),
+          detail: { from: 'draft' },
+        },
       ]);
       const named = (await listAuditEntries({ page: 1, pageSize: 2 })).entries;
       expect(named.map((e) => e.objectName)).toEqual([seedArticle!.title, seedEntry!.name]);
@@ -185,15 +253,29 @@ for (const kind of databaseKinds) {
       ];
       for (const [change, field, message] of cases) {
         const before = await contactState();
-        const result = await contactActions.updateContactEntry({ entryId: entry.id, name: entry.name, phones: entry.phones.join(' - '), email: entry.email ?? '', ...change });
+        const result = await contactActions.updateContactEntry({
+          entryId: entry.id,
+          name: entry.name,
+          phones: entry.phones.join(' - '),
+          email: entry.email ?? '',
+          ...change,
+        });
         expect(result.ok, JSON.stringify(change)).toBe(false);
-        expect((result as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field]?.join(' '), JSON.stringify(change)).toMatch(message);
+        expect((result as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field]?.join(' '), JSON.stringify(change)).toMatch(
+          message,
+        );
         expect(await contactState()).toBe(before);
       }
       const before = await contactState();
-      expect(await contactActions.createContactBlock({ title: '   ' })).toMatchObject({ ok: false, fieldErrors: { title: [expect.stringContaining('Hãy nhập')] } });
+      expect(await contactActions.createContactBlock({ title: '   ' })).toMatchObject({
+        ok: false,
+        fieldErrors: { title: [expect.stringContaining('Hãy nhập')] },
+      });
       expect(await contactActions.moveContactEntry({ entryId: entry.id, direction: 'sideways' })).toMatchObject({ ok: false });
-      expect(await contactActions.deleteContactBlock({ blockId: 999_999 })).toMatchObject({ ok: false, error: expect.stringContaining('Không tìm thấy') });
+      expect(await contactActions.deleteContactBlock({ blockId: 999_999 })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('Không tìm thấy'),
+      });
       expect(await contactActions.createContactEntry({ blockId: 999_999, name: 'A', phones: '0913.658.627' })).toMatchObject({ ok: false });
       expect(await contactState()).toBe(before);
       expect(revalidatePath).not.toHaveBeenCalled();
@@ -210,15 +292,26 @@ for (const kind of databaseKinds) {
       }
     });
 
-    it('saves site settings and the visitor counter offset, with audit rows; bad values are refused beside their field', async ({ skip }) => {
+    it('saves site settings and the visitor counter offset, with audit rows; bad values are refused beside their field', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       session.user = people.admin;
       const original = await getSiteInfo();
-      const valid = { ...original, name: 'Sở Nội vụ tỉnh An Giang (thử)', phone: '02963.981.818', email: 'snv@angiang.gov.vn', visitCounterOffset: '52623' };
+      const valid = {
+        ...original,
+        name: 'Sở Nội vụ tỉnh An Giang (thử)',
+        phone: '02963.981.818',
+        email: 'snv@angiang.gov.vn',
+        visitCounterOffset: '52623',
+      };
       expect(await settingsActions.saveSiteSettings(valid)).toMatchObject({ ok: true });
       expect(revalidatedPaths()).toEqual(['/ layout']);
       expect(await getSiteInfo()).toMatchObject({ name: 'Sở Nội vụ tỉnh An Giang (thử)', email: 'snv@angiang.gov.vn' });
-      const [offset] = await database.db.select({ value: siteSettings.value }).from(siteSettings).where(eq(siteSettings.key, 'visit_counter_offset'));
+      const [offset] = await database.db
+        .select({ value: siteSettings.value })
+        .from(siteSettings)
+        .where(eq(siteSettings.key, 'visit_counter_offset'));
       expect(offset?.value).toBe(52623);
       expect((await auditActions('settings')).map((r) => r.action)).toEqual(['settings.update', 'settings.visit_counter_offset']);
 
@@ -237,13 +330,17 @@ for (const kind of databaseKinds) {
         const before = await database.db.select().from(siteSettings).orderBy(asc(siteSettings.key));
         const result = await settingsActions.saveSiteSettings({ ...valid, ...change });
         expect(result.ok, JSON.stringify(change)).toBe(false);
-        expect((result as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field]?.join(' '), JSON.stringify(change)).toMatch(message);
+        expect((result as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field]?.join(' '), JSON.stringify(change)).toMatch(
+          message,
+        );
         expect(await database.db.select().from(siteSettings).orderBy(asc(siteSettings.key))).toEqual(before);
       }
       expect(await settingsActions.saveSiteSettings({ ...original, visitCounterOffset: '0' })).toMatchObject({ ok: true });
     });
 
-    it('adds a category with a slug from its name, refuses a duplicate slug beside the field, renames, hides and reorders the menu', async ({ skip }) => {
+    it('adds a category with a slug from its name, refuses a duplicate slug beside the field, renames, hides and reorders the menu', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       session.user = people.admin;
       const created = await settingsActions.createCategory({ name: 'Văn bản mới', inMenu: 'on' });
@@ -256,8 +353,14 @@ for (const kind of databaseKinds) {
         const duplicate = await settingsActions.createCategory(input);
         expect(duplicate).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('đã được chuyên mục khác dùng')] } });
       }
-      expect(await settingsActions.createCategory({ name: 'Khác', slug: 'Có Dấu' })).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringContaining('chữ thường không dấu')] } });
-      expect(await settingsActions.createCategory({ name: '<script></script>' })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining('Hãy nhập')] } });
+      expect(await settingsActions.createCategory({ name: 'Khác', slug: 'Có Dấu' })).toMatchObject({
+        ok: false,
+        fieldErrors: { slug: [expect.stringContaining('chữ thường không dấu')] },
+      });
+      expect(await settingsActions.createCategory({ name: '<script></script>' })).toMatchObject({
+        ok: false,
+        fieldErrors: { name: [expect.stringContaining('Hãy nhập')] },
+      });
       expect(await database.db.select().from(categories).orderBy(asc(categories.id))).toEqual(before);
 
       expect(await settingsActions.moveCategory({ categoryId: id, direction: 'up' })).toMatchObject({ ok: true });
@@ -268,26 +371,47 @@ for (const kind of databaseKinds) {
       expect((await listMenuCategories()).map((c) => c.id)).not.toContain(id);
       expect(await settingsActions.updateCategory({ categoryId: id, name: 'Văn bản', inMenu: 'true' })).toMatchObject({ ok: true });
       expect((await listMenuCategories()).find((c) => c.id === id)?.name).toBe('Văn bản');
-      expect((await auditActions('category')).map((r) => r.action)).toEqual(['category.create', 'category.move', 'category.update', 'category.update']);
+      expect((await auditActions('category')).map((r) => r.action)).toEqual([
+        'category.create',
+        'category.move',
+        'category.update',
+        'category.update',
+      ]);
     });
 
-    it('review: an author submits, never publishes; an editor cannot approve their own; another editor sends back with a comment the author sees', async ({ skip }) => {
+    it('review: an author submits, never publishes; an editor cannot approve their own; another editor sends back with a comment the author sees', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const insertDraft = async (authorId: number, slug: string) =>
-        (await database!.db.insert(articles).values({ slug, title: slug, categoryId, authorId, status: 'draft' }).returning({ id: articles.id }))[0]!.id;
+        (
+          await database!.db
+            .insert(articles)
+            .values({ slug, title: slug, categoryId, authorId, status: 'draft' })
+            .returning({ id: articles.id })
+        )[0]!.id;
       const versionOf = async (id: number) => (await getEditableArticle({ db: database!.db, id }))!.version;
 
       const authorArticle = await insertDraft(people.author.id, 'bai-cua-phong-vien');
       session.user = people.author;
-      expect(await articleActions.submitArticle({ id: authorArticle, version: await versionOf(authorArticle) })).toMatchObject({ ok: true });
-      expect(await articleActions.publishArticle({ id: authorArticle, version: await versionOf(authorArticle) })).toMatchObject({ ok: false });
-      expect(await articleActions.sendBackArticle({ id: authorArticle, version: await versionOf(authorArticle), comment: 'Tự trả lại' })).toMatchObject({ ok: false });
+      expect(await articleActions.submitArticle({ id: authorArticle, version: await versionOf(authorArticle) })).toMatchObject({
+        ok: true,
+      });
+      expect(await articleActions.publishArticle({ id: authorArticle, version: await versionOf(authorArticle) })).toMatchObject({
+        ok: false,
+      });
+      expect(
+        await articleActions.sendBackArticle({ id: authorArticle, version: await versionOf(authorArticle), comment: 'Tự trả lại' }),
+      ).toMatchObject({ ok: false });
 
       // The comment is required; markup alone is no comment (markup is removed, the text is kept).
       session.user = people.editor;
       for (const comment of [undefined, '', '   ', '<p></p><img src=x onerror=alert(1)>', 'x'.repeat(2001)]) {
         const result = await articleActions.sendBackArticle({ id: authorArticle, version: await versionOf(authorArticle), comment });
-        expect(result, String(comment)).toMatchObject({ ok: false, fieldErrors: { comment: [expect.stringMatching(/lý do trả lại|quá dài/)] } });
+        expect(result, String(comment)).toMatchObject({
+          ok: false,
+          fieldErrors: { comment: [expect.stringMatching(/lý do trả lại|quá dài/)] },
+        });
       }
       expect((await getEditableArticle({ db: database.db, id: authorArticle }))!.status).toBe('submitted');
       const sent = await articleActions.sendBackArticle({
@@ -302,7 +426,9 @@ for (const kind of databaseKinds) {
       session.user = people.author;
       const loaded = await articleActions.loadArticleForEditing({ id: authorArticle });
       expect(loaded).toMatchObject({ ok: true, sendBack: { comment: 'Thiếu nguồn ảnh và tên người phát biểu.', byName: 'Người editor' } });
-      expect(await listSendBackNotes({ articleIds: [authorArticle] })).toEqual([expect.objectContaining({ articleId: authorArticle, comment: 'Thiếu nguồn ảnh và tên người phát biểu.' })]);
+      expect(await listSendBackNotes({ articleIds: [authorArticle] })).toEqual([
+        expect.objectContaining({ articleId: authorArticle, comment: 'Thiếu nguồn ảnh và tên người phát biểu.' }),
+      ]);
       const [audit] = await database.db
         .select({ userId: auditLog.userId, detail: auditLog.detail })
         .from(auditLog)
@@ -312,12 +438,21 @@ for (const kind of databaseKinds) {
       // An editor's own article needs someone else: the toolbar does not offer it, the action refuses it.
       const editorArticle = await insertDraft(people.editor.id, 'bai-cua-bien-tap-vien');
       session.user = people.editor;
-      expect(await articleActions.submitArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({ ok: true });
-      expect(await articleActions.loadArticleForEditing({ id: editorArticle })).toMatchObject({ ok: true, can: { publish: false, returnToDraft: true } });
-      expect(await articleActions.publishArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({ ok: false });
+      expect(await articleActions.submitArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({
+        ok: true,
+      });
+      expect(await articleActions.loadArticleForEditing({ id: editorArticle })).toMatchObject({
+        ok: true,
+        can: { publish: false, returnToDraft: true },
+      });
+      expect(await articleActions.publishArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({
+        ok: false,
+      });
       expect((await getEditableArticle({ db: database.db, id: editorArticle }))!.status).toBe('submitted');
       session.user = people.editor2;
-      expect(await articleActions.publishArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({ ok: true });
+      expect(await articleActions.publishArticle({ id: editorArticle, version: await versionOf(editorArticle) })).toMatchObject({
+        ok: true,
+      });
 
       // An admin may publish their own.
       const adminArticle = await insertDraft(people.admin.id, 'bai-cua-quan-tri');
@@ -325,7 +460,9 @@ for (const kind of databaseKinds) {
       expect(await articleActions.publishArticle({ id: adminArticle, version: await versionOf(adminArticle) })).toMatchObject({ ok: true });
     });
 
-    it('scheduling: an article published for a time to come appears at that time with no visitor, its pages revalidated', async ({ skip }) => {
+    it('scheduling: an article published for a time to come appears at that time with no visitor, its pages revalidated', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const db = database.db;
       const [article] = await db
@@ -343,13 +480,19 @@ for (const kind of databaseKinds) {
         publishedAt: inTwoMinutes,
       });
       expect(saved).toMatchObject({ ok: true });
-      const published = await articleActions.publishArticle({ id: article!.id, version: (await getEditableArticle({ db, id: article!.id }))!.version });
+      const published = await articleActions.publishArticle({
+        id: article!.id,
+        version: (await getEditableArticle({ db, id: article!.id }))!.version,
+      });
       expect(published).toMatchObject({ ok: true, article: { status: 'published' } });
       expect(articleStatusLabel((published as { article: { status: 'published'; publishedAt: Date } }).article)).toBe('Hẹn giờ xuất bản');
 
       // Rather than wait two minutes, the clock is brought forward: the article is due in 1.5 s.
       const due = Date.now() + 1500;
-      await db.update(articles).set({ publishedAt: new Date(due) }).where(eq(articles.id, article!.id));
+      await db
+        .update(articles)
+        .set({ publishedAt: new Date(due) })
+        .where(eq(articles.id, article!.id));
 
       const calls: { at: number; targets: string[] }[] = [];
       const scheduler = startScheduledPublishing({
@@ -366,7 +509,14 @@ for (const kind of databaseKinds) {
         expect(calls[0]!.at).toBeGreaterThanOrEqual(Math.floor(due / 1000) * 1000);
         expect(calls[0]!.at - due).toBeLessThan(15_000);
         expect(calls[0]!.targets).toEqual(
-          expect.arrayContaining(['/', '/trang-chu/moi-nhat', '/tin-tuc/bai-hen-gio', '/chuyen-muc/thi-dua-khen-thuong', '/chuyen-muc/[slug]/trang/[page] page', '/tin-tuc/[slug] page']),
+          expect.arrayContaining([
+            '/',
+            '/trang-chu/moi-nhat',
+            '/tin-tuc/bai-hen-gio',
+            '/chuyen-muc/thi-dua-khen-thuong',
+            '/chuyen-muc/[slug]/trang/[page] page',
+            '/tin-tuc/[slug] page',
+          ]),
         );
         // Once: another tick finds nothing new (idempotent; another process would do the same for its cache).
         // The first await settles the run that may still be finishing (tick() shares a run in flight).
@@ -383,7 +533,13 @@ for (const kind of databaseKinds) {
       const db = database.db;
       // Due in a moment: the window of an earlier test's run (the watermark in the database) has
       // already passed anything published before now.
-      await db.insert(articles).values({ slug: 'bai-hen-gio-2', title: 'Bài hẹn giờ 2', categoryId, status: 'published', publishedAt: new Date(Date.now() + 300) });
+      await db.insert(articles).values({
+        slug: 'bai-hen-gio-2',
+        title: 'Bài hẹn giờ 2',
+        categoryId,
+        status: 'published',
+        publishedAt: new Date(Date.now() + 300),
+      });
       await new Promise((resolve) => setTimeout(resolve, 400));
       let attempts = 0;
       const scheduler = startScheduledPublishing({
@@ -408,7 +564,13 @@ for (const kind of databaseKinds) {
     it('scheduling: several instances on one database revalidate a due article once, not once each', async ({ skip }) => {
       if (!database) return skip();
       const db = database.db;
-      await db.insert(articles).values({ slug: 'bai-hen-gio-3', title: 'Bài hẹn giờ 3', categoryId, status: 'published', publishedAt: new Date(Date.now() + 300) });
+      await db.insert(articles).values({
+        slug: 'bai-hen-gio-3',
+        title: 'Bài hẹn giờ 3',
+        categoryId,
+        status: 'published',
+        publishedAt: new Date(Date.now() + 300),
+      });
       await new Promise((resolve) => setTimeout(resolve, 400));
       const calls: string[][] = [];
       const instances = [1, 2, 3].map(() =>
@@ -440,7 +602,8 @@ describe('the internal revalidation route', () => {
     const { POST } = await import('@/app/api/noi-bo/lam-moi/route');
     const { internalSecret, INTERNAL_SECRET_HEADER } = await import('@/server/internal-revalidation');
     const body = JSON.stringify({ targets: [{ path: '/tin-tuc/bai-hen-gio' }, { path: '/chuyen-muc/thi-dua', type: 'layout' }] });
-    const request = (headers: Record<string, string>, payload = body) => new Request('http://127.0.0.1/api/noi-bo/lam-moi', { method: 'POST', headers, body: payload });
+    const request = (headers: Record<string, string>, payload = body) =>
+      new Request('http://127.0.0.1/api/noi-bo/lam-moi', { method: 'POST', headers, body: payload });
     const secret = internalSecret();
     revalidatePath.mockClear();
     expect((await POST(request({}))).status).toBe(404);

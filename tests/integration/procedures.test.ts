@@ -14,10 +14,18 @@ vi.mock('next/headers', () => ({
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const { createProcedure, saveProcedure, publishProcedure, withdrawProcedure, savePublicServicePortal } = await import('@/server/procedures/actions');
+const { createProcedure, saveProcedure, publishProcedure, withdrawProcedure, savePublicServicePortal } = await import(
+  '@/server/procedures/actions'
+);
 const { importProcedures } = await import('@/server/procedures/import');
 const { createDocument, publishDocument } = await import('@/server/documents/actions');
-const { findPublishedDocumentsByNumberKeys, getProcedureForStaff, getPublicServicePortalUrl, getPublishedProcedureBySlug, listPublicProcedures } = await import('@/db/queries/procedures');
+const {
+  findPublishedDocumentsByNumberKeys,
+  getProcedureForStaff,
+  getPublicServicePortalUrl,
+  getPublishedProcedureBySlug,
+  listPublicProcedures,
+} = await import('@/db/queries/procedures');
 const { documentNumberIn } = await import('@/lib/procedures');
 const { documentNumberKey } = await import('@/lib/documents/rules');
 
@@ -55,7 +63,8 @@ for (const kind of databaseKinds) {
           { email: 'author@example.vn', name: 'Phóng viên', role: 'author', passwordHash: 'x' },
         ])
         .returning({ id: users.id, email: users.email, name: users.name, role: users.role })) as [SessionUser, SessionUser];
-      const id = async (name: string) => (await database!.db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.name, name)))[0]!.id;
+      const id = async (name: string) =>
+        (await database!.db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.name, name)))[0]!.id;
       tonGiao = await id('Tôn giáo');
       congChuc = await id('Công chức, viên chức');
     });
@@ -72,10 +81,13 @@ for (const kind of databaseKinds) {
       expect(await database.db.select().from(procedures)).toEqual([]);
       session.user = admin;
       const a = await createProcedure(fields());
-      const b = await createProcedure(fields({ code: '2.000567', name: 'Thủ tục thi tuyển công chức', fieldId: String(congChuc), level: 'commune', legalBasis: '' }));
+      const b = await createProcedure(
+        fields({ code: '2.000567', name: 'Thủ tục thi tuyển công chức', fieldId: String(congChuc), level: 'commune', legalBasis: '' }),
+      );
       const draft = await createProcedure(fields({ code: '3.1', name: 'Thủ tục nháp' }));
       expect([a.ok, b.ok, draft.ok]).toEqual([true, true, true]);
-      for (const created of [a, b]) expect(await publishProcedure({ id: (created as { id: number }).id, version: 1 })).toMatchObject({ ok: true });
+      for (const created of [a, b])
+        expect(await publishProcedure({ id: (created as { id: number }).id, version: 1 })).toMatchObject({ ok: true });
 
       expect(await list({})).toEqual(['2.000567', '1.001234']);
       expect(await list({ keyword: 'tin nguong' })).toEqual(['1.001234']);
@@ -84,14 +96,23 @@ for (const kind of databaseKinds) {
       expect(await list({ fieldId: congChuc, level: 'province' })).toEqual([]);
       for (const keyword of ['%', '_', "'", '\\']) expect(await list({ keyword })).toEqual([]);
 
-      expect(await createProcedure(fields({ code: '1.001234', name: 'Trùng mã' }))).toMatchObject({ ok: false, fieldErrors: { code: ['Mã thủ tục 1.001234 đã có.'] } });
-      expect(await createProcedure(fields({ code: '9.9', level: 'toan-quoc' }))).toMatchObject({ ok: false, fieldErrors: { level: expect.any(Array) } });
+      expect(await createProcedure(fields({ code: '1.001234', name: 'Trùng mã' }))).toMatchObject({
+        ok: false,
+        fieldErrors: { code: ['Mã thủ tục 1.001234 đã có.'] },
+      });
+      expect(await createProcedure(fields({ code: '9.9', level: 'toan-quoc' }))).toMatchObject({
+        ok: false,
+        fieldErrors: { level: expect.any(Array) },
+      });
 
       // Optimistic concurrency and withdrawal.
       const id = (a as { id: number }).id;
       const current = (await getProcedureForStaff({ id }))!;
       expect(await saveProcedure({ ...fields({ fees: '50.000 đồng' }), id, version: current.version })).toMatchObject({ ok: true });
-      expect(await saveProcedure({ ...fields({ fees: 'Cùng lúc' }), id, version: current.version })).toMatchObject({ ok: false, conflict: true });
+      expect(await saveProcedure({ ...fields({ fees: 'Cùng lúc' }), id, version: current.version })).toMatchObject({
+        ok: false,
+        conflict: true,
+      });
       expect((await getPublishedProcedureBySlug({ slug: current.slug }))!.fees).toBe('50.000 đồng');
       expect(await withdrawProcedure({ id, version: current.version + 1 })).toMatchObject({ ok: true });
       expect(await getPublishedProcedureBySlug({ slug: current.slug })).toBeNull();
@@ -105,30 +126,52 @@ for (const kind of databaseKinds) {
     it('links Căn cứ pháp lý to published documents, and the public-service portal when an admin sets it', async ({ skip }) => {
       if (!database) return skip();
       session.user = admin;
-      const [nghiDinh] = await database.db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.name, 'Nghị định'));
-      const [chinhPhu] = await database.db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.name, 'Chính phủ'));
-      const doc = await createDocument({ number: '95/2023/NĐ-CP', typeId: nghiDinh!.id, issuerId: chinhPhu!.id, issuedOn: '2023-12-29', summary: 'Quy định chi tiết Luật tín ngưỡng, tôn giáo' });
+      const [nghiDinh] = await database.db
+        .select({ id: documentCatalog.id })
+        .from(documentCatalog)
+        .where(eq(documentCatalog.name, 'Nghị định'));
+      const [chinhPhu] = await database.db
+        .select({ id: documentCatalog.id })
+        .from(documentCatalog)
+        .where(eq(documentCatalog.name, 'Chính phủ'));
+      const doc = await createDocument({
+        number: '95/2023/NĐ-CP',
+        typeId: nghiDinh!.id,
+        issuerId: chinhPhu!.id,
+        issuedOn: '2023-12-29',
+        summary: 'Quy định chi tiết Luật tín ngưỡng, tôn giáo',
+      });
       expect(await publishDocument({ id: (doc as { id: number }).id, version: 1 })).toMatchObject({ ok: true });
       const number = documentNumberIn('Nghị định số 95/2023/NĐ-CP ngày 29/12/2023');
       expect(number).toBe('95/2023/NĐ-CP');
-      const linked = await findPublishedDocumentsByNumberKeys({ numberKeys: [documentNumberKey(number!), documentNumberKey('02/2016/QH14')] });
+      const linked = await findPublishedDocumentsByNumberKeys({
+        numberKeys: [documentNumberKey(number!), documentNumberKey('02/2016/QH14')],
+      });
       expect([...linked.keys()]).toEqual(['95/2023/nd-cp']);
 
       expect(await getPublicServicePortalUrl()).toBeNull();
       session.user = author;
       expect(await savePublicServicePortal({ url: 'https://dichvucong.angiang.gov.vn' })).toMatchObject({ ok: false });
       session.user = admin;
-      expect(await savePublicServicePortal({ url: 'javascript:alert(1)' })).toMatchObject({ ok: false, fieldErrors: { url: expect.any(Array) } });
+      expect(await savePublicServicePortal({ url: 'javascript:alert(1)' })).toMatchObject({
+        ok: false,
+        fieldErrors: { url: expect.any(Array) },
+      });
       expect(await savePublicServicePortal({ url: 'https://dichvucong.angiang.gov.vn' })).toMatchObject({ ok: true });
       expect(await getPublicServicePortalUrl()).toBe('https://dichvucong.angiang.gov.vn');
     });
 
     it('imports a CSV all or nothing, with a report of every wrong line', async ({ skip }) => {
       if (!database) return skip();
-      const header = 'Mã thủ tục,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Trình tự thực hiện,Thành phần hồ sơ,Thời hạn giải quyết,"Phí, lệ phí",Căn cứ pháp lý,Trạng thái';
-      const good = '5.000001,Thủ tục thẩm định thành lập tổ chức hành chính,"Tổ chức bộ máy - Biên chế",Cấp tỉnh,"Bước 1\nBước 2",Tờ trình,20 ngày,Không,,Xuất bản';
+      const header =
+        'Mã thủ tục,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Trình tự thực hiện,Thành phần hồ sơ,Thời hạn giải quyết,"Phí, lệ phí",Căn cứ pháp lý,Trạng thái';
+      const good =
+        '5.000001,Thủ tục thẩm định thành lập tổ chức hành chính,"Tổ chức bộ máy - Biên chế",Cấp tỉnh,"Bước 1\nBước 2",Tờ trình,20 ngày,Không,,Xuất bản';
       const before = (await database.db.select({ id: procedures.id }).from(procedures)).length;
-      const bad = await importProcedures({ text: `\uFEFF${header}\n${good}\n5.000002,Thủ tục sai cấp,,Toàn quốc,,,,,,\n5.000001,Trùng mã,,Cấp xã,,,,,,\n1.001234,Đã có trên cổng,,Cấp xã,,,,,,\n`, userId: admin.id });
+      const bad = await importProcedures({
+        text: `\uFEFF${header}\n${good}\n5.000002,Thủ tục sai cấp,,Toàn quốc,,,,,,\n5.000001,Trùng mã,,Cấp xã,,,,,,\n1.001234,Đã có trên cổng,,Cấp xã,,,,,,\n`,
+        userId: admin.id,
+      });
       expect(bad).toMatchObject({ ok: false });
       const problems = (bad as { problems: { line: number; message: string }[] }).problems;
       expect(problems.map((p) => p.line)).toEqual([3, 4]);

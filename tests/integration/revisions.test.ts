@@ -23,7 +23,9 @@ const { parseStaffListParams, staffListHref } = await import('@/lib/staff-list-p
 describe('the staff list address', () => {
   it('keeps valid filters and ignores bad ones with a Vietnamese notice', () => {
     const slugs = ['thi-dua-khen-thuong'];
-    expect(parseStaffListParams({ trang: '3', 'trang-thai': 'draft', 'chuyen-muc': 'thi-dua-khen-thuong', q: ' hoi nghi ' }, slugs)).toEqual({
+    expect(
+      parseStaffListParams({ trang: '3', 'trang-thai': 'draft', 'chuyen-muc': 'thi-dua-khen-thuong', q: ' hoi nghi ' }, slugs),
+    ).toEqual({
       page: 3,
       status: 'draft',
       categorySlug: 'thi-dua-khen-thuong',
@@ -35,7 +37,9 @@ describe('the staff list address', () => {
     expect(bad.notices).toHaveLength(4);
     expect(parseStaffListParams({ trang: ['2', '5'], q: ['a', 'b'] }, slugs)).toMatchObject({ page: 2, search: 'a' });
     expect(parseStaffListParams({ trang: 'abc' }, slugs).notices).toEqual(['Số trang không hợp lệ, đang hiện trang 1.']);
-    expect(staffListHref({ page: 2, search: 'hội nghị', status: 'published' })).toBe('/quan-tri?q=h%E1%BB%99i+ngh%E1%BB%8B&trang-thai=published&trang=2');
+    expect(staffListHref({ page: 2, search: 'hội nghị', status: 'published' })).toBe(
+      '/quan-tri?q=h%E1%BB%99i+ngh%E1%BB%8B&trang-thai=published&trang=2',
+    );
     expect(staffListHref({ page: 1 })).toBe('/quan-tri');
   });
 
@@ -76,12 +80,25 @@ for (const kind of databaseKinds) {
       Object.assign(otherCategory, second);
       const [meeting] = await db
         .insert(articles)
-        .values({ slug: 'hoi-nghi-zeta', title: 'Hội nghị tổng kết Zeta 100%', categoryId: category.id, authorId: people.authorA.id, status: 'draft' })
+        .values({
+          slug: 'hoi-nghi-zeta',
+          title: 'Hội nghị tổng kết Zeta 100%',
+          categoryId: category.id,
+          authorId: people.authorA.id,
+          status: 'draft',
+        })
         .returning({ id: articles.id });
       meetingId = meeting!.id;
       await db.insert(articles).values([
         { slug: 'hoi-thao-zeta', title: 'Hội thảo Zeta', categoryId: otherCategory.id, authorId: people.authorB.id, status: 'submitted' },
-        { slug: 'nghi-quyet-zeta', title: 'ĐẠI HỘI: quyết định Zeta', categoryId: category.id, authorId: people.authorB.id, status: 'published', publishedAt: new Date() },
+        {
+          slug: 'nghi-quyet-zeta',
+          title: 'ĐẠI HỘI: quyết định Zeta',
+          categoryId: category.id,
+          authorId: people.authorB.id,
+          status: 'published',
+          publishedAt: new Date(),
+        },
       ]);
     });
     afterAll(async () => {
@@ -92,7 +109,8 @@ for (const kind of databaseKinds) {
       revalidatePath.mockClear();
     });
 
-    const titles = async (filters: Parameters<typeof listArticlesForStaff>[0]) => (await listArticlesForStaff(filters)).items.map((item) => item.title).sort();
+    const titles = async (filters: Parameters<typeof listArticlesForStaff>[0]) =>
+      (await listArticlesForStaff(filters)).items.map((item) => item.title).sort();
 
     it('finds "Hội nghị" by its title with or without diacritics, in any case', async ({ skip }) => {
       if (!database) return skip();
@@ -109,7 +127,10 @@ for (const kind of databaseKinds) {
     it('filters by status and category, pages, and shows an author only their own', async ({ skip }) => {
       if (!database) return skip();
       expect(await titles({ authorId: null, search: 'zeta', status: 'submitted' })).toEqual(['Hội thảo Zeta']);
-      expect(await titles({ authorId: null, search: 'zeta', categorySlug: category.slug })).toEqual(['Hội nghị tổng kết Zeta 100%', 'ĐẠI HỘI: quyết định Zeta']);
+      expect(await titles({ authorId: null, search: 'zeta', categorySlug: category.slug })).toEqual([
+        'Hội nghị tổng kết Zeta 100%',
+        'ĐẠI HỘI: quyết định Zeta',
+      ]);
       expect(await titles({ authorId: people.authorA.id, search: 'zeta' })).toEqual(['Hội nghị tổng kết Zeta 100%']);
       expect(await titles({ authorId: people.authorB.id, search: 'zeta' })).toEqual(['Hội thảo Zeta', 'ĐẠI HỘI: quyết định Zeta']);
 
@@ -119,7 +140,11 @@ for (const kind of databaseKinds) {
       expect(pageOne.items).toHaveLength(2);
       expect(pageTwo.items).toHaveLength(1);
       expect(new Set([...pageOne.items, ...pageTwo.items].map((item) => item.id)).size).toBe(3);
-      expect(pageOne.items[0]).toMatchObject({ categoryName: expect.any(String), authorName: expect.any(String), updatedAt: expect.any(Date) });
+      expect(pageOne.items[0]).toMatchObject({
+        categoryName: expect.any(String),
+        authorName: expect.any(String),
+        updatedAt: expect.any(Date),
+      });
     });
 
     const saveAs = async (user: SessionUser, id: number, fields: Record<string, string>) => {
@@ -140,16 +165,34 @@ for (const kind of databaseKinds) {
     it('restores a revision as a new version and revision, with an audit entry, keeping the status', async ({ skip }) => {
       if (!database) return skip();
       const db = database.db;
-      expect(await saveAs(people.authorA, meetingId, { summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>' })).toMatchObject({ ok: true });
+      expect(await saveAs(people.authorA, meetingId, { summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>' })).toMatchObject({
+        ok: true,
+      });
       const first = (await getEditableArticle({ db, id: meetingId }))!;
-      expect(await saveAs(people.authorA, meetingId, { summary: 'Tóm tắt hai', bodyHtml: '<p>Nội dung hai</p>', categoryId: String(otherCategory.id) })).toMatchObject({ ok: true });
+      expect(
+        await saveAs(people.authorA, meetingId, {
+          summary: 'Tóm tắt hai',
+          bodyHtml: '<p>Nội dung hai</p>',
+          categoryId: String(otherCategory.id),
+        }),
+      ).toMatchObject({ ok: true });
       const current = (await getEditableArticle({ db, id: meetingId }))!;
 
       session.user = people.authorA;
       const result = await restoreRevision({ id: String(meetingId), version: String(current.version), revision: String(first.version) });
-      expect(result).toMatchObject({ ok: true, article: { version: current.version + 1, summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>', status: 'draft' } });
+      expect(result).toMatchObject({
+        ok: true,
+        article: { version: current.version + 1, summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>', status: 'draft' },
+      });
       const restored = (await getEditableArticle({ db, id: meetingId }))!;
-      expect(restored).toMatchObject({ version: current.version + 1, summary: 'Tóm tắt một', bodyHtml: '<p>Nội dung một</p>', categoryId: category.id, status: 'draft', title: first.title });
+      expect(restored).toMatchObject({
+        version: current.version + 1,
+        summary: 'Tóm tắt một',
+        bodyHtml: '<p>Nội dung một</p>',
+        categoryId: category.id,
+        status: 'draft',
+        title: first.title,
+      });
 
       const [latest] = await listArticleRevisions({ articleId: meetingId });
       expect(latest).toMatchObject({ version: restored.version, note: `Khôi phục phiên bản ${first.version}`, authorName: 'authorA' });
@@ -181,10 +224,18 @@ for (const kind of databaseKinds) {
       const db = database.db;
       const current = (await getEditableArticle({ db, id: meetingId }))!;
       session.user = people.authorB;
-      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '1' })).toMatchObject({ ok: false, error: expect.stringContaining('không có quyền') });
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '1' })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('không có quyền'),
+      });
       session.user = people.editor;
-      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '999' })).toMatchObject({ ok: false });
-      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: 'abc' })).toMatchObject({ ok: false, fieldErrors: { revision: expect.any(Array) } });
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: '999' })).toMatchObject({
+        ok: false,
+      });
+      expect(await restoreRevision({ id: String(meetingId), version: String(current.version), revision: 'abc' })).toMatchObject({
+        ok: false,
+        fieldErrors: { revision: expect.any(Array) },
+      });
       expect((await getEditableArticle({ db, id: meetingId }))!.version).toBe(current.version);
 
       const [published] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, 'nghi-quyet-zeta'));
@@ -199,9 +250,15 @@ for (const kind of databaseKinds) {
 
       expect(await withdrawArticle({ id: live.id, version: live.version })).toMatchObject({ ok: true });
       const withdrawn = (await getEditableArticle({ db, id: live.id }))!;
-      const restored = await restoreRevision({ id: String(live.id), version: String(withdrawn.version), revision: String(oldest!.version) });
-      expect(restored).toMatchObject({ ok: true, article: { status: 'withdrawn', title: 'ĐẠI HỘI: quyết định Zeta, sửa', slug: 'nghi-quyet-zeta' } });
+      const restored = await restoreRevision({
+        id: String(live.id),
+        version: String(withdrawn.version),
+        revision: String(oldest!.version),
+      });
+      expect(restored).toMatchObject({
+        ok: true,
+        article: { status: 'withdrawn', title: 'ĐẠI HỘI: quyết định Zeta, sửa', slug: 'nghi-quyet-zeta' },
+      });
     });
-
   });
 }

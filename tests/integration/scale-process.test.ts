@@ -25,7 +25,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const built = hasProductionBuild();
 const tools = Boolean(NGINX_BIN && REDIS_SERVER_BIN);
-if (process.env.CI && (!built || !tools)) throw new Error('scale-process needs `next build`, nginx and redis-server (npm test provides them).');
+if (process.env.CI && (!built || !tools))
+  throw new Error('scale-process needs `next build`, nginx and redis-server (npm test provides them).');
 if (!built || !tools) console.warn('[tests] scale-process skipped: it needs `next build`, nginx and redis-server.');
 const ready = built && tools && (await requirePostgresOrSkip());
 
@@ -142,7 +143,15 @@ describe.skipIf(!ready)('two instances behind nginx, one PostgreSQL, one Redis',
     for (const page of PAGES) expect((await fetch(`${nginx.url}${page}`, { headers: { 'user-agent': 'curl/8.5.0' } })).status).toBe(200);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     staff = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
     await staff.goto(`${a.url}/dang-nhap`);
@@ -190,7 +199,8 @@ describe.skipIf(!ready)('two instances behind nginx, one PostgreSQL, one Redis',
   }, 480_000);
 
   it('keeps the pages in Redis, shared, and never an error page', async () => {
-    for (let i = 0; i < 20; i++) expect((await fetch(`${nginx.url}/tin-tuc/khong-co-bai-nay-${i}`, { headers: { 'user-agent': 'curl/8.5.0' } })).status).toBe(404);
+    for (let i = 0; i < 20; i++)
+      expect((await fetch(`${nginx.url}/tin-tuc/khong-co-bai-nay-${i}`, { headers: { 'user-agent': 'curl/8.5.0' } })).status).toBe(404);
     const client = createClient({ url: redis.url });
     await client.connect();
     try {

@@ -47,7 +47,9 @@ const { ACTION_MARK } = await import('@/server/define-action');
 const { ArticleContent } = await import('@/components/article/article-content');
 const { getEditableArticle } = await import('@/db/queries/article-editing');
 
-type Action = ((input: Record<string, unknown>) => Promise<{ ok: boolean; error?: string; conflict?: boolean } & Record<string, unknown>>) & {
+type Action = ((
+  input: Record<string, unknown>,
+) => Promise<{ ok: boolean; error?: string; conflict?: boolean } & Record<string, unknown>>) & {
   [ACTION_MARK]?: boolean;
 };
 
@@ -193,8 +195,12 @@ for (const kind of databaseKinds) {
         .returning({ id: articles.id });
       foreignArticleId = foreign!.id;
       seedArticleId = (await db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).limit(1))[0]!.id;
-      foreignDocument.typeId = (await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'type')).limit(1))[0]!.id;
-      foreignDocument.issuerId = (await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'issuer')).limit(1))[0]!.id;
+      foreignDocument.typeId = (
+        await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'type')).limit(1)
+      )[0]!.id;
+      foreignDocument.issuerId = (
+        await db.select({ id: documentCatalog.id }).from(documentCatalog).where(eq(documentCatalog.kind, 'issuer')).limit(1)
+      )[0]!.id;
       const [document] = await db
         .insert(documents)
         .values({
@@ -217,7 +223,14 @@ for (const kind of databaseKinds) {
       foreignDocument.fileId = file!.id;
       const [procedure] = await db
         .insert(procedures)
-        .values({ slug: 'thu-tuc-cua-tac-gia-b', code: '9.999999', name: 'Thủ tục của tác giả B', level: 'province', searchText: '9.999999 thu tuc cua tac gia b', authorId: people.authorB.id })
+        .values({
+          slug: 'thu-tuc-cua-tac-gia-b',
+          code: '9.999999',
+          name: 'Thủ tục của tác giả B',
+          level: 'province',
+          searchText: '9.999999 thu tuc cua tac gia b',
+          authorId: people.authorB.id,
+        })
         .returning({ id: procedures.id });
       foreignProcedureId = procedure!.id;
     });
@@ -234,7 +247,29 @@ for (const kind of databaseKinds) {
       if (!database) return skip();
       const actions = await discoverActions();
       expect(actions.map((a) => a.name)).toEqual(
-        expect.arrayContaining(['saveArticle', 'publishArticle', 'createUser', 'setUserDisabled', 'createDocument', 'saveDocument', 'publishDocument', 'withdrawDocument', 'removeDocumentFile', 'createCatalogEntry', 'renameCatalogEntry', 'deleteCatalogEntry', 'createProcedure', 'saveProcedure', 'publishProcedure', 'withdrawProcedure', 'savePublicServicePortal', 'createUnit', 'moveUnit', 'updatePerson', 'saveAgencyPage']),
+        expect.arrayContaining([
+          'saveArticle',
+          'publishArticle',
+          'createUser',
+          'setUserDisabled',
+          'createDocument',
+          'saveDocument',
+          'publishDocument',
+          'withdrawDocument',
+          'removeDocumentFile',
+          'createCatalogEntry',
+          'renameCatalogEntry',
+          'deleteCatalogEntry',
+          'createProcedure',
+          'saveProcedure',
+          'publishProcedure',
+          'withdrawProcedure',
+          'savePublicServicePortal',
+          'createUnit',
+          'moveUnit',
+          'updatePerson',
+          'saveAgencyPage',
+        ]),
       );
       for (const { name, file, action } of actions) {
         expect(typeof action, `${file}: ${name}`).toBe('function');
@@ -242,19 +277,34 @@ for (const kind of databaseKinds) {
       }
     });
 
-    it('refuses every action without a session, from a foreign origin, with the wrong role, on another author’s article: nothing written', async ({ skip }) => {
+    it('refuses every action without a session, from a foreign origin, with the wrong role, on another author’s article: nothing written', async ({
+      skip,
+    }) => {
       if (!database) return skip();
       const scenarios: { label: string; user: () => SessionUser | null; origin: string | null; applies: (name: string) => boolean }[] = [
         { label: 'no session', user: () => null, origin: 'http://portal.test', applies: () => true },
         { label: 'foreign origin', user: () => people.admin, origin: 'https://evil.example', applies: () => true },
         { label: 'no origin', user: () => people.admin, origin: null, applies: () => true },
-        { label: 'wrong role', user: () => ({ ...people.viewer, role: 'stats_viewer' }), origin: 'http://portal.test', applies: () => true },
-        { label: 'another author’s article', user: () => people.authorA, origin: 'http://portal.test', applies: (name) => !TARGETS_NO_EXISTING_OBJECT.has(name) },
+        {
+          label: 'wrong role',
+          user: () => ({ ...people.viewer, role: 'stats_viewer' }),
+          origin: 'http://portal.test',
+          applies: () => true,
+        },
+        {
+          label: 'another author’s article',
+          user: () => people.authorA,
+          origin: 'http://portal.test',
+          applies: (name) => !TARGETS_NO_EXISTING_OBJECT.has(name),
+        },
       ];
       for (const { name, file, action } of await discoverActions()) {
         for (const scenario of scenarios) {
           if (!scenario.applies(name)) continue;
-          const user = scenario.label === 'wrong role' && ROLE_WITHOUT_RIGHTS[name] ? { ...people.viewer, role: ROLE_WITHOUT_RIGHTS[name] } : scenario.user();
+          const user =
+            scenario.label === 'wrong role' && ROLE_WITHOUT_RIGHTS[name]
+              ? { ...people.viewer, role: ROLE_WITHOUT_RIGHTS[name] }
+              : scenario.user();
           session.user = user;
           session.origin = scenario.origin;
           const before = await fingerprint();
@@ -312,7 +362,8 @@ for (const kind of databaseKinds) {
       });
       expect(result).toMatchObject({ ok: true });
       const stored = (await getEditableArticle({ db: database.db, id: seedArticleId }))!;
-      const dangerous = /<script|<svg|<iframe|<object|<embed|<form|<input|<style|<math|onerror|onload|onclick|javascript:|data:|style=|class=/i;
+      const dangerous =
+        /<script|<svg|<iframe|<object|<embed|<form|<input|<style|<math|onerror|onload|onclick|javascript:|data:|style=|class=/i;
       for (const field of [stored.title, stored.summary, stored.byline, stored.bodyHtml]) expect(field).not.toMatch(dangerous);
       for (const field of [stored.title, stored.summary, stored.byline]) expect(field).not.toContain('<');
       expect(stored.bodyHtml).toContain('<a href="https://sonoivu.angiang.gov.vn" rel="noopener noreferrer">liên kết</a>');
@@ -327,7 +378,8 @@ for (const kind of databaseKinds) {
       const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const base = await plausibleInput(seedArticleId);
-      const revisionsBefore = (await database.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, seedArticleId))).length;
+      const revisionsBefore = (await database.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, seedArticleId)))
+        .length;
       const results = await Promise.all([
         saveArticle({ ...base, title: 'Bản của người thứ nhất' }),
         saveArticle({ ...base, title: 'Bản của người thứ hai' }),
@@ -335,7 +387,9 @@ for (const kind of databaseKinds) {
       const winners = results.filter((r) => r.ok);
       const losers = results.filter((r) => !r.ok);
       expect(winners).toHaveLength(1);
-      expect(losers).toEqual([expect.objectContaining({ ok: false, conflict: true, error: expect.stringContaining('đã được người khác sửa') })]);
+      expect(losers).toEqual([
+        expect.objectContaining({ ok: false, conflict: true, error: expect.stringContaining('đã được người khác sửa') }),
+      ]);
       const stored = (await getEditableArticle({ db: database.db, id: seedArticleId }))!;
       expect(stored.title).toBe((winners[0] as { article: { title: string } }).article.title);
       const revisions = await database.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, seedArticleId));
@@ -363,7 +417,10 @@ for (const kind of databaseKinds) {
       const { saveArticle } = await import('@/server/articles/actions');
       session.user = people.editor;
       const before = (await getEditableArticle({ db: database.db, id: seedArticleId }))!;
-      const [other] = await database.db.select({ id: categories.id, slug: categories.slug }).from(categories).where(eq(categories.slug, 'ton-giao'));
+      const [other] = await database.db
+        .select({ id: categories.id, slug: categories.slug })
+        .from(categories)
+        .where(eq(categories.slug, 'ton-giao'));
       const result = await saveArticle({ ...(await plausibleInput(seedArticleId)), slug: 'duong-dan-moi', categoryId: String(other!.id) });
       expect(result).toMatchObject({ ok: true });
       const paths = revalidatePath.mock.calls.map(([target, type]) => (type ? `${target} ${type}` : target));

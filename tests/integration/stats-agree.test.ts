@@ -35,7 +35,11 @@ for (const kind of databaseKinds) {
       database = await kind.create();
       db = database.db;
       provideDatabase(database);
-      [article] = (await db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.status, 'published')).limit(1)) as [{ id: number; slug: string }];
+      [article] = (await db
+        .select({ id: articles.id, slug: articles.slug })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+        .limit(1)) as [{ id: number; slug: string }];
     });
     afterAll(async () => {
       await database?.drop();
@@ -49,7 +53,15 @@ for (const kind of databaseKinds) {
       let visitor = 0;
       const views = (count: number, daysAgo: number, path: string) => {
         for (let i = 0; i < count; i++) {
-          recorder.record({ visitorId: `khach-${visitor++}`, isNew: true, at: now - daysAgo * DAY_MS - 3_600_000 + i * 1000, path, referrer: null, userAgent: CHROME, host: 'portal.test' });
+          recorder.record({
+            visitorId: `khach-${visitor++}`,
+            isNew: true,
+            at: now - daysAgo * DAY_MS - 3_600_000 + i * 1000,
+            path,
+            referrer: null,
+            userAgent: CHROME,
+            host: 'portal.test',
+          });
         }
       };
 
@@ -76,14 +88,19 @@ for (const kind of databaseKinds) {
       const widget = await readVisitorWidgetStats({ db, now });
       const expected = { today: { all: 8, article: 5 }, week: { all: 14, article: 9 } };
 
-      for (const [name, range] of [['today', today], ['week', week]] as const) {
+      for (const [name, range] of [
+        ['today', today],
+        ['week', week],
+      ] as const) {
         const series = await getTrafficSeries({ db, range, now });
         const pages = await listTopPages({ db, range, limit: 100, now });
         const top = await listTopArticles({ db, range, limit: 100, now });
         const list = await getArticleViews({ db, articleIds: [article.id], range, now });
         expect(sum(series.points.map((p) => p.current?.pageViews ?? 0)), `${name}: chart`).toBe(expected[name].all);
         expect(sum(pages.map((p) => p.views)), `${name}: top pages`).toBe(expected[name].all);
-        expect(top, `${name}: top articles`).toEqual([{ id: article.id, title: expect.any(String), slug: article.slug, views: expected[name].article }]);
+        expect(top, `${name}: top articles`).toEqual([
+          { id: article.id, title: expect.any(String), slug: article.slug, views: expected[name].article },
+        ]);
         expect(list.get(article.id), `${name}: article list`).toBe(expected[name].article);
       }
       expect(overview.periods.today.pageViews).toBe(expected.today.all);

@@ -69,9 +69,11 @@ for (const kind of databaseKinds) {
       database = await kind.create();
       db = database.db;
       provideDatabase(database);
-      [article] = (await db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.status, 'published')).limit(1)) as [
-        { id: number; slug: string },
-      ];
+      [article] = (await db
+        .select({ id: articles.id, slug: articles.slug })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+        .limit(1)) as [{ id: number; slug: string }];
       const roles = { admin: 'admin', editor: 'editor', author: 'author', viewer: 'stats_viewer' } as const;
       for (const [key, role] of Object.entries(roles)) {
         const [row] = await db
@@ -89,7 +91,10 @@ for (const kind of databaseKinds) {
       const lastSecond = Date.parse('2031-05-10T23:59:59.999+07:00');
       const midnight = Date.parse('2031-05-11T00:00:00+07:00');
       expect(rangeAt({ khoang: 'hom-nay' }, lastSecond)).toMatchObject({ from: '2031-05-10', to: '2031-05-10' });
-      expect(rangeAt({ khoang: 'hom-nay' }, midnight)).toMatchObject({ from: '2031-05-11', previous: { from: '2031-05-10', to: '2031-05-10' } });
+      expect(rangeAt({ khoang: 'hom-nay' }, midnight)).toMatchObject({
+        from: '2031-05-11',
+        previous: { from: '2031-05-10', to: '2031-05-10' },
+      });
 
       const clock = { now: lastSecond };
       const recorder = recorderAt(db, clock);
@@ -143,7 +148,9 @@ for (const kind of databaseKinds) {
       expect(overview.online - before.online).toBe(7);
 
       const today = rangeAt({ khoang: 'hom-nay' }, now);
-      expect(await listTopArticles({ db, range: today, now })).toEqual([{ id: article.id, title: expect.any(String), slug: article.slug, views: 21 }]);
+      expect(await listTopArticles({ db, range: today, now })).toEqual([
+        { id: article.id, title: expect.any(String), slug: article.slug, views: 21 },
+      ]);
       expect(await listTopPages({ db, range: today, now })).toEqual([{ path, views: 21 }]);
       const views = await getArticleViews({ db, articleIds: [article.id], now });
       expect(views.get(article.id)).toBeGreaterThanOrEqual(21);

@@ -11,7 +11,8 @@ import { visitDaily } from '../../db/schema';
 import { createCuttableForwarder, hasProductionBuild, runLoad, startAppServer } from '../helpers/app-server';
 import { createPostgresDatabase, POSTGRES_ADMIN_URL, requirePostgresOrSkip } from '../helpers/databases';
 
-const SEED_ARTICLE = '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
+const SEED_ARTICLE =
+  '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
 const PAGES = ['/', SEED_ARTICLE, '/chuyen-muc/thi-dua-khen-thuong', '/chuyen-muc/cai-cach-hanh-chinh'];
 
 const built = hasProductionBuild();

@@ -11,8 +11,7 @@ import { vietnamDay } from '@/lib/time';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
 
 const MIN = 60_000;
-const CHROME =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
@@ -123,7 +122,9 @@ for (const kind of databaseKinds) {
       const dims = await database.db
         .select()
         .from(visitDimensionDaily)
-        .where(and(eq(visitDimensionDaily.day, day), eq(visitDimensionDaily.dimension, 'browser'), eq(visitDimensionDaily.value, 'Chrome')));
+        .where(
+          and(eq(visitDimensionDaily.day, day), eq(visitDimensionDaily.dimension, 'browser'), eq(visitDimensionDaily.value, 'Chrome')),
+        );
       expect(dims[0]?.visits).toBeGreaterThanOrEqual(100);
     });
 
@@ -226,7 +227,8 @@ for (const kind of databaseKinds) {
       }, clock);
       const ids = visitorIds(20);
       for (let round = 0; round < 5; round++) {
-        for (const id of ids) recorder.record(hit(id, clock.now, { isNew: round === 0, path: round % 2 ? '/' : `/tin-tuc/${articleSlug}` }));
+        for (const id of ids)
+          recorder.record(hit(id, clock.now, { isNew: round === 0, path: round % 2 ? '/' : `/tin-tuc/${articleSlug}` }));
         expect(await recorder.flush()).toBe(false);
         // 40 minutes between rounds: every round is a new visit.
         clock.now += 40 * MIN;
@@ -248,7 +250,9 @@ for (const kind of databaseKinds) {
       const ids = visitorIds(80);
       const odd = ['/%C3%28', '/wp-login', '/tin-tuc/khong-co-bai-nay', '/chuyen-muc/khong-co/trang/2', `/${'x'.repeat(4000)}`, '/a%00b'];
       ids.forEach((id, i) => {
-        recorder.record(hit(id, clock.now + i, { isNew: true, path: odd[i % odd.length]!, referrer: `https://example.org/${'r'.repeat(10_240)}` }));
+        recorder.record(
+          hit(id, clock.now + i, { isNew: true, path: odd[i % odd.length]!, referrer: `https://example.org/${'r'.repeat(10_240)}` }),
+        );
         recorder.record(hit(id, clock.now + 100 + i, { path: `/random-${i}` }));
       });
       expect(recorder.pending().visitors).toBe(50);
@@ -312,7 +316,10 @@ for (const kind of databaseKinds) {
       recorder.record(hit(old, clock.now - 26 * 60 * MIN, { isNew: true }));
       recorder.record(hit(fresh, clock.now, { isNew: true }));
       await recorder.flush();
-      const rows = await database.db.select({ id: visitorPresence.visitorId }).from(visitorPresence).where(sql`${visitorPresence.visitorId} in (${old}, ${fresh})`);
+      const rows = await database.db
+        .select({ id: visitorPresence.visitorId })
+        .from(visitorPresence)
+        .where(sql`${visitorPresence.visitorId} in (${old}, ${fresh})`);
       expect(rows.map((r) => r.id)).toEqual([fresh]);
     });
 

@@ -52,7 +52,9 @@ describe('the unit tree', () => {
 
 describe('names', () => {
   it('names people as the old sidebar did, and never leaves an English cell empty', () => {
-    expect(personLabel({ honorific: 'Ông', fullName: 'Trương Long Hồ', title: 'Phó Giám đốc Sở' })).toBe('Ông Trương Long Hồ (Phó Giám đốc Sở)');
+    expect(personLabel({ honorific: 'Ông', fullName: 'Trương Long Hồ', title: 'Phó Giám đốc Sở' })).toBe(
+      'Ông Trương Long Hồ (Phó Giám đốc Sở)',
+    );
     expect(personLabel({ honorific: '', fullName: 'Người A', title: '' })).toBe('Người A');
     expect(inEnglish('  ', 'Thanh tra Sở')).toEqual({ text: 'Thanh tra Sở', translated: false });
     expect(inEnglish('Inspectorate', 'Thanh tra Sở')).toEqual({ text: 'Inspectorate', translated: true });

@@ -4,7 +4,12 @@ import { parseDay } from '@/lib/documents/form';
 import { documentNumberKey, effectStatus, parseDocumentListParams, todayInVietnam } from '@/lib/documents/rules';
 import { sampleExecutable, samplePdf, sampleZip } from '../helpers/document-files';
 
-const catalogs = { types: [{ id: 1, name: 'Nghị định' }], issuers: [{ id: 2, name: 'Chính phủ' }], fields: [{ id: 3, name: 'Tôn giáo' }], signers: [] };
+const catalogs = {
+  types: [{ id: 1, name: 'Nghị định' }],
+  issuers: [{ id: 2, name: 'Chính phủ' }],
+  fields: [{ id: 3, name: 'Tôn giáo' }],
+  signers: [],
+};
 
 describe('document rules', () => {
   it('computes the effect status on the Vietnamese day, turning at midnight Asia/Ho_Chi_Minh', () => {
@@ -27,9 +32,24 @@ describe('document rules', () => {
   });
 
   it('reads the list address, dropping what names nothing with a Vietnamese notice', () => {
-    const ok = parseDocumentListParams({ 'tu-khoa': ' 42/2022 ', loai: '1', 'co-quan': '2', 'linh-vuc': '3', nam: '2022', 'hieu-luc': 'con-hieu-luc', trang: '2' }, catalogs);
-    expect(ok).toMatchObject({ keyword: '42/2022', typeId: 1, issuerId: 2, fieldId: 3, year: 2022, effect: 'in_effect', page: 2, notices: [] });
-    const bad = parseDocumentListParams({ 'tu-khoa': 'x'.repeat(5000), loai: '99', nam: 'abc', 'hieu-luc': 'sai', trang: '0', 'linh-vuc': "1' or 1=1" }, catalogs);
+    const ok = parseDocumentListParams(
+      { 'tu-khoa': ' 42/2022 ', loai: '1', 'co-quan': '2', 'linh-vuc': '3', nam: '2022', 'hieu-luc': 'con-hieu-luc', trang: '2' },
+      catalogs,
+    );
+    expect(ok).toMatchObject({
+      keyword: '42/2022',
+      typeId: 1,
+      issuerId: 2,
+      fieldId: 3,
+      year: 2022,
+      effect: 'in_effect',
+      page: 2,
+      notices: [],
+    });
+    const bad = parseDocumentListParams(
+      { 'tu-khoa': 'x'.repeat(5000), loai: '99', nam: 'abc', 'hieu-luc': 'sai', trang: '0', 'linh-vuc': "1' or 1=1" },
+      catalogs,
+    );
     expect(bad.page).toBe(1);
     for (const key of ['keyword', 'typeId', 'year', 'effect', 'fieldId'] as const) expect(bad[key]).toBeUndefined();
     expect(bad.notices).toHaveLength(6);
@@ -48,7 +68,10 @@ describe('document rules', () => {
     expect(checkDocumentFile('quyet-dinh.pdf', sampleExecutable())).toEqual({ ok: false, message: FILE_MESSAGES.executable });
     expect(checkDocumentFile('bao-cao.docx', sampleZip('word/document.xml'))).toMatchObject({ ok: true });
     expect(checkDocumentFile('bao-cao.xlsx', sampleZip('word/document.xml'))).toMatchObject({ ok: false });
-    expect(checkDocumentFile('quyet-dinh.pdf', sampleZip('word/document.xml'))).toMatchObject({ ok: false, message: FILE_MESSAGES.mismatch('PDF') });
+    expect(checkDocumentFile('quyet-dinh.pdf', sampleZip('word/document.xml'))).toMatchObject({
+      ok: false,
+      message: FILE_MESSAGES.mismatch('PDF'),
+    });
     expect(checkDocumentFile('ho-so.zip', sampleZip('a.txt'))).toMatchObject({ ok: true, mime: 'application/zip' });
     expect(checkDocumentFile('anh.exe', samplePdf())).toEqual({ ok: false, message: FILE_MESSAGES.badName });
     expect(checkDocumentFile('rong.pdf', Buffer.alloc(0))).toMatchObject({ ok: false });

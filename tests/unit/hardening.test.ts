@@ -17,7 +17,18 @@ describe('item 2: the callback after login', () => {
   it('keeps same-origin paths and refuses everything a browser would read as another host', () => {
     expect(safeCallbackPath('/quan-tri/thu-vien-anh?truoc=3')).toBe('/quan-tri/thu-vien-anh?truoc=3');
     expect(safeCallbackPath('/tin-tuc/a#b')).toBe('/tin-tuc/a#b');
-    for (const evil of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '//evil.example', '/\\/evil.example', 'https://evil.example', ' /x', '/%09/evil.example'.replace('%09', '\t'), undefined, '']) {
+    for (const evil of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\\evil.example',
+      '//evil.example',
+      '/\\/evil.example',
+      'https://evil.example',
+      ' /x',
+      '/%09/evil.example'.replace('%09', '\t'),
+      undefined,
+      '',
+    ]) {
       expect(safeCallbackPath(evil), JSON.stringify(evil)).toBe('/quan-tri');
     }
   });
@@ -31,9 +42,13 @@ describe('item 4: the client behind a request', () => {
     expect(clientAddress(headers({ 'x-forwarded-for': '198.51.100.1' }), none)).toBe('unknown');
     const trusted = parseTrustedProxies('127.0.0.1, 10.0.0.0/8 ::1');
     // The client wrote the left entries itself; our proxies appended the right ones.
-    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '1.2.3.4, 198.51.100.7, 10.1.2.3' }), trusted)).toBe('198.51.100.7');
+    expect(
+      clientAddress(headers({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '1.2.3.4, 198.51.100.7, 10.1.2.3' }), trusted),
+    ).toBe('198.51.100.7');
     expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '::1', 'x-forwarded-for': '198.51.100.8' }), trusted)).toBe('198.51.100.8');
-    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.1' }), trusted)).toBe('203.0.113.9');
+    expect(clientAddress(headers({ [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.1' }), trusted)).toBe(
+      '203.0.113.9',
+    );
   });
 });
 
@@ -77,7 +92,8 @@ describe('item 8: ids from addresses', () => {
   it('names a row only within PostgreSQL integer range', () => {
     expect(parseRowId('42')).toBe(42);
     expect(parseRowId(['7', '8'])).toBe(7);
-    for (const bad of ['9999999999', '2147483648', '0', '-1', '1e3', '1.5', ' 1', '', undefined, null]) expect(parseRowId(bad), String(bad)).toBeNull();
+    for (const bad of ['9999999999', '2147483648', '0', '-1', '1e3', '1.5', ' 1', '', undefined, null])
+      expect(parseRowId(bad), String(bad)).toBeNull();
     expect(parseRowId('2147483647')).toBe(2147483647);
   });
 });
@@ -96,29 +112,44 @@ describe('item 1: the ISR cache keeps no error page', () => {
 describe('item 12: Content-Security-Policy', () => {
   it('is strict with a nonce on staff pages, static on the cached public ones', () => {
     for (const policy of [PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy('abc')]) {
-      for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) {
+      for (const directive of [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ]) {
         expect(policy).toContain(directive);
       }
     }
     expect(staffContentSecurityPolicy('abc')).toMatch(/script-src 'self' 'nonce-abc' 'strict-dynamic'/);
     expect(staffContentSecurityPolicy('abc')).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    for (const path of ['/quan-tri', '/quan-tri/tai-khoan/mat-khau', '/dang-nhap', '/ban-bien-tap/tin-tuc/a']) expect(isStaffPath(path), path).toBe(true);
+    for (const path of ['/quan-tri', '/quan-tri/tai-khoan/mat-khau', '/dang-nhap', '/ban-bien-tap/tin-tuc/a'])
+      expect(isStaffPath(path), path).toBe(true);
     for (const path of ['/', '/tin-tuc/a', '/chuyen-muc/b', '/quan-tri-x']) expect(isStaffPath(path), path).toBe(false);
   });
 });
 
 describe('item 13: the dependency audit', () => {
   it('says plainly when the registry cannot answer, without failing', () => {
-    const result = interpretAudit({ status: 1, stdout: JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' }) });
+    const result = interpretAudit({
+      status: 1,
+      stdout: JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' }),
+    });
     expect(result).toMatchObject({ verdict: 'unreachable', exitCode: 0 });
     expect(result.lines[0]).toMatch(/KHÔNG KIỂM TRA ĐƯỢC/);
-    expect(interpretAudit({ status: 1, stdout: '', stderr: 'npm error code ENOTFOUND' })).toMatchObject({ verdict: 'unreachable', exitCode: 0 });
+    expect(interpretAudit({ status: 1, stdout: '', stderr: 'npm error code ENOTFOUND' })).toMatchObject({
+      verdict: 'unreachable',
+      exitCode: 0,
+    });
   });
 
   it('fails on a high or critical advisory, passes on low ones', () => {
     const report = (counts: Record<string, number>, vulnerabilities = {}) =>
       JSON.stringify({ vulnerabilities, metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts } } });
-    expect(interpretAudit({ status: 1, stdout: report({ critical: 1 }, { next: { severity: 'critical', range: '<16.4.7' } }) })).toMatchObject({ verdict: 'vulnerable', exitCode: 1 });
+    expect(
+      interpretAudit({ status: 1, stdout: report({ critical: 1 }, { next: { severity: 'critical', range: '<16.4.7' } }) }),
+    ).toMatchObject({ verdict: 'vulnerable', exitCode: 1 });
     expect(interpretAudit({ status: 1, stdout: report({ low: 2 }) })).toMatchObject({ verdict: 'clean', exitCode: 0 });
     expect(interpretAudit({ status: 0, stdout: report({}) })).toMatchObject({ verdict: 'clean', exitCode: 0 });
   });

@@ -30,7 +30,17 @@ describe('the route map', () => {
   });
 
   it('names the fixed pages of Giới thiệu, Liên hệ and English, and nothing else under them', () => {
-    for (const path of ['/gioi-thieu', '/gioi-thieu/chuc-nang-nhiem-vu', '/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lanh-dao', '/gioi-thieu/lich-su', '/lien-he', '/en', '/en/organisation', '/en/contacts']) {
+    for (const path of [
+      '/gioi-thieu',
+      '/gioi-thieu/chuc-nang-nhiem-vu',
+      '/gioi-thieu/co-cau-to-chuc',
+      '/gioi-thieu/lanh-dao',
+      '/gioi-thieu/lich-su',
+      '/lien-he',
+      '/en',
+      '/en/organisation',
+      '/en/contacts',
+    ]) {
       expect(matchPublicPage(path), path).toEqual({ kind: 'static', path });
       expect(isImpossiblePublicPath(path), path).toBe(false);
     }

@@ -18,10 +18,18 @@ describe('the sanitiser allows exactly what the editor makes', () => {
   });
 
   it('drops what the editor cannot make, keeping the text', () => {
-    expect(sanitizeArticleHtml('<h1>A</h1><h4>B</h4><p style="mso-line-height-alt:12pt" class="MsoNormal"><span lang="VI">C</span><s>D</s></p>')).toBe('AB<p>CD</p>');
-    expect(sanitizeArticleHtml('<table style="min-width:75px"><colgroup><col style="min-width:25px"></colgroup><thead><tr><th scope="col" style="text-align:center">A</th></tr></thead><caption>x</caption></table>')).toBe(
-      '<table><tr><th>A</th></tr>x</table>',
-    );
-    expect(sanitizeArticleHtml('<p><b>B</b><i>I</i><img src="/media/0123456789abcdef0123456789abcdef/320.webp" alt="a" width="10" title="t"></p>')).toBe('<p><strong>B</strong><em>I</em><img src="/media/0123456789abcdef0123456789abcdef/320.webp" alt="a" /></p>');
+    expect(
+      sanitizeArticleHtml('<h1>A</h1><h4>B</h4><p style="mso-line-height-alt:12pt" class="MsoNormal"><span lang="VI">C</span><s>D</s></p>'),
+    ).toBe('AB<p>CD</p>');
+    expect(
+      sanitizeArticleHtml(
+        '<table style="min-width:75px"><colgroup><col style="min-width:25px"></colgroup><thead><tr><th scope="col" style="text-align:center">A</th></tr></thead><caption>x</caption></table>',
+      ),
+    ).toBe('<table><tr><th>A</th></tr>x</table>');
+    expect(
+      sanitizeArticleHtml(
+        '<p><b>B</b><i>I</i><img src="/media/0123456789abcdef0123456789abcdef/320.webp" alt="a" width="10" title="t"></p>',
+      ),
+    ).toBe('<p><strong>B</strong><em>I</em><img src="/media/0123456789abcdef0123456789abcdef/320.webp" alt="a" /></p>');
   });
 });

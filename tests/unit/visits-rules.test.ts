@@ -5,14 +5,15 @@ import { isBotUserAgent, isPageViewRequest, isSecureRequest, type RequestInfo } 
 import { DIRECT_REFERRER, OTHER_PATH, OTHER_VALUE } from '../../lib/visits/rules';
 import { startOfVietnamDay, vietnamDay } from '@/lib/time';
 
-const CHROME_DESKTOP =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+const CHROME_DESKTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const IPAD =
   'Mozilla/5.0 (iPad; CPU OS 16_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.0 Mobile/15E148 Safari/604.1';
 
-function request(overrides: Partial<Omit<RequestInfo, 'headers'>> & { headers?: Record<string, string>; cookies?: string[] } = {}): RequestInfo {
+function request(
+  overrides: Partial<Omit<RequestInfo, 'headers'>> & { headers?: Record<string, string>; cookies?: string[] } = {},
+): RequestInfo {
   const cookies = new Set(overrides.cookies ?? []);
   return {
     method: overrides.method ?? 'GET',
@@ -72,9 +73,13 @@ describe('which requests are page views', () => {
 
   it('recognises bots and headless browsers that say so', () => {
     expect(isBotUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')).toBe(true);
-    expect(isBotUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36')).toBe(true);
     expect(
-      isBotUserAgent('Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse'),
+      isBotUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36'),
+    ).toBe(true);
+    expect(
+      isBotUserAgent(
+        'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse',
+      ),
     ).toBe(true);
     expect(isBotUserAgent('Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)')).toBe(true);
     expect(isBotUserAgent('facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)')).toBe(true);
@@ -162,7 +167,15 @@ describe('paths', () => {
     expect(classifyPath('/tin-tuc/hoi-nghi-so-ket')).toEqual({ kind: 'article', slug: 'hoi-nghi-so-ket' });
     expect(classifyPath('/chuyen-muc/thi-dua-khen-thuong')).toEqual({ kind: 'category', slug: 'thi-dua-khen-thuong' });
     expect(classifyPath('/chuyen-muc/thi-dua-khen-thuong/trang/3')).toEqual({ kind: 'category', slug: 'thi-dua-khen-thuong' });
-    for (const path of ['/tin-tuc', '/tin-tuc/a/b', '/tin-tuc/Hoa', '/chuyen-muc/x/trang/0', '/chuyen-muc/x/trang/abc', '/wp-login.php', OTHER_PATH]) {
+    for (const path of [
+      '/tin-tuc',
+      '/tin-tuc/a/b',
+      '/tin-tuc/Hoa',
+      '/chuyen-muc/x/trang/0',
+      '/chuyen-muc/x/trang/abc',
+      '/wp-login.php',
+      OTHER_PATH,
+    ]) {
       expect(classifyPath(path), path).toEqual({ kind: 'other' });
     }
   });

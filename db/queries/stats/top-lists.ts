@@ -81,7 +81,8 @@ export async function getArticleViews({
   const conn = await connection(db);
   if (range) {
     const ids = [...new Set(articleIds)];
-    for (const row of await viewsByKey<number>(conn, await rangeParts(conn, range, now), 'article', ids.length, ids)) views.set(row.key, row.views);
+    for (const row of await viewsByKey<number>(conn, await rangeParts(conn, range, now), 'article', ids.length, ids))
+      views.set(row.key, row.views);
     return views;
   }
   const { checkpoints } = await freshCheckpoints(conn, now);

@@ -79,7 +79,11 @@ async function body(view: View, name: string) {
   const { units, people } = await getDirectory();
   const nodes = directoryTree(units, people);
   if (view === 'organisation') {
-    return nodes.length > 0 ? <OrgTree rootName={name} nodes={nodes} lang="en" label="Organisation chart" /> : <p>No units have been entered yet.</p>;
+    return nodes.length > 0 ? (
+      <OrgTree rootName={name} nodes={nodes} lang="en" label="Organisation chart" />
+    ) : (
+      <p>No units have been entered yet.</p>
+    );
   }
   return <EnglishContacts site={await getSiteInfo()} leaders={leadersOf(units, people)} nodes={nodes} />;
 }

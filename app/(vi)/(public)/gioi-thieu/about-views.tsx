@@ -37,7 +37,10 @@ export function aboutMetadata(view: AboutView): Metadata {
     alternates: {
       canonical: path,
       // The English page that covers the same ground, for search engines and the language switch.
-      languages: { vi: path, en: view === 'co-cau-to-chuc' ? routes.english.organisation : view === 'lanh-dao' ? routes.english.contacts : routes.english.home },
+      languages: {
+        vi: path,
+        en: view === 'co-cau-to-chuc' ? routes.english.organisation : view === 'lanh-dao' ? routes.english.contacts : routes.english.home,
+      },
     },
     openGraph: { title, description, url: path },
   };
@@ -55,7 +58,13 @@ export async function AboutPage({ view, editing }: { view: AboutView; editing?: 
   const { title, path } = ABOUT_VIEWS[view];
   return (
     <div className="space-y-4">
-      <Breadcrumb items={view === '' ? [{ label: 'Trang chủ', href: routes.home }, { label: title }] : [{ label: 'Trang chủ', href: routes.home }, { label: 'Giới thiệu', href: routes.about.home }, { label: title }]} />
+      <Breadcrumb
+        items={
+          view === ''
+            ? [{ label: 'Trang chủ', href: routes.home }, { label: title }]
+            : [{ label: 'Trang chủ', href: routes.home }, { label: 'Giới thiệu', href: routes.about.home }, { label: title }]
+        }
+      />
       <h1 className="text-2xl font-bold text-brand-900">{title}</h1>
       <AboutNav current={path} />
       <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">{await viewBody(view, editing)}</section>
@@ -98,7 +107,8 @@ async function viewBody(view: AboutView, editing?: AboutEditing) {
     case 'lanh-dao': {
       const { units, people } = await loadDirectory();
       const leaders = leadersOf(units, people);
-      if (leaders.length === 0) return <p>Chưa có lãnh đạo nào trong danh bạ. Quản trị viên đánh dấu “Lãnh đạo” cho từng người tại Quản trị → Giới thiệu.</p>;
+      if (leaders.length === 0)
+        return <p>Chưa có lãnh đạo nào trong danh bạ. Quản trị viên đánh dấu “Lãnh đạo” cho từng người tại Quản trị → Giới thiệu.</p>;
       return (
         <div className="space-y-4">
           {leaders.map((person) => {

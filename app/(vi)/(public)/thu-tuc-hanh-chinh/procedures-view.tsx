@@ -11,7 +11,8 @@ import { routes } from '@/lib/routes';
 
 export const proceduresMetadata: Metadata = {
   title: 'Thủ tục hành chính',
-  description: 'Thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Nội vụ tỉnh An Giang: trình tự, hồ sơ, thời hạn, phí và căn cứ pháp lý.',
+  description:
+    'Thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Nội vụ tỉnh An Giang: trình tự, hồ sơ, thời hạn, phí và căn cứ pháp lý.',
   alternates: { canonical: routes.procedures() },
 };
 

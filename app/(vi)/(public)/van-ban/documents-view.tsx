@@ -11,7 +11,8 @@ import { routes } from '@/lib/routes';
 
 export const documentsMetadata: Metadata = {
   title: 'Văn bản',
-  description: 'Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành của Sở Nội vụ tỉnh An Giang: tra cứu theo số/ký hiệu, trích yếu, loại, cơ quan ban hành, lĩnh vực và hiệu lực.',
+  description:
+    'Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành của Sở Nội vụ tỉnh An Giang: tra cứu theo số/ký hiệu, trích yếu, loại, cơ quan ban hành, lĩnh vực và hiệu lực.',
   alternates: { canonical: routes.documents() },
 };
 

@@ -1,6 +1,14 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
-import { canManageAgency, canManageSite, canManageUsers, canViewStatistics, canWriteArticles, canWriteDocuments, ROLE_LABELS } from '@/lib/permissions';
+import {
+  canManageAgency,
+  canManageSite,
+  canManageUsers,
+  canViewStatistics,
+  canWriteArticles,
+  canWriteDocuments,
+  ROLE_LABELS,
+} from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { authAccount } from '@/auth';
 import { requireStaff } from '@/server/auth/guard';

@@ -10,7 +10,15 @@ import { getArticleViews } from '@/db/queries/stats';
 import { parseStatsRange } from '@/lib/stats/range';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
 import { formatNumber } from '@/lib/format';
-import { canEditArticle, canPublish, canPublishArticle, canReviewArticles, canViewStatistics, canWriteArticles, STATUS_LABELS } from '@/lib/permissions';
+import {
+  canEditArticle,
+  canPublish,
+  canPublishArticle,
+  canReviewArticles,
+  canViewStatistics,
+  canWriteArticles,
+  STATUS_LABELS,
+} from '@/lib/permissions';
 import { parseStaffListParams, staffListHref } from '@/lib/staff-list-params';
 import { routes } from '@/lib/routes';
 import { requireStaff } from '@/server/auth/guard';
@@ -46,10 +54,18 @@ export default async function AdminHomePage({ searchParams }: Props) {
     listCategoryChoices(),
     canReviewArticles(user) ? listSubmittedArticles({ limit: 100 }) : Promise.resolve([]),
   ]);
-  const params = parseStaffListParams(await searchParams, categories.map((category) => category.slug));
+  const params = parseStaffListParams(
+    await searchParams,
+    categories.map((category) => category.slug),
+  );
   const filters = { status: params.status, categorySlug: params.categorySlug, search: params.search };
   // Authors see only their own articles; editors and admins see every one.
-  const { items: articles, total } = await listArticlesForStaff({ authorId: canPublish(user) ? null : user.id, ...filters, page: params.page, pageSize: PAGE_SIZE });
+  const { items: articles, total } = await listArticlesForStaff({
+    authorId: canPublish(user) ? null : user.id,
+    ...filters,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+  });
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = Boolean(params.status || params.categorySlug || params.search);
   const drafts = articles.filter((article) => article.status === 'draft').map((article) => article.id);
@@ -95,12 +111,26 @@ export default async function AdminHomePage({ searchParams }: Props) {
           {canPublish(user) ? 'Tất cả bài viết' : 'Bài viết của bạn'}
         </h2>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is */}
-        <form method="get" action={routes.staff.home()} role="search" aria-label="Lọc bài viết" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end">
+        <form
+          method="get"
+          action={routes.staff.home()}
+          role="search"
+          aria-label="Lọc bài viết"
+          className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto] lg:items-end"
+        >
           <div>
             <label htmlFor="loc-q" className="block text-sm font-semibold">
               Từ khóa
             </label>
-            <input id="loc-q" name="q" type="search" maxLength={200} defaultValue={params.search ?? ''} aria-describedby="loc-q-goi-y" className={inputClass} />
+            <input
+              id="loc-q"
+              name="q"
+              type="search"
+              maxLength={200}
+              defaultValue={params.search ?? ''}
+              aria-describedby="loc-q-goi-y"
+              className={inputClass}
+            />
             <p id="loc-q-goi-y" className="mt-1 text-xs text-slate-600">
               Tìm trong tiêu đề, gõ có dấu hay không dấu đều được.
             </p>
@@ -150,7 +180,11 @@ export default async function AdminHomePage({ searchParams }: Props) {
           </ul>
         )}
         <p role="status" className="mb-2 text-sm text-slate-600">
-          {total === 0 ? (filtered ? 'Không có bài viết nào khớp với bộ lọc.' : 'Chưa có bài viết.') : `${formatNumber(total)} bài viết · trang ${params.page}/${totalPages}`}
+          {total === 0
+            ? filtered
+              ? 'Không có bài viết nào khớp với bộ lọc.'
+              : 'Chưa có bài viết.'
+            : `${formatNumber(total)} bài viết · trang ${params.page}/${totalPages}`}
         </p>
         {articles.length > 0 && (
           <ul className="divide-y divide-slate-200">
@@ -167,7 +201,11 @@ export default async function AdminHomePage({ searchParams }: Props) {
                   {canEditArticle(user, article) && (
                     <>
                       {' · '}
-                      <Link href={routes.staff.articleHistory(article.id)} className="text-brand-800 underline" aria-label={`Lịch sử: ${article.title}`}>
+                      <Link
+                        href={routes.staff.articleHistory(article.id)}
+                        className="text-brand-800 underline"
+                        aria-label={`Lịch sử: ${article.title}`}
+                      >
                         Lịch sử
                       </Link>
                     </>

@@ -21,7 +21,8 @@ export async function POST(request: Request): Promise<Response> {
     return new Response('Không tìm thấy.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return new Response('Yêu cầu không hợp lệ.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!parsed.success)
+    return new Response('Yêu cầu không hợp lệ.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   await revalidateTargets(parsed.data.targets);
   return new Response(null, { status: 204 });
 }

@@ -51,7 +51,11 @@ export default async function ContactPage({ params }: Props) {
           {site.name}
         </h2>
         <address className="mt-1 space-y-0.5 text-sm not-italic">
-          {site.address ? <p>Địa chỉ: {site.address}</p> : <p className="text-slate-600">Sở chưa cung cấp địa chỉ. Quản trị viên nhập địa chỉ tại Quản trị → Cài đặt.</p>}
+          {site.address ? (
+            <p>Địa chỉ: {site.address}</p>
+          ) : (
+            <p className="text-slate-600">Sở chưa cung cấp địa chỉ. Quản trị viên nhập địa chỉ tại Quản trị → Cài đặt.</p>
+          )}
           {site.phone && (
             <p>
               Điện thoại: <PhoneLink phone={site.phone} />

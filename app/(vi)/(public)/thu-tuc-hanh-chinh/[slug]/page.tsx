@@ -57,7 +57,13 @@ export default async function ProcedurePage({ params }: Props) {
   );
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Thủ tục hành chính', href: routes.procedures() }, { label: procedure.name }]} />
+      <Breadcrumb
+        items={[
+          { label: 'Trang chủ', href: routes.home },
+          { label: 'Thủ tục hành chính', href: routes.procedures() },
+          { label: procedure.name },
+        ]}
+      />
       <article>
         <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">
           {procedure.synthetic && <SyntheticBadge />}
@@ -77,7 +83,11 @@ export default async function ProcedurePage({ params }: Props) {
         </dl>
         {portal && (
           <p className="mt-4">
-            <a href={portal} rel="noopener" className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <a
+              href={portal}
+              rel="noopener"
+              className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+            >
               Nộp hồ sơ trực tuyến
             </a>
           </p>

@@ -32,7 +32,9 @@ export default async function DocumentPage({ params }: Props) {
   if (!document) notFound();
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]} />
+      <Breadcrumb
+        items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]}
+      />
       <DocumentDetailView document={document} today={todayInVietnam()} />
     </div>
   );

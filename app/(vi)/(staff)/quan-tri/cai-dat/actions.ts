@@ -41,7 +41,14 @@ export const saveSiteSettings = defineSiteAction({
     const siteInfo: SiteInfo = site;
     const before = await saveSetting({ db: tx, key: SETTING_KEYS.site, value: siteInfo });
     const offsetBefore = await saveSetting({ db: tx, key: SETTING_KEYS.visitCounterOffset, value: visitCounterOffset });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'settings.update', objectType: 'settings', objectId: SETTING_KEYS.site, detail: { from: before, to: siteInfo } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'settings.update',
+      objectType: 'settings',
+      objectId: SETTING_KEYS.site,
+      detail: { from: before, to: siteInfo },
+    });
     if (Number(offsetBefore) !== visitCounterOffset) {
       await insertAuditEntry({
         db: tx,
@@ -76,10 +83,21 @@ export const createCategory = defineSiteAction({
   }),
   async run({ user, input, tx }) {
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw new AppError('invalid', { fieldErrors: { slug: ['Hãy nhập đường dẫn (chữ thường không dấu, số và dấu gạch ngang).'] } });
+    if (!slug)
+      throw new AppError('invalid', { fieldErrors: { slug: ['Hãy nhập đường dẫn (chữ thường không dấu, số và dấu gạch ngang).'] } });
     const id = await insertCategory({ db: tx, name: input.name, slug, inMenu: input.inMenu });
-    if (!id) throw new AppError('invalid', { fieldErrors: { slug: [`Đường dẫn “${slug}” đã được chuyên mục khác dùng. Hãy chọn đường dẫn khác.`] } });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'category.create', objectType: 'category', objectId: String(id), detail: { name: input.name, slug, inMenu: input.inMenu } });
+    if (!id)
+      throw new AppError('invalid', {
+        fieldErrors: { slug: [`Đường dẫn “${slug}” đã được chuyên mục khác dùng. Hãy chọn đường dẫn khác.`] },
+      });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'category.create',
+      objectType: 'category',
+      objectId: String(id),
+      detail: { name: input.name, slug, inMenu: input.inMenu },
+    });
     return { id, slug };
   },
 });
@@ -105,7 +123,14 @@ export const moveCategory = defineSiteAction({
   schema: z.object({ categoryId, direction }),
   async run({ user, input, tx }) {
     if (!(await moveCategoryRow({ db: tx, id: input.categoryId, direction: input.direction }))) throw new AppError('notFound');
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'category.move', objectType: 'category', objectId: String(input.categoryId), detail: { direction: input.direction } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'category.move',
+      objectType: 'category',
+      objectId: String(input.categoryId),
+      detail: { direction: input.direction },
+    });
     return {};
   },
 });

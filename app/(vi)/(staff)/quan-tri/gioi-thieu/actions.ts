@@ -74,7 +74,14 @@ function defineDirectoryAction<S extends z.ZodType, T extends object>(definition
   });
 }
 
-async function audit(tx: Tx, userId: number, action: string, objectType: 'org_unit' | 'person' | 'agency_page', objectId: number | string, detail: Record<string, unknown> | null) {
+async function audit(
+  tx: Tx,
+  userId: number,
+  action: string,
+  objectType: 'org_unit' | 'person' | 'agency_page',
+  objectId: number | string,
+  detail: Record<string, unknown> | null,
+) {
   await insertAuditEntry({ db: tx, userId, action, objectType, objectId: String(objectId), detail: detail ?? undefined });
 }
 
@@ -143,7 +150,9 @@ export const deleteUnit = defineDirectoryAction({
       usage.entries > 0 ? `${usage.entries} mục ở khối liên hệ cột bên` : null,
     ].filter(Boolean);
     if (reasons.length > 0) {
-      throw new AppError('rejected', { message: `Chỉ xóa được đơn vị trống. Đơn vị này còn ${reasons.join(', ')}: hãy chuyển hoặc xóa trước.` });
+      throw new AppError('rejected', {
+        message: `Chỉ xóa được đơn vị trống. Đơn vị này còn ${reasons.join(', ')}: hãy chuyển hoặc xóa trước.`,
+      });
     }
     const removed = await agency.deleteUnit({ db: tx, id: input.unitId });
     await audit(tx, user.id, 'org_unit.delete', 'org_unit', input.unitId, removed);
@@ -184,7 +193,10 @@ export const updatePerson = defineDirectoryAction({
     const values = { ...rest, email: rest.email || null };
     const saved = await agency.updatePerson({ db: tx, id, version, values });
     if (!saved.ok) refuseGuarded(saved.reason);
-    await audit(tx, user.id, saved.before.unitId === values.unitId ? 'person.update' : 'person.move', 'person', id, { from: saved.before, to: values });
+    await audit(tx, user.id, saved.before.unitId === values.unitId ? 'person.update' : 'person.move', 'person', id, {
+      from: saved.before,
+      to: values,
+    });
     return {};
   },
 });
@@ -222,7 +234,13 @@ export const saveAgencyPage = defineAction({
   }),
   authorize: ({ user }) => canManageAgency(user),
   async run({ user, input, tx }) {
-    const saved = await agency.saveAgencyPage({ db: tx, key: input.key, version: input.version, bodyHtml: input.bodyHtml, userId: user.id });
+    const saved = await agency.saveAgencyPage({
+      db: tx,
+      key: input.key,
+      version: input.version,
+      bodyHtml: input.bodyHtml,
+      userId: user.id,
+    });
     if (!saved.ok) refuseGuarded(saved.reason);
     await audit(tx, user.id, 'agency_page.update', 'agency_page', input.key, { from: saved.before.bodyHtml, to: input.bodyHtml });
     return { result: {}, revalidate: pagesShowingAgencyPage(input.key) };

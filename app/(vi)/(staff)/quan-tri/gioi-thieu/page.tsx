@@ -19,8 +19,8 @@ export default async function AgencyAdminPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-bold text-brand-900">Giới thiệu: đơn vị, cán bộ và các trang</h1>
       <p className="text-sm text-slate-700">
-        Đơn vị và cán bộ hiện ở trang Giới thiệu, Liên hệ, trang tiếng Anh và ở các khối liên hệ cột bên. Số điện thoại, email được lưu một lần tại đây: mọi trang
-        đổi theo ngay khi lưu.
+        Đơn vị và cán bộ hiện ở trang Giới thiệu, Liên hệ, trang tiếng Anh và ở các khối liên hệ cột bên. Số điện thoại, email được lưu một
+        lần tại đây: mọi trang đổi theo ngay khi lưu.
       </p>
       <AgencyEditor units={units} people={people} pages={pages.map(({ key, bodyHtml, version }) => ({ key, bodyHtml, version }))} />
     </div>

@@ -40,17 +40,24 @@ const entryName = z
   .default('')
   .transform(cleanPlainText)
   .pipe(z.string().max(200, 'Tên quá dài (tối đa 200 ký tự).'));
-const entryFields = { name: entryName, phones: z.string({ error: 'Số điện thoại không hợp lệ.' }).default(''), email: optionalEmail, source };
+const entryFields = {
+  name: entryName,
+  phones: z.string({ error: 'Số điện thoại không hợp lệ.' }).default(''),
+  email: optionalEmail,
+  source,
+};
 
 function checkEntry<T extends { name: string; phones: string; email: string; source: { personId: number | null; unitId: number | null } }>(
   input: T,
   context: z.RefinementCtx,
 ) {
   const linked = input.source.personId !== null || input.source.unitId !== null;
-  if (!linked && !input.name) context.addIssue({ code: 'custom', path: ['name'], message: 'Hãy nhập tên, hoặc chọn một người, đơn vị trong danh bạ.' });
+  if (!linked && !input.name)
+    context.addIssue({ code: 'custom', path: ['name'], message: 'Hãy nhập tên, hoặc chọn một người, đơn vị trong danh bạ.' });
   const parsed = parsePhoneList(input.phones);
   if ('error' in parsed) context.addIssue({ code: 'custom', path: ['phones'], message: parsed.error });
-  else if (!linked && parsed.phones.length === 0) context.addIssue({ code: 'custom', path: ['phones'], message: 'Hãy nhập ít nhất một số điện thoại.' });
+  else if (!linked && parsed.phones.length === 0)
+    context.addIssue({ code: 'custom', path: ['phones'], message: 'Hãy nhập ít nhất một số điện thoại.' });
   return { ...input, ...input.source, phones: 'phones' in parsed ? parsed.phones : [] };
 }
 
@@ -59,7 +66,8 @@ async function saveEntryContact(tx: Tx, values: { personId: number | null; unitI
   const linkedTo = values.personId !== null ? { personId: values.personId } : values.unitId !== null ? { unitId: values.unitId } : null;
   if (!linkedTo) return { own: { phones: values.phones, email: values.email || null }, directoryBefore: null };
   const before = await contacts.setDirectoryContact({ db: tx, source: linkedTo, phones: values.phones, email: values.email || null });
-  if (!before) throw new AppError('invalid', { fieldErrors: { source: ['Người hoặc đơn vị này không còn trong danh bạ. Hãy tải lại trang.'] } });
+  if (!before)
+    throw new AppError('invalid', { fieldErrors: { source: ['Người hoặc đơn vị này không còn trong danh bạ. Hãy tải lại trang.'] } });
   return { own: { phones: [], email: null }, directoryBefore: before };
 }
 
@@ -69,7 +77,14 @@ export const createContactBlock = defineSiteAction({
   schema: z.object({ title: blockTitle }),
   async run({ user, input, tx }) {
     const id = await contacts.insertContactBlock({ db: tx, title: input.title });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_block.create', objectType: 'contact_block', objectId: String(id), detail: { title: input.title } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_block.create',
+      objectType: 'contact_block',
+      objectId: String(id),
+      detail: { title: input.title },
+    });
     return { id };
   },
 });
@@ -95,7 +110,14 @@ export const moveContactBlock = defineSiteAction({
   schema: z.object({ blockId, direction }),
   async run({ user, input, tx }) {
     if (!(await contacts.moveContactBlock({ db: tx, id: input.blockId, direction: input.direction }))) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_block.move', objectType: 'contact_block', objectId: String(input.blockId), detail: { direction: input.direction } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_block.move',
+      objectType: 'contact_block',
+      objectId: String(input.blockId),
+      detail: { direction: input.direction },
+    });
     return {};
   },
 });
@@ -105,7 +127,14 @@ export const deleteContactBlock = defineSiteAction({
   async run({ user, input, tx }) {
     const removed = await contacts.deleteContactBlock({ db: tx, id: input.blockId });
     if (!removed) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_block.delete', objectType: 'contact_block', objectId: String(input.blockId), detail: removed });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_block.delete',
+      objectType: 'contact_block',
+      objectId: String(input.blockId),
+      detail: removed,
+    });
     return {};
   },
 });
@@ -117,7 +146,18 @@ export const createContactEntry = defineSiteAction({
     const values = { name: input.name, ...own, personId: input.personId, unitId: input.unitId };
     const id = await contacts.insertContactEntry({ db: tx, blockId: input.blockId, values });
     if (!id) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_entry.create', objectType: 'contact_entry', objectId: String(id), detail: { blockId: input.blockId, ...values, directory: directoryBefore && { from: directoryBefore, to: { phones: input.phones, email: input.email || null } } } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_entry.create',
+      objectType: 'contact_entry',
+      objectId: String(id),
+      detail: {
+        blockId: input.blockId,
+        ...values,
+        directory: directoryBefore && { from: directoryBefore, to: { phones: input.phones, email: input.email || null } },
+      },
+    });
     return { id };
   },
 });
@@ -129,7 +169,18 @@ export const updateContactEntry = defineSiteAction({
     const values = { name: input.name, ...own, personId: input.personId, unitId: input.unitId };
     const before = await contacts.updateContactEntry({ db: tx, id: input.entryId, values });
     if (!before) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_entry.update', objectType: 'contact_entry', objectId: String(input.entryId), detail: { from: before, to: values, directory: directoryBefore && { from: directoryBefore, to: { phones: input.phones, email: input.email || null } } } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_entry.update',
+      objectType: 'contact_entry',
+      objectId: String(input.entryId),
+      detail: {
+        from: before,
+        to: values,
+        directory: directoryBefore && { from: directoryBefore, to: { phones: input.phones, email: input.email || null } },
+      },
+    });
     return {};
   },
 });
@@ -138,7 +189,14 @@ export const moveContactEntry = defineSiteAction({
   schema: z.object({ entryId, direction }),
   async run({ user, input, tx }) {
     if (!(await contacts.moveContactEntry({ db: tx, id: input.entryId, direction: input.direction }))) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_entry.move', objectType: 'contact_entry', objectId: String(input.entryId), detail: { direction: input.direction } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_entry.move',
+      objectType: 'contact_entry',
+      objectId: String(input.entryId),
+      detail: { direction: input.direction },
+    });
     return {};
   },
 });
@@ -148,7 +206,14 @@ export const deleteContactEntry = defineSiteAction({
   async run({ user, input, tx }) {
     const removed = await contacts.deleteContactEntry({ db: tx, id: input.entryId });
     if (!removed) throw gone();
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'contact_entry.delete', objectType: 'contact_entry', objectId: String(input.entryId), detail: removed });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'contact_entry.delete',
+      objectType: 'contact_entry',
+      objectId: String(input.entryId),
+      detail: removed,
+    });
     return {};
   },
 });

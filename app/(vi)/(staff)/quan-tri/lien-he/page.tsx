@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: 'Khối liên hệ' };
 
 export default async function ContactBlocksPage() {
   await requireStaff({ from: routes.staff.contacts, allowed: canManageSite });
-  const [blocks, units, persons] = await Promise.all([listContactBlocks({ includeHidden: true }), listUnits(), listPeople({ includeDisabled: true })]);
+  const [blocks, units, persons] = await Promise.all([
+    listContactBlocks({ includeHidden: true }),
+    listUnits(),
+    listPeople({ includeDisabled: true }),
+  ]);
   const directory = [
     ...persons.map((p) => ({ value: `person:${p.id}`, label: `Người: ${personLabel(p)}${p.disabled ? ' (ngừng hiển thị)' : ''}` })),
     ...units.map((u) => ({ value: `unit:${u.id}`, label: `Đơn vị: ${u.name}` })),

@@ -30,7 +30,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
       ) : (
         // A list of sentences rather than a table: on a phone a table's columns squeezed one
         // address over ten lines.
-        <ol aria-label={`Nhật ký hoạt động, trang ${page}`} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ol
+          aria-label={`Nhật ký hoạt động, trang ${page}`}
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+        >
           {entries.map((entry) => (
             <li key={entry.id} className="px-3 py-2 text-sm [overflow-wrap:anywhere]">
               <time dateTime={entry.createdAt.toISOString()} className="mr-2 whitespace-nowrap text-slate-600">

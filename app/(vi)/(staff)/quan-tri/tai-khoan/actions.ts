@@ -15,16 +15,35 @@ const userId = rowId('Thiếu tài khoản.');
 export const createUser = defineAction({
   roles: canManageUsers,
   schema: z.object({
-    email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'Email không hợp lệ.' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(320)
+      .pipe(z.email({ error: 'Email không hợp lệ.' })),
     name: z.string().trim().min(1, 'Hãy nhập họ tên.').max(200, 'Họ tên quá dài.'),
     role,
     password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`).max(1000, 'Mật khẩu quá dài.'),
   }),
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
-    const created = await insertUser({ db: tx, email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
-    if (!created) throw new AppError('invalid', { message: 'Email này đã có tài khoản.', fieldErrors: { email: ['Email này đã có tài khoản.'] } });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.create', objectType: 'user', objectId: String(created.id), detail: { role: input.role } });
+    const created = await insertUser({
+      db: tx,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
+    if (!created)
+      throw new AppError('invalid', { message: 'Email này đã có tài khoản.', fieldErrors: { email: ['Email này đã có tài khoản.'] } });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'user.create',
+      objectType: 'user',
+      objectId: String(created.id),
+      detail: { role: input.role },
+    });
     return { result: { id: created.id } };
   },
 });
@@ -44,8 +63,16 @@ export const changeUserRole = defineAction({
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
     if (input.role !== 'admin') await assertNotLastAdmin(tx, input.userId);
-    if (!(await updateUserAccess({ db: tx, id: input.userId, role: input.role }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.role', objectType: 'user', objectId: String(input.userId), detail: { role: input.role } });
+    if (!(await updateUserAccess({ db: tx, id: input.userId, role: input.role })))
+      throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'user.role',
+      objectType: 'user',
+      objectId: String(input.userId),
+      detail: { role: input.role },
+    });
     return { result: {} };
   },
 });
@@ -59,8 +86,15 @@ export const setUserDisabled = defineAction({
       if (input.userId === user.id) throw new AppError('rejected', { message: 'Bạn không thể tự khóa tài khoản của mình.' });
       await assertNotLastAdmin(tx, input.userId);
     }
-    if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
-    await insertAuditEntry({ db: tx, userId: user.id, action: input.disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectId: String(input.userId) });
+    if (!(await updateUserAccess({ db: tx, id: input.userId, disabled: input.disabled })))
+      throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: input.disabled ? 'user.disable' : 'user.enable',
+      objectType: 'user',
+      objectId: String(input.userId),
+    });
     return { result: {} };
   },
 });
@@ -73,14 +107,24 @@ export const setTemporaryPassword = defineAction({
   roles: canManageUsers,
   schema: z.object({
     userId,
-    password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu tạm thời cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`).max(1000, 'Mật khẩu quá dài.'),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Mật khẩu tạm thời cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
+      .max(1000, 'Mật khẩu quá dài.'),
   }),
   authorize: ({ user }) => canManageUsers(user),
   async run({ user, input, tx }) {
     if (input.userId === user.id) throw new AppError('rejected', { message: 'Hãy đổi mật khẩu của chính bạn ở trang Đổi mật khẩu.' });
     const passwordHash = await hashPassword(input.password);
-    if (!(await setUserPassword({ db: tx, id: input.userId, passwordHash, temporary: true }))) throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
-    await insertAuditEntry({ db: tx, userId: user.id, action: 'user.temporary-password', objectType: 'user', objectId: String(input.userId) });
+    if (!(await setUserPassword({ db: tx, id: input.userId, passwordHash, temporary: true })))
+      throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'user.temporary-password',
+      objectType: 'user',
+      objectId: String(input.userId),
+    });
     return { result: {} };
   },
 });

@@ -56,7 +56,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     series.points.reduce((total, p) => total + (p[which]?.[key] ?? 0), 0);
   const rangeText = range.from === range.to ? formatDay(range.from) : `${formatDay(range.from)} – ${formatDay(range.to)}`;
   const previousText =
-    range.previous.from === range.previous.to ? formatDay(range.previous.from) : `${formatDay(range.previous.from)} – ${formatDay(range.previous.to)}`;
+    range.previous.from === range.previous.to
+      ? formatDay(range.previous.from)
+      : `${formatDay(range.previous.from)} – ${formatDay(range.previous.to)}`;
   const summary =
     `Biểu đồ lượt xem ${rangeText}: ${formatCount(sum('pageViews', 'current'))} lượt xem, ${formatCount(sum('visits', 'current'))} lượt truy cập; ` +
     `kỳ trước (${previousText}): ${formatCount(sum('pageViews', 'previous'))} lượt xem, ${formatCount(sum('visits', 'previous'))} lượt truy cập.`;
@@ -83,7 +85,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             </Link>
           ))}
         </nav>
-        <form method="get" action={routes.staff.stats()} className="flex flex-wrap items-end gap-3 text-sm" aria-label="Khoảng thời gian tùy chọn">
+        <form
+          method="get"
+          action={routes.staff.stats()}
+          className="flex flex-wrap items-end gap-3 text-sm"
+          aria-label="Khoảng thời gian tùy chọn"
+        >
           <div className="flex flex-col">
             <label htmlFor="tu">Từ ngày</label>
             <input id="tu" name="tu" type="date" defaultValue={range.from} required className="rounded border border-slate-300 px-2 py-1" />
@@ -119,21 +126,39 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a form fieldset */}
           <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-label="Bảng số liệu của biểu đồ">
             <table className="w-full min-w-[24rem]">
-              <caption className="sr-only">Số liệu theo {series.granularity === 'hour' ? 'giờ' : series.granularity === 'day' ? 'ngày' : 'tháng'}, so với kỳ trước</caption>
+              <caption className="sr-only">
+                Số liệu theo {series.granularity === 'hour' ? 'giờ' : series.granularity === 'day' ? 'ngày' : 'tháng'}, so với kỳ trước
+              </caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-2">Thời điểm</th>
-                  <th scope="col" className="py-1 pr-2 text-right">Lượt xem</th>
-                  <th scope="col" className="py-1 pr-2 text-right">Lượt truy cập</th>
-                  {series.granularity !== 'hour' && <th scope="col" className="py-1 pr-2 text-right">Khách truy cập</th>}
-                  <th scope="col" className="py-1 pr-2 text-right">Lượt xem kỳ trước</th>
-                  <th scope="col" className="py-1 text-right">Lượt truy cập kỳ trước</th>
+                  <th scope="col" className="py-1 pr-2">
+                    Thời điểm
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right">
+                    Lượt xem
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right">
+                    Lượt truy cập
+                  </th>
+                  {series.granularity !== 'hour' && (
+                    <th scope="col" className="py-1 pr-2 text-right">
+                      Khách truy cập
+                    </th>
+                  )}
+                  <th scope="col" className="py-1 pr-2 text-right">
+                    Lượt xem kỳ trước
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Lượt truy cập kỳ trước
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {series.points.map((p, i) => (
                   <tr key={p.key} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">{points[i]!.label}</th>
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                      {points[i]!.label}
+                    </th>
                     <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatCount(p.current.pageViews) : '—'}</td>
                     <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatCount(p.current.visits) : '—'}</td>
                     {series.granularity !== 'hour' && (
@@ -160,7 +185,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           id="trang-xem-nhieu"
           title="Trang xem nhiều"
           unit="Lượt xem"
-          rows={topPages.map((p) => ({ key: p.path, label: p.path === OTHER_PATH ? 'Trang khác (địa chỉ không có trên cổng)' : p.path === routes.home ? 'Trang chủ (/)' : p.path, value: p.views }))}
+          rows={topPages.map((p) => ({
+            key: p.path,
+            label: p.path === OTHER_PATH ? 'Trang khác (địa chỉ không có trên cổng)' : p.path === routes.home ? 'Trang chủ (/)' : p.path,
+            value: p.views,
+          }))}
         />
         {breakdowns.map(([dimension, title, rows]) => (
           <RankTable
@@ -170,7 +199,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             unit="Lượt truy cập"
             rows={rows.map((r) => ({
               key: r.value,
-              label: dimension === 'device' ? (DEVICE_LABELS[r.value] ?? r.value) : r.value === DIRECT_REFERRER ? 'Truy cập trực tiếp' : r.value,
+              label:
+                dimension === 'device' ? (DEVICE_LABELS[r.value] ?? r.value) : r.value === DIRECT_REFERRER ? 'Truy cập trực tiếp' : r.value,
               value: r.visits,
             }))}
           />
@@ -211,7 +241,10 @@ function RankTable({ id, title, unit, rows }: { id: string; title: string; unit:
                     row.label
                   )}
                   <span aria-hidden="true" className="mt-1 block h-1 rounded bg-brand-100">
-                    <span className="block h-1 rounded bg-brand-600" style={{ width: `${total ? Math.max(2, (row.value / rows[0]!.value) * 100) : 0}%` }} />
+                    <span
+                      className="block h-1 rounded bg-brand-600"
+                      style={{ width: `${total ? Math.max(2, (row.value / rows[0]!.value) * 100) : 0}%` }}
+                    />
                   </span>
                 </th>
                 <td className="py-1.5 text-right tabular-nums whitespace-nowrap">{formatCount(row.value)}</td>

@@ -56,7 +56,13 @@ export default async function StaffProceduresPage({ searchParams }: Props) {
           {canPublishProcedures(user) ? 'Tất cả thủ tục' : 'Thủ tục của bạn'} ({total})
         </h2>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is */}
-        <form method="get" action={routes.staff.procedures()} role="search" aria-label="Lọc thủ tục" className="mb-4 flex flex-wrap items-end gap-3">
+        <form
+          method="get"
+          action={routes.staff.procedures()}
+          role="search"
+          aria-label="Lọc thủ tục"
+          className="mb-4 flex flex-wrap items-end gap-3"
+        >
           <div className="min-w-0 flex-1">
             <label htmlFor="tt-loc-q" className="block text-sm font-semibold">
               Từ khóa
@@ -73,7 +79,10 @@ export default async function StaffProceduresPage({ searchParams }: Props) {
           <ul className="divide-y divide-slate-200">
             {items.map((item) => (
               <li key={item.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
-                <Link href={routes.staff.editProcedure(item.id)} className="min-w-0 break-words font-semibold text-brand-800 underline-offset-2 hover:underline">
+                <Link
+                  href={routes.staff.editProcedure(item.id)}
+                  className="min-w-0 break-words font-semibold text-brand-800 underline-offset-2 hover:underline"
+                >
                   {item.code} · {item.name}
                 </Link>
                 <span className="shrink-0 text-sm text-slate-600">{STATUS_LABELS[item.status]}</span>
@@ -81,7 +90,11 @@ export default async function StaffProceduresPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        <Pagination page={Math.min(page, totalPages)} totalPages={totalPages} hrefFor={(n) => routes.staff.procedures({ q, trang: n > 1 ? n : undefined })} />
+        <Pagination
+          page={Math.min(page, totalPages)}
+          totalPages={totalPages}
+          hrefFor={(n) => routes.staff.procedures({ q, trang: n > 1 ? n : undefined })}
+        />
       </section>
     </div>
   );

@@ -42,7 +42,14 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             {items.map((item) => (
               <li key={item.id} className="text-sm">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={mediaUrl(item.key, 320)} alt={item.alt} width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full rounded bg-slate-100 object-cover" />
+                <img
+                  src={mediaUrl(item.key, 320)}
+                  alt={item.alt}
+                  width={item.width}
+                  height={item.height}
+                  loading="lazy"
+                  className="aspect-[4/3] w-full rounded bg-slate-100 object-cover"
+                />
                 <p className="mt-1 font-semibold">{item.alt}</p>
                 <p className="text-slate-600">
                   {formatNumber(item.width)} × {formatNumber(item.height)} · {formatNumber(Math.ceil(item.bytes / 1024))} KB

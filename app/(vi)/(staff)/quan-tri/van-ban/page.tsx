@@ -23,7 +23,12 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
   const pageText = typeof raw.trang === 'string' ? raw.trang : '1';
   const page = /^[1-9][0-9]{0,5}$/.test(pageText) ? Number(pageText) : 1;
   // Authors see their own drafts; editors and admins every document.
-  const { items, total } = await listDocumentsForStaff({ search: q || undefined, authorId: canPublishDocuments(user) ? null : user.id, page, pageSize: PAGE_SIZE });
+  const { items, total } = await listDocumentsForStaff({
+    search: q || undefined,
+    authorId: canPublishDocuments(user) ? null : user.id,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="space-y-6">
@@ -31,7 +36,10 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
         <h1 className="text-xl font-bold text-brand-900">Văn bản</h1>
         <span className="flex flex-wrap gap-3">
           {canPublishDocuments(user) && (
-            <Link href={routes.staff.documentCatalogs} className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800">
+            <Link
+              href={routes.staff.documentCatalogs}
+              className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800"
+            >
               Danh mục
             </Link>
           )}
@@ -53,7 +61,13 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
           {canPublishDocuments(user) ? 'Tất cả văn bản' : 'Văn bản của bạn'} ({total})
         </h2>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use; role="search" is */}
-        <form method="get" action={routes.staff.documents()} role="search" aria-label="Lọc văn bản" className="mb-4 flex flex-wrap items-end gap-3">
+        <form
+          method="get"
+          action={routes.staff.documents()}
+          role="search"
+          aria-label="Lọc văn bản"
+          className="mb-4 flex flex-wrap items-end gap-3"
+        >
           <div className="min-w-0 flex-1">
             <label htmlFor="vb-loc-q" className="block text-sm font-semibold">
               Từ khóa
@@ -71,7 +85,10 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
             {items.map((item) => (
               <li key={item.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
                 <span className="min-w-0 break-words">
-                  <Link href={routes.staff.editDocument(item.id)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  <Link
+                    href={routes.staff.editDocument(item.id)}
+                    className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+                  >
                     {item.typeName} {item.number}
                   </Link>{' '}
                   <span className="text-slate-700">{item.summary}</span>
@@ -83,7 +100,11 @@ export default async function StaffDocumentsPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        <Pagination page={Math.min(page, totalPages)} totalPages={totalPages} hrefFor={(n) => routes.staff.documents({ q, trang: n > 1 ? n : undefined })} />
+        <Pagination
+          page={Math.min(page, totalPages)}
+          totalPages={totalPages}
+          hrefFor={(n) => routes.staff.documents({ q, trang: n > 1 ? n : undefined })}
+        />
       </section>
     </div>
   );

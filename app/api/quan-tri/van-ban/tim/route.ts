@@ -13,6 +13,10 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const query = (params.get('q') ?? '').slice(0, 200);
   const exclude = Number(params.get('bo-qua'));
-  const items = await searchDocumentsForPicker({ query, excludeId: Number.isInteger(exclude) && exclude > 0 ? exclude : undefined, limit: 10 });
+  const items = await searchDocumentsForPicker({
+    query,
+    excludeId: Number.isInteger(exclude) && exclude > 0 ? exclude : undefined,
+    limit: 10,
+  });
   return Response.json({ ok: true, items }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -28,7 +28,12 @@ export default async function StaffAboutPage({ params }: Props) {
   if (view === '' || view === 'chuc-nang-nhiem-vu' || view === 'lich-su') {
     const key = RICH_PAGES[view];
     const page = await getAgencyPage({ key });
-    return <AboutPage view={view} editing={{ pageEditor: <InlinePageEditor page={{ key, bodyHtml: page.bodyHtml, version: page.version }} /> }} />;
+    return (
+      <AboutPage
+        view={view}
+        editing={{ pageEditor: <InlinePageEditor page={{ key, bodyHtml: page.bodyHtml, version: page.version }} /> }}
+      />
+    );
   }
   const [units, people] = await Promise.all([listUnits(), listPeople()]);
   const personEditor = (id: number) => {

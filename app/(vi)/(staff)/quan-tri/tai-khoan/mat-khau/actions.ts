@@ -19,15 +19,24 @@ export const changeOwnPassword = defineAction({
   allowTemporaryPassword: true,
   schema: z
     .object({
-      currentPassword: z.string({ error: 'Hãy nhập mật khẩu hiện tại.' }).min(1, 'Hãy nhập mật khẩu hiện tại.').max(1000, 'Mật khẩu quá dài.'),
+      currentPassword: z
+        .string({ error: 'Hãy nhập mật khẩu hiện tại.' })
+        .min(1, 'Hãy nhập mật khẩu hiện tại.')
+        .max(1000, 'Mật khẩu quá dài.'),
       newPassword: z
         .string({ error: 'Hãy nhập mật khẩu mới.' })
         .min(MIN_PASSWORD_LENGTH, `Mật khẩu mới cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`)
         .max(1000, 'Mật khẩu quá dài.'),
       confirmPassword: z.string({ error: 'Hãy nhập lại mật khẩu mới.' }),
     })
-    .refine((input) => input.newPassword === input.confirmPassword, { path: ['confirmPassword'], message: 'Hai lần nhập mật khẩu mới không khớp.' })
-    .refine((input) => input.newPassword !== input.currentPassword, { path: ['newPassword'], message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' }),
+    .refine((input) => input.newPassword === input.confirmPassword, {
+      path: ['confirmPassword'],
+      message: 'Hai lần nhập mật khẩu mới không khớp.',
+    })
+    .refine((input) => input.newPassword !== input.currentPassword, {
+      path: ['newPassword'],
+      message: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    }),
   authorize: () => true,
   async run({ user, input, tx }) {
     const stored = await getPasswordHash({ db: tx, id: user.id });

@@ -19,7 +19,9 @@ export default async function ChangePasswordPage() {
           Bạn đang dùng mật khẩu tạm thời do quản trị viên đặt. Hãy đặt mật khẩu mới trước khi làm việc khác.
         </p>
       )}
-      <p className="text-sm">Sau khi đổi, mọi phiên đăng nhập của tài khoản (trên mọi máy) sẽ kết thúc; hãy đăng nhập lại bằng mật khẩu mới.</p>
+      <p className="text-sm">
+        Sau khi đổi, mọi phiên đăng nhập của tài khoản (trên mọi máy) sẽ kết thúc; hãy đăng nhập lại bằng mật khẩu mới.
+      </p>
       <ChangePasswordForm changeOwnPassword={changeOwnPassword} />
     </div>
   );

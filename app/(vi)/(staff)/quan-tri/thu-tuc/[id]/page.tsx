@@ -44,8 +44,23 @@ export default async function EditProcedurePage({ params }: Props) {
             <RowButtons
               buttons={[
                 procedure.status === 'published'
-                  ? { id: 'tt-go', text: 'Gỡ thủ tục', label: 'Gỡ thủ tục khỏi cổng thông tin', action: withdrawProcedure, input, done: 'Đã gỡ thủ tục.', danger: true }
-                  : { id: 'tt-xuat-ban', text: 'Xuất bản', label: 'Xuất bản thủ tục', action: publishProcedure, input, done: 'Đã xuất bản thủ tục.' },
+                  ? {
+                      id: 'tt-go',
+                      text: 'Gỡ thủ tục',
+                      label: 'Gỡ thủ tục khỏi cổng thông tin',
+                      action: withdrawProcedure,
+                      input,
+                      done: 'Đã gỡ thủ tục.',
+                      danger: true,
+                    }
+                  : {
+                      id: 'tt-xuat-ban',
+                      text: 'Xuất bản',
+                      label: 'Xuất bản thủ tục',
+                      action: publishProcedure,
+                      input,
+                      done: 'Đã xuất bản thủ tục.',
+                    },
               ]}
             />
           </div>

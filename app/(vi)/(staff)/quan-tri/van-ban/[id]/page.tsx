@@ -31,8 +31,23 @@ export default async function EditDocumentPage({ params }: Props) {
   const statusButtons = canPublishDocuments(user)
     ? [
         document.status === 'published'
-          ? { id: 'vb-go', text: 'Gỡ văn bản', label: 'Gỡ văn bản khỏi cổng thông tin', action: withdrawDocument, input: { id: document.id, version: document.version }, done: 'Đã gỡ văn bản.', danger: true }
-          : { id: 'vb-xuat-ban', text: 'Xuất bản', label: 'Xuất bản văn bản', action: publishDocument, input: { id: document.id, version: document.version }, done: 'Đã xuất bản văn bản.' },
+          ? {
+              id: 'vb-go',
+              text: 'Gỡ văn bản',
+              label: 'Gỡ văn bản khỏi cổng thông tin',
+              action: withdrawDocument,
+              input: { id: document.id, version: document.version },
+              done: 'Đã gỡ văn bản.',
+              danger: true,
+            }
+          : {
+              id: 'vb-xuat-ban',
+              text: 'Xuất bản',
+              label: 'Xuất bản văn bản',
+              action: publishDocument,
+              input: { id: document.id, version: document.version },
+              done: 'Đã xuất bản văn bản.',
+            },
       ]
     : [];
   return (

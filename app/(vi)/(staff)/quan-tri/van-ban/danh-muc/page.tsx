@@ -13,7 +13,10 @@ export default async function DocumentCatalogsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold text-brand-900">Danh mục văn bản</h1>
-      <p className="text-sm text-slate-700">Loại văn bản, cơ quan ban hành và lĩnh vực để chọn khi thêm văn bản hoặc nhập CSV. Mục đang được văn bản dùng thì chỉ đổi tên, không xóa.</p>
+      <p className="text-sm text-slate-700">
+        Loại văn bản, cơ quan ban hành và lĩnh vực để chọn khi thêm văn bản hoặc nhập CSV. Mục đang được văn bản dùng thì chỉ đổi tên, không
+        xóa.
+      </p>
       <DocumentCatalogEditor catalogs={catalogs} />
     </div>
   );

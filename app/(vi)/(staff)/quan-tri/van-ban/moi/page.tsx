@@ -16,7 +16,19 @@ export default async function NewDocumentPage() {
       <p className="text-sm text-slate-700">Văn bản mới được lưu là bản nháp; tệp đính kèm được thêm ở bước sau.</p>
       <DocumentEditorForm
         catalogs={catalogs}
-        initial={{ number: '', typeId: null, issuerId: null, fieldId: null, signerName: '', signerTitle: '', issuedOn: '', effectiveOn: '', expiresOn: '', summary: '', relations: [] }}
+        initial={{
+          number: '',
+          typeId: null,
+          issuerId: null,
+          fieldId: null,
+          signerName: '',
+          signerTitle: '',
+          issuedOn: '',
+          effectiveOn: '',
+          expiresOn: '',
+          summary: '',
+          relations: [],
+        }}
       />
     </div>
   );

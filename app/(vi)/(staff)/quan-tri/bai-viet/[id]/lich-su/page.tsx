@@ -4,7 +4,13 @@ import { notFound } from 'next/navigation';
 import { ArticleTime } from '@/components/article/article-time';
 import { RestoreRevisionButton } from '@/components/editor/restore-revision-button';
 import { buttonClass, inputClass } from '@/components/staff/form-field';
-import { getArticleForPreview, getArticleRevision, listArticleRevisions, listCategoryChoices, type RevisionSnapshot } from '@/db/queries/article-editing';
+import {
+  getArticleForPreview,
+  getArticleRevision,
+  listArticleRevisions,
+  listCategoryChoices,
+  type RevisionSnapshot,
+} from '@/db/queries/article-editing';
 import { parseRowId } from '@/lib/form-fields';
 import { diffRevisions, htmlToText, type ComparableRevision } from '@/lib/article-diff';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
@@ -44,10 +50,14 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   const query = await searchParams;
   const asked = [versionFrom(query['tu']), versionFrom(query['den'])];
   const askedValid = asked.every((version) => version !== undefined && versions.has(version));
-  const notice = (query['tu'] !== undefined || query['den'] !== undefined) && !askedValid ? 'Phiên bản cần so sánh không tồn tại, đang so sánh hai phiên bản mới nhất.' : null;
+  const notice =
+    (query['tu'] !== undefined || query['den'] !== undefined) && !askedValid
+      ? 'Phiên bản cần so sánh không tồn tại, đang so sánh hai phiên bản mới nhất.'
+      : null;
   // Older first, whichever order they were chosen in; by default the last change.
   const chosen = askedValid ? (asked as number[]) : [revisions[1]?.version, revisions[0]?.version];
-  const [olderVersion, newerVersion] = chosen[0] !== undefined && chosen[1] !== undefined && chosen[0] > chosen[1] ? [chosen[1], chosen[0]] : chosen;
+  const [olderVersion, newerVersion] =
+    chosen[0] !== undefined && chosen[1] !== undefined && chosen[0] > chosen[1] ? [chosen[1], chosen[0]] : chosen;
 
   const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
   const [older, newer] = await Promise.all(
@@ -55,7 +65,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   );
   const diff = older && newer ? diffRevisions(comparable(older.snapshot, categoryNames), comparable(newer.snapshot, categoryNames)) : null;
   const mayRestore = canRestoreRevision(user, article);
-  const articleHref = article.status === 'published' && !isScheduled(article) ? routes.article(article.slug) : routes.staff.preview(article.id);
+  const articleHref =
+    article.status === 'published' && !isScheduled(article) ? routes.article(article.slug) : routes.staff.preview(article.id);
 
   return (
     <div className="space-y-6">
@@ -67,7 +78,9 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
             {canEditArticle(user, article) ? 'Mở bài để chỉnh sửa' : 'Mở bài'}
           </Link>
         </p>
-        {!mayRestore && article.status === 'published' && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{RESTORE_PUBLISHED_MESSAGE}</p>}
+        {!mayRestore && article.status === 'published' && (
+          <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{RESTORE_PUBLISHED_MESSAGE}</p>
+        )}
       </div>
 
       {revisions.length >= 2 && (
@@ -77,7 +90,13 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
           </h2>
           <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
             <VersionSelect id="so-sanh-tu" name="tu" label="Phiên bản cũ" value={olderVersion} versions={revisions.map((r) => r.version)} />
-            <VersionSelect id="so-sanh-den" name="den" label="Phiên bản mới" value={newerVersion} versions={revisions.map((r) => r.version)} />
+            <VersionSelect
+              id="so-sanh-den"
+              name="den"
+              label="Phiên bản mới"
+              value={newerVersion}
+              versions={revisions.map((r) => r.version)}
+            />
             <button type="submit" className={buttonClass}>
               So sánh
             </button>
@@ -142,7 +161,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
             <li key={revision.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:flex-wrap sm:items-center sm:justify-between">
               <span>
                 <strong>Phiên bản {revision.version}</strong>
-                {revision.version === article.version && ' (hiện tại)'} · <ArticleTime date={revision.createdAt} /> · {revision.authorName ?? 'Không rõ người sửa'}
+                {revision.version === article.version && ' (hiện tại)'} · <ArticleTime date={revision.createdAt} /> ·{' '}
+                {revision.authorName ?? 'Không rõ người sửa'}
                 {revision.note && <span className="block text-sm text-slate-700 sm:inline"> · {revision.note}</span>}
               </span>
               {mayRestore && revision.version !== article.version && (
@@ -154,8 +174,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
               saved copy: said here, so the count matches "phiên bản hiện tại". */}
           {unrecorded > 0 && (
             <li className="py-2 text-slate-700">
-              <strong>{unrecorded === 1 ? 'Phiên bản 1' : `Phiên bản 1–${unrecorded}`}</strong> · có từ khi bài được nhập vào cổng, không có bản lưu để so sánh
-              hay khôi phục.
+              <strong>{unrecorded === 1 ? 'Phiên bản 1' : `Phiên bản 1–${unrecorded}`}</strong> · có từ khi bài được nhập vào cổng, không có
+              bản lưu để so sánh hay khôi phục.
             </li>
           )}
         </ol>
@@ -164,7 +184,19 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   );
 }
 
-function VersionSelect({ id, name, label, value, versions }: { id: string; name: string; label: string; value: number | undefined; versions: number[] }) {
+function VersionSelect({
+  id,
+  name,
+  label,
+  value,
+  versions,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: number | undefined;
+  versions: number[];
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
