@@ -21,9 +21,10 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = decodedPath(request.nextUrl.pathname);
   const articleSlug = path === null ? undefined : articleSlugOf(path);
+  const aboutPath = path === null ? null : aboutPathOf(path);
   // Articles and the Giới thiệu pages are edited in place: a staff session is routed to their staff view.
   const staffPath =
-    path === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPathOf(path));
+    aboutPath === null ? null : articleSlug !== undefined ? routes.internal.staffArticle(articleSlug) : staffAboutViewOf(aboutPath);
   const staffView = staffPath === null ? null : await staffViewOf(request, staffPath);
   const staff = staffView !== null || isStaffPath(request.nextUrl.pathname);
   const policy = staff ? staffContentSecurityPolicy(btoa(crypto.randomUUID())) : PUBLIC_CONTENT_SECURITY_POLICY;
@@ -36,7 +37,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.set('content-security-policy', policy);
     forward = { request: { headers: requestHeaders } };
   }
-  const response = route(request, path, articleSlug, staffView, forward) ?? NextResponse.next(forward);
+  const response = route(request, path, aboutPath, articleSlug, staffView, forward) ?? NextResponse.next(forward);
   response.headers.set('Content-Security-Policy', policy);
   if (isHttpsRequest((name) => request.headers.get(name))) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
@@ -47,6 +48,7 @@ type Forward = { request: { headers: Headers } };
 function route(
   request: NextRequest,
   path: string | null,
+  aboutPath: string | null,
   articleSlug: string | undefined,
   staffView: URL | null,
   forward: Forward | undefined,
@@ -57,7 +59,7 @@ function route(
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
     });
   }
-  if (path === null) {
+  if (path === null || aboutPath === null) {
     // Next answers a path with invalid percent-encoding (%C3%28) with a 500, even when rewritten:
     // send the visitor to the 404 page instead.
     return NextResponse.redirect(new URL(routes.notFound, request.url));
@@ -78,9 +80,9 @@ function route(
     }
   }
   if (staffView) return NextResponse.rewrite(staffView, forward);
-  if (aboutPathOf(path) !== path) {
+  if (aboutPath !== path) {
     // As for articles: the staff view of a Giới thiệu page asked for directly is its cached public page.
-    return NextResponse.rewrite(new URL(aboutPathOf(path), request.url), forward);
+    return NextResponse.rewrite(new URL(aboutPath, request.url), forward);
   }
   try {
     const counted = countPageView(request, forward);

@@ -187,7 +187,7 @@ export async function findTakenProcedureSlugs({ db, slugs }: { db: Conn; slugs: 
   return taken;
 }
 
-type ProcedureValues = Omit<ProcedureFields, never> & { searchText: string };
+type ProcedureValues = ProcedureFields & { searchText: string };
 
 export async function insertProcedures({
   db,
