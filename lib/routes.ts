@@ -284,10 +284,13 @@ export function matchPublicPage(path: string): PublicPage | null {
   return null;
 }
 
-/** A path inside a public section that no page of it can have (an odd slug, page 0 or 9999999). */
-export function isImpossiblePublicPath(path: string): boolean {
+/**
+ * A path inside a public section that no page of it can have (an odd slug, page 0 or 9999999).
+ * `page` is matchPublicPage(path) when the caller has it already (the proxy, on every request).
+ */
+export function isImpossiblePublicPath(path: string, page?: PublicPage | null): boolean {
   const first = path.split('/', 2)[1] ?? '';
-  return GUARDED_PREFIXES.has(first) && matchPublicPage(path) === null;
+  return GUARDED_PREFIXES.has(first) && (page === undefined ? matchPublicPage(path) : page) === null;
 }
 
 /** The Giới thiệu pages, which staff edit in place: the staff view for a path, or null. */
