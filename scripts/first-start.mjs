@@ -67,8 +67,18 @@ for (;;) {
   await sleep(100);
 }
 const running = tree(child.pid);
-child.kill('SIGTERM');
-await new Promise((resolve) => child.once('exit', resolve));
+// Every process of the tree, not only npm: npm does not always pass SIGTERM on, and a next-server
+// left behind would keep the port and the removed clone's files.
+const exited = new Promise((resolve) => child.once('exit', resolve));
+for (const pid of running.keys()) {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+await exited;
+for (let i = 0; i < 200 && [...running.keys()].some((pid) => fs.existsSync(`/proc/${pid}`)); i++) await sleep(100);
 fs.rmSync(dir, { recursive: true, force: true });
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 console.log(
