@@ -74,7 +74,7 @@ function unitOptions(units: Unit[], exclude: Set<number> = new Set()) {
     ));
 }
 
-function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErrors; unit?: Unit }) {
+export function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErrors; unit?: Unit }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField id={`${prefix}-ten`} name="name" label="Tên đơn vị" required maxLength={200} errors={errors} defaultValue={unit?.name} />
