@@ -210,6 +210,19 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('chuyển mục liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)} trong khối.`)];
     case 'contact_entry.delete':
       return [text('xóa mục liên hệ '), deleted(detail.name), text(` (điện thoại ${phones(detail.phones)}).`)];
+    case 'media.replace': {
+      const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+      const places = [
+        count(detail.articles) ? `${count(detail.articles)} bài viết` : null,
+        count(detail.people) ? `${count(detail.people)} ảnh chân dung` : null,
+        count(detail.pages) ? `${count(detail.pages)} trang giới thiệu` : null,
+      ].filter(Boolean);
+      return [
+        text(`thay ảnh ${quoted(detail.fromAlt ?? '')} bằng ảnh mới ${quoted(detail.alt ?? '')} trong `),
+        { text: 'Thư viện ảnh', href },
+        text(places.length ? `, ở ${places.join(', ')}.` : ' (ảnh cũ chưa được dùng ở đâu).'),
+      ];
+    }
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
     default: {
