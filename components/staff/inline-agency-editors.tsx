@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { updatePerson, updateUnit } from '@/app/(vi)/(staff)/quan-tri/gioi-thieu/actions';
 import type { PersonRecord, UnitRecord } from '@/db/queries/agency';
-import { ActionForm, SubmitButton } from './action-form';
 import { type AgencyPageData, PageForm, PersonFields, UnitFields } from './agency-editor';
+import { EditForm } from './editable-row';
 import { secondaryButtonClass } from './form-field';
 
 /**
@@ -56,16 +56,14 @@ export function InlinePersonEditor({ person, units, place = 'tai-cho' }: { perso
   return (
     <InlineEditor id={`${place}-sua-nguoi-${person.id}`} name={person.fullName}>
       {() => (
-        <ActionForm action={updatePerson} done="Đã lưu thông tin cán bộ." label={`Sửa thông tin ${person.fullName}`} className={formClass}>
-          {(errors, pending) => (
-            <>
-              <input type="hidden" name="personId" value={person.id} />
-              <input type="hidden" name="version" value={person.version} />
-              <PersonFields prefix={`${place}-${person.id}`} errors={errors} person={person} units={units} />
-              <SubmitButton pending={pending}>Lưu</SubmitButton>
-            </>
-          )}
-        </ActionForm>
+        <EditForm
+          action={updatePerson}
+          done="Đã lưu thông tin cán bộ."
+          label={`Sửa thông tin ${person.fullName}`}
+          className={formClass}
+          hidden={{ personId: person.id, version: person.version }}
+          fields={(errors) => <PersonFields prefix={`${place}-${person.id}`} errors={errors} person={person} units={units} />}
+        />
       )}
     </InlineEditor>
   );
@@ -76,16 +74,14 @@ export function InlineUnitEditor({ unit, place = 'tai-cho' }: { unit: UnitRecord
   return (
     <InlineEditor id={`${place}-sua-don-vi-${unit.id}`} name={unit.name} className="mt-2">
       {() => (
-        <ActionForm action={updateUnit} done="Đã lưu đơn vị." label={`Sửa đơn vị ${unit.name}`} className={formClass}>
-          {(errors, pending) => (
-            <>
-              <input type="hidden" name="unitId" value={unit.id} />
-              <input type="hidden" name="version" value={unit.version} />
-              <UnitFields prefix={`${place}-dv-${unit.id}`} errors={errors} unit={unit} />
-              <SubmitButton pending={pending}>Lưu</SubmitButton>
-            </>
-          )}
-        </ActionForm>
+        <EditForm
+          action={updateUnit}
+          done="Đã lưu đơn vị."
+          label={`Sửa đơn vị ${unit.name}`}
+          className={formClass}
+          hidden={{ unitId: unit.id, version: unit.version }}
+          fields={(errors) => <UnitFields prefix={`${place}-dv-${unit.id}`} errors={errors} unit={unit} />}
+        />
       )}
     </InlineEditor>
   );
