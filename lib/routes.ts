@@ -62,6 +62,8 @@ export const routes = {
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
   /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
   media: (key: string, width: number) => `/media/${key}/${width}.webp`,
+  /** What every width of an image's address starts with (`/media/3f2a…/`): how a text shows it. */
+  mediaFolder: (key: string) => `/media/${key}/`,
 
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
 import type { AgencyPageKey } from '../../lib/agency/names';
+import { routes } from '../../lib/routes';
 import { agencyPages, articles, categories, media, mediaBlobs, people, users } from '../schema';
 import { type EditableArticle, getEditableArticle, updateArticleIfVersion } from './article-editing';
 
@@ -142,9 +143,6 @@ export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId
     .where(and(eq(articles.coverMediaId, mediaId), eq(articles.status, 'published')));
 }
 
-/** `/media/<key>/`: how any width of an image appears in a text (see getMediaForServing). */
-const folderOf = (key: string) => `/media/${key}/`;
-
 /**
  * Everything that shows an image, whatever its state: articles (drafts included) as their cover
  * or in their text, people as their portrait (hidden ones too), Giới thiệu pages in their text.
@@ -222,8 +220,8 @@ export async function switchMediaReferences({
   userId: number;
   note: string;
 }): Promise<void> {
-  const oldFolder = folderOf(from.key);
-  const newFolder = folderOf(to.key);
+  const oldFolder = routes.mediaFolder(from.key);
+  const newFolder = routes.mediaFolder(to.key);
   for (const { id } of usage.articles) {
     const article = await getEditableArticle({ db, id, forUpdate: true });
     if (!article) throw new Error(`Bài viết ${id} không còn khi thay ảnh.`);
