@@ -35,6 +35,8 @@ test('staff replace a library image: the article shows the new one at once, with
   page,
   browser,
 }) => {
+  // Two uploads, a throttled one among them, and several pages: slow on a loaded machine.
+  test.slow();
   const stamp = Date.now();
   const alt = `Ảnh hội nghị để thay ${stamp}`;
   const newAlt = `Ảnh hội nghị (bản mới) ${stamp}`;
