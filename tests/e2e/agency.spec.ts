@@ -173,6 +173,7 @@ test('an admin changes a leader’s number in place; an anonymous visitor sees i
   page,
   browser,
 }) => {
+  test.slow();
   await logIn(page, ADMIN);
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();
@@ -243,6 +244,8 @@ for (const { path } of AGENCY_PAGES) {
 }
 
 test('axe finds no violation on the admin screen and the in-place editor', async ({ page }) => {
+  // axe over the whole admin screen (every unit and person a form): slow on a loaded machine.
+  test.slow();
   await logIn(page, ADMIN);
   await page.goto('/quan-tri/gioi-thieu');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giới thiệu: đơn vị, cán bộ và các trang');
