@@ -20,6 +20,7 @@ import { AGENCY_PAGE_TITLES, type AgencyPageKey } from '@/lib/agency/names';
 import { buildTree, flattenTree, subtreeIds } from '@/lib/agency/tree';
 import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, SubmitButton, TextField } from './action-form';
+import { PhoneEmailFields } from './contact-fields';
 import { EditableRow } from './editable-row';
 import { FieldError, inputClass } from './form-field';
 
@@ -87,24 +88,7 @@ export function UnitFields({ prefix, errors, unit }: { prefix: string; errors: F
         errors={errors}
         defaultValue={unit?.nameEn}
       />
-      <TextField
-        id={`${prefix}-so`}
-        name="phones"
-        label="Số điện thoại"
-        type="tel"
-        inputMode="tel"
-        hint={PHONE_HINT}
-        errors={errors}
-        defaultValue={unit?.phones.join(' - ')}
-      />
-      <TextField
-        id={`${prefix}-email`}
-        name="email"
-        label="Email (không bắt buộc)"
-        type="email"
-        errors={errors}
-        defaultValue={unit?.email ?? ''}
-      />
+      <PhoneEmailFields prefix={prefix} errors={errors} phones={unit?.phones} email={unit?.email} hint={PHONE_HINT} />
     </div>
   );
 }
@@ -145,24 +129,7 @@ export function PersonFields({ prefix, errors, person, units }: { prefix: string
           errors={errors}
           defaultValue={person?.titleEn}
         />
-        <TextField
-          id={`${prefix}-so`}
-          name="phones"
-          label="Số điện thoại"
-          type="tel"
-          inputMode="tel"
-          hint={PHONE_HINT}
-          errors={errors}
-          defaultValue={person?.phones.join(' - ')}
-        />
-        <TextField
-          id={`${prefix}-email`}
-          name="email"
-          label="Email (không bắt buộc)"
-          type="email"
-          errors={errors}
-          defaultValue={person?.email ?? ''}
-        />
+        <PhoneEmailFields prefix={prefix} errors={errors} phones={person?.phones} email={person?.email} hint={PHONE_HINT} />
       </div>
       <div>
         <label htmlFor={`${prefix}-nhiem-vu`} className="block text-sm font-semibold">

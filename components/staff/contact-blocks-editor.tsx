@@ -13,6 +13,7 @@ import {
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
+import { PhoneEmailFields } from './contact-fields';
 import { EditableRow } from './editable-row';
 import { FieldError, inputClass } from './form-field';
 
@@ -71,24 +72,13 @@ function EntryFields({
           errors={errors}
           defaultValue={entry?.label}
         />
-        <TextField
-          id={`${prefix}-so`}
-          name="phones"
-          label="Số điện thoại"
-          type="tel"
-          inputMode="tel"
-          required={!linked}
+        <PhoneEmailFields
+          prefix={prefix}
+          errors={errors}
+          phones={entry?.phones}
+          email={entry?.email}
           hint={PHONE_HINT}
-          errors={errors}
-          defaultValue={entry?.phones.join(' - ')}
-        />
-        <TextField
-          id={`${prefix}-email`}
-          name="email"
-          label="Email (không bắt buộc)"
-          type="email"
-          errors={errors}
-          defaultValue={entry?.email ?? ''}
+          phonesRequired={!linked}
         />
       </div>
     </div>
