@@ -1,3 +1,4 @@
+import { AGENCY_PAGE_TITLES, type AgencyPageKey } from './agency/names';
 import { ROLE_LABELS, type Role } from './permissions';
 import { routes } from './routes';
 
@@ -85,6 +86,10 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return routes.staff.contacts;
     case 'media':
       return routes.staff.media();
+    case 'org_unit':
+    case 'person':
+    case 'agency_page':
+      return routes.staff.agency;
     default:
       return undefined;
   }
@@ -229,6 +234,9 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       const label = OTHER_ACTIONS[entry.action];
       if (!label) return [text(`thực hiện thao tác “${entry.action}”.`)];
       const verb = label.charAt(0).toLowerCase() + label.slice(1);
+      const pageTitle =
+        entry.objectType === 'agency_page' && entry.objectId ? AGENCY_PAGE_TITLES[entry.objectId as AgencyPageKey] : undefined;
+      if (pageTitle) return [text(`${verb} `), { text: pageTitle, href }, text('.')];
       return entry.objectName ? [text(`${verb} `), thing(''), text('.')] : [text(`${verb}.`)];
     }
   }
