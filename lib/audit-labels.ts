@@ -138,6 +138,12 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('thêm tài khoản '), thing('đã xóa'), text(` với vai trò ${roleLabel(detail.role)}.`)];
     case 'user.role':
       return [text('đổi vai trò của tài khoản '), thing('đã xóa'), text(` thành ${roleLabel(detail.role)}.`)];
+    case 'user.unit':
+      return [
+        text('gắn tài khoản '),
+        thing('đã xóa'),
+        text(detail.unitId ? ' với một đơn vị trả lời câu hỏi.' : ' khỏi đơn vị trả lời câu hỏi (không còn đơn vị).'),
+      ];
     case 'user.disable':
       return [text('khóa tài khoản '), thing('đã xóa'), text('.')];
     case 'user.enable':
@@ -220,7 +226,9 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [
         text('công khai câu hỏi '),
         thing('đã xóa'),
-        text(` và câu trả lời trên trang Hỏi đáp, tên người hỏi ${detail.nameShown === 'full' ? 'hiện đầy đủ' : 'hiện bằng chữ viết tắt'}.`),
+        text(
+          ` và câu trả lời trên trang Hỏi đáp, tên người hỏi ${detail.nameShown === 'full' ? 'hiện đầy đủ' : 'hiện bằng chữ viết tắt'}.`,
+        ),
       ];
     case 'question.unpublish':
       return [text('gỡ câu hỏi '), thing('đã xóa'), text(' khỏi trang Hỏi đáp.')];

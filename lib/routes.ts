@@ -258,7 +258,11 @@ export const PUBLIC_ROUTES = {
     page: () => ({ kind: 'static', path: routes.questions() }),
   },
   // Before `question`: these two names are valid slugs too.
-  askQuestion: { segments: ['hoi-dap', 'dat-cau-hoi'], nextRoute: routes.askQuestion, page: () => ({ kind: 'static', path: routes.askQuestion }) },
+  askQuestion: {
+    segments: ['hoi-dap', 'dat-cau-hoi'],
+    nextRoute: routes.askQuestion,
+    page: () => ({ kind: 'static', path: routes.askQuestion }),
+  },
   questionLookup: {
     segments: ['hoi-dap', 'tra-cuu'],
     nextRoute: routes.questionLookup,

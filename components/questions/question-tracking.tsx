@@ -33,7 +33,7 @@ export function QuestionTrackingView({ question }: { question: QuestionTracking 
       {question.status === 'answered' && (
         <div className="mt-3">
           <h3 className="font-semibold">Câu trả lời</h3>
-          {/* Sanitised with the articles' allowlist when it was saved (lib/sanitize.ts). */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save with the articles' allowlist (lib/sanitize.ts) */}
           <div className="article-body mt-1 leading-relaxed" dangerouslySetInnerHTML={{ __html: question.answerHtml }} />
           {question.published && question.slug && (
             <p className="mt-3">

@@ -194,7 +194,15 @@ export type StaffQuestion = {
 };
 
 /** One question for staff (the asker's contact included: staff may need to reach them). */
-export async function getQuestionForStaff({ db, id, forUpdate = false }: { db?: Conn; id: number; forUpdate?: boolean }): Promise<StaffQuestion | null> {
+export async function getQuestionForStaff({
+  db,
+  id,
+  forUpdate = false,
+}: {
+  db?: Conn;
+  id: number;
+  forUpdate?: boolean;
+}): Promise<StaffQuestion | null> {
   const conn = await connection(db);
   if (forUpdate) await conn.select({ id: questions.id }).from(questions).where(eq(questions.id, id)).for('update');
   const [row] = await conn
@@ -391,8 +399,6 @@ export async function countOpenQuestions({ onlyUnitId }: { onlyUnitId?: number |
     .where(and(inArray(questions.status, openStatuses), ...staffConditions({ onlyUnitId })));
   return Number(row?.n ?? 0);
 }
-
-
 
 /** An audit entry written by the server itself (the erasure job): no user. */
 export async function insertSystemAuditEntry({

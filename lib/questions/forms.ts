@@ -15,7 +15,11 @@ export const askQuestionSchema = z.object({
 
 /** /hoi-dap/tra-cuu: any text; one that cannot be a code is answered like an unknown one. */
 export const lookupSchema = z.object({
-  code: z.string({ error: 'Vui lòng nhập mã tra cứu.' }).trim().min(1, { error: 'Vui lòng nhập mã tra cứu.' }).max(100, { error: 'Mã tra cứu quá dài.' }),
+  code: z
+    .string({ error: 'Vui lòng nhập mã tra cứu.' })
+    .trim()
+    .min(1, { error: 'Vui lòng nhập mã tra cứu.' })
+    .max(100, { error: 'Mã tra cứu quá dài.' }),
 });
 
 export const QUESTION_FORM_NAME = 'question';

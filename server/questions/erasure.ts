@@ -13,7 +13,13 @@ export async function eraseExpiredQuestionData({ db, months }: { db: Db; months:
     if (!(await tryLockQuestionErasure({ db: tx }))) return null;
     const ids = await eraseExpiredPersonalData({ db: tx, months });
     if (ids.length > 0) {
-      await insertSystemAuditEntry({ db: tx, action: 'question.erase', objectType: 'question', objectId: null, detail: { count: ids.length, months } });
+      await insertSystemAuditEntry({
+        db: tx,
+        action: 'question.erase',
+        objectType: 'question',
+        objectId: null,
+        detail: { count: ids.length, months },
+      });
     }
     return ids;
   });

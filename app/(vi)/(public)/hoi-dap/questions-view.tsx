@@ -10,7 +10,8 @@ import { routes } from '@/lib/routes';
 
 export const questionsMetadata: Metadata = {
   title: 'Hỏi đáp',
-  description: 'Câu hỏi của người dân, tổ chức và câu trả lời của Sở Nội vụ tỉnh An Giang; đặt câu hỏi và tra cứu tình trạng bằng mã tra cứu.',
+  description:
+    'Câu hỏi của người dân, tổ chức và câu trả lời của Sở Nội vụ tỉnh An Giang; đặt câu hỏi và tra cứu tình trạng bằng mã tra cứu.',
   alternates: { canonical: routes.questions() },
 };
 

@@ -32,7 +32,9 @@ export default async function QuestionPage({ params }: Props) {
   if (!question) notFound();
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: question.title }]} />
+      <Breadcrumb
+        items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: question.title }]}
+      />
       <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">{question.title}</h1>
       <p className="mt-2 text-sm text-slate-600">
         Người hỏi: {publicAskerName(question)} · Gửi lúc {formatDateTime(question.createdAt)}
@@ -52,6 +54,7 @@ export default async function QuestionPage({ params }: Props) {
           {question.unitName ? `${question.unitName} · ` : ''}
           {question.answeredAt ? formatDateTime(question.answeredAt) : ''}
         </p>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save with the articles' allowlist (lib/sanitize.ts) */}
         <div className="article-body mt-2 leading-relaxed text-slate-900" dangerouslySetInnerHTML={{ __html: question.answerHtml }} />
       </section>
       <QuestionLinks />

@@ -24,7 +24,9 @@ export default async function AskQuestionPage() {
   const fields = await listQuestionFields();
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: 'Đặt câu hỏi' }]} />
+      <Breadcrumb
+        items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: 'Đặt câu hỏi' }]}
+      />
       <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">Đặt câu hỏi</h1>
       <p className="mt-3">
         Sau khi gửi, bạn nhận một <strong>mã tra cứu</strong>
@@ -32,14 +34,17 @@ export default async function AskQuestionPage() {
         <a href={routes.questionLookup} className="font-semibold text-brand-700 underline">
           Tra cứu câu hỏi
         </a>{' '}
-        để xem tình trạng và câu trả lời. Câu hỏi và câu trả lời có thể được công khai trên trang Hỏi đáp, tên người hỏi viết tắt
-        hoặc đầy đủ; email và số điện thoại không bao giờ được công khai.
+        để xem tình trạng và câu trả lời. Câu hỏi và câu trả lời có thể được công khai trên trang Hỏi đáp, tên người hỏi viết tắt hoặc đầy
+        đủ; email và số điện thoại không bao giờ được công khai.
       </p>
       <AskQuestionForm
         action={askQuestion}
         fields={fields}
         guard={<PublicFormGuard form={QUESTION_FORM_NAME} />}
-        consentText={consentText({ purpose: 'tiếp nhận, trả lời câu hỏi này và gửi cho tôi mã tra cứu', retentionMonths: retentionMonths() })}
+        consentText={consentText({
+          purpose: 'tiếp nhận, trả lời câu hỏi này và gửi cho tôi mã tra cứu',
+          retentionMonths: retentionMonths(),
+        })}
       />
     </div>
   );

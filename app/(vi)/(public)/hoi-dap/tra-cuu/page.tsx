@@ -17,7 +17,9 @@ export const metadata: Metadata = {
 export default function LookupPage() {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: 'Tra cứu' }]} />
+      <Breadcrumb
+        items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Hỏi đáp', href: routes.questions() }, { label: 'Tra cứu' }]}
+      />
       <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">Tra cứu câu hỏi</h1>
       <p className="mt-3">
         Nhập mã tra cứu bạn nhận được khi gửi câu hỏi. Tình trạng: Đã tiếp nhận · Đang xử lý · Đã trả lời · Không tiếp nhận.

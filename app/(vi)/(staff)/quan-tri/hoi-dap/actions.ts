@@ -26,7 +26,8 @@ import { defineAction } from '@/server/define-action';
 const id = rowId('Thiếu câu hỏi.');
 const version = versionField;
 
-const CONFLICT_MESSAGE = 'Câu hỏi đã được người khác thay đổi trong lúc bạn xem. Nội dung bạn nhập vẫn còn: hãy sao chép lại rồi tải lại trang.';
+const CONFLICT_MESSAGE =
+  'Câu hỏi đã được người khác thay đổi trong lúc bạn xem. Nội dung bạn nhập vẫn còn: hãy sao chép lại rồi tải lại trang.';
 
 async function loadHandled(tx: Tx, user: SessionUser, questionId: number): Promise<StaffQuestion | null> {
   const question = await getQuestionForStaff({ db: tx, id: questionId, forUpdate: true });
@@ -36,7 +37,8 @@ async function loadHandled(tx: Tx, user: SessionUser, questionId: number): Promi
 }
 
 async function save(tx: Tx, questionId: number, at: number, values: Parameters<typeof updateQuestion>[0]['values']): Promise<void> {
-  if (!(await updateQuestion({ db: tx, id: questionId, version: at, values }))) throw new AppError('conflict', { message: CONFLICT_MESSAGE });
+  if (!(await updateQuestion({ db: tx, id: questionId, version: at, values })))
+    throw new AppError('conflict', { message: CONFLICT_MESSAGE });
 }
 
 async function audit(tx: Tx, user: SessionUser, action: string, questionId: number, detail?: Record<string, unknown>) {
