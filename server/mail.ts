@@ -14,7 +14,14 @@ export function mailConfigured(): boolean {
 let cached: { url: string; transport: Transporter } | null = null;
 
 function transport(url: string): Transporter {
-  if (cached?.url !== url) cached = { url, transport: nodemailer.createTransport(url) };
+  // A mail server that does not answer must not keep a person waiting on the form for minutes
+  // (nodemailer's defaults): the code is on screen anyway.
+  if (cached?.url !== url) {
+    cached = {
+      url,
+      transport: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
+    };
+  }
   return cached.transport;
 }
 

@@ -76,7 +76,9 @@ for (const kind of databaseKinds) {
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
         for (const [name, value] of Object.entries(await import(file))) {
-          expect((value as Record<symbol, unknown>)[PUBLIC_ACTION_MARK], `${file}: ${name} must be made with definePublicAction()`).toBe(true);
+          expect((value as Record<symbol, unknown>)[PUBLIC_ACTION_MARK], `${file}: ${name} must be made with definePublicAction()`).toBe(
+            true,
+          );
         }
       }
     });
