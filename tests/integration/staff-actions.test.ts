@@ -20,6 +20,8 @@ import {
   documents,
   loginAttempts,
   procedures,
+  publicFormSubmissions,
+  questions,
   media,
   mediaBlobs,
   agencyPages,
@@ -119,6 +121,8 @@ for (const kind of databaseKinds) {
         orgUnits,
         personRows,
         agencyPages,
+        questions,
+        publicFormSubmissions,
       ];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
@@ -319,7 +323,9 @@ for (const kind of databaseKinds) {
           expect(revalidatePath).not.toHaveBeenCalled();
         }
       }
-    });
+      // Five scenarios for every action of the app, each with two dumps of every table: the run grows
+      // with each section added (~20 s alone, several times that on a loaded shared machine).
+    }, 300_000);
 
     it('lets an author edit and submit their own draft but never publish it', async ({ skip }) => {
       if (!database) return skip();

@@ -4,6 +4,7 @@ import {
   canManageAgency,
   canManageSite,
   canManageUsers,
+  canViewQuestions,
   canViewStatistics,
   canWriteArticles,
   canWriteDocuments,
@@ -38,6 +39,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canWriteDocuments(user) && (
           <Link href={routes.staff.procedures()} className="font-semibold underline-offset-2 hover:underline">
             Thủ tục hành chính
+          </Link>
+        )}
+        {canViewQuestions(user) && (
+          <Link href={routes.staff.questions()} className="font-semibold underline-offset-2 hover:underline">
+            Hỏi đáp
           </Link>
         )}
         {canViewStatistics(user) && (
