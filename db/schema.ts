@@ -365,6 +365,27 @@ export const loginAttempts = pgTable(
   (t) => [index('login_attempts_key_idx').on(t.key, t.createdAt)],
 );
 
+/**
+ * Submissions of the public forms (questions, comments on drafts, ratings, lookups of a tracking
+ * code), kept a few days for the per-client limit and duplicate detection only: the client is an
+ * HMAC of its address ("client:<hash>", as for logins), never the address; the fingerprint is a
+ * hash of the folded text, never the text.
+ */
+export const publicFormSubmissions = pgTable(
+  'public_form_submissions',
+  {
+    id: serial('id').primaryKey(),
+    form: text('form').notNull(),
+    clientKey: text('client_key').notNull(),
+    fingerprint: text('fingerprint'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('public_form_submissions_client_idx').on(t.form, t.clientKey, t.createdAt),
+    index('public_form_submissions_fingerprint_idx').on(t.form, t.fingerprint, t.createdAt),
+  ],
+);
+
 export const auditLog = pgTable(
   'audit_log',
   {
