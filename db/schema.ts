@@ -550,8 +550,8 @@ export const documentConsultations = pgTable(
 export const commentStatus = pgEnum('comment_status', ['pending', 'published', 'hidden']);
 
 /**
- * A comment on a draft. The email is for the department to reply and is never shown or exported;
- * `content_hash` (the folded text, hashed) finds the same comment sent twice.
+ * A comment on a draft. The email is for the department to reply: never shown publicly, never
+ * exported, and erased (set to '') some months after the window closes (db/queries/consultations.ts).
  */
 export const documentComments = pgTable(
   'document_comments',
@@ -564,16 +564,12 @@ export const documentComments = pgTable(
     email: text('email').notNull(),
     organisation: text('organisation').notNull().default(''),
     content: text('content').notNull(),
-    contentHash: text('content_hash').notNull(),
     status: commentStatus('status').notNull().default('pending'),
     moderatedBy: integer('moderated_by').references(() => users.id),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('document_comments_document_idx').on(t.documentId, t.status, t.createdAt),
-    uniqueIndex('document_comments_duplicate_idx').on(t.documentId, t.contentHash),
-  ],
+  (t) => [index('document_comments_document_idx').on(t.documentId, t.status, t.createdAt)],
 );
 
 // ---------------------------------------------------------------------------

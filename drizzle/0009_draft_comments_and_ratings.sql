@@ -7,7 +7,6 @@ CREATE TABLE "document_comments" (
 	"email" text NOT NULL,
 	"organisation" text DEFAULT '' NOT NULL,
 	"content" text NOT NULL,
-	"content_hash" text NOT NULL,
 	"status" "comment_status" DEFAULT 'pending' NOT NULL,
 	"moderated_by" integer,
 	"moderated_at" timestamp with time zone,
@@ -41,7 +40,6 @@ ALTER TABLE "document_comments" ADD CONSTRAINT "document_comments_moderated_by_u
 ALTER TABLE "document_consultations" ADD CONSTRAINT "document_consultations_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_consultations" ADD CONSTRAINT "document_consultations_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "document_comments_document_idx" ON "document_comments" USING btree ("document_id","status","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "document_comments_duplicate_idx" ON "document_comments" USING btree ("document_id","content_hash");--> statement-breakpoint
 CREATE INDEX "document_consultations_closes_idx" ON "document_consultations" USING btree ("closes_at","opens_at");--> statement-breakpoint
 CREATE INDEX "portal_ratings_visitor_idx" ON "portal_ratings" USING btree ("visitor_id","created_at");--> statement-breakpoint
 CREATE INDEX "portal_ratings_created_idx" ON "portal_ratings" USING btree ("created_at");

@@ -1,6 +1,7 @@
 import { DraftCommentForm } from '@/components/feedback/draft-comment-form';
+import { PublicFormGuard } from '@/components/public-forms/form-guard';
 import type { PublicConsultation } from '@/db/queries/consultations';
-import { CONSULTATION_STATE_LABELS, type ConsultationState } from '@/lib/documents/consultation';
+import { CONSULTATION_STATE_LABELS, type ConsultationState, DRAFT_COMMENT_FORM } from '@/lib/documents/consultation';
 import { formatFileSize } from '@/lib/documents/file-type';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { routes } from '@/lib/routes';
@@ -44,7 +45,9 @@ export function ConsultationSection({
             Gửi góp ý
           </h3>
           <p className="mt-1 text-sm text-slate-700">Các ô có dấu * là bắt buộc.</p>
-          <DraftCommentForm documentId={documentId} />
+          {/* The document page is ISR: the form's start token is as old as the page, so the minimum fill
+              time holds only on a fresh render; the honeypot, the per-client limit and duplicates always hold. */}
+          <DraftCommentForm documentId={documentId} guard={<PublicFormGuard form={DRAFT_COMMENT_FORM} />} />
         </div>
       )}
       {state === 'upcoming' && (

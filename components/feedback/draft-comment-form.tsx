@@ -1,10 +1,26 @@
 'use client';
 
 import { useActionState } from 'react';
-import { COMMENT_LIMITS } from '@/lib/documents/consultation';
+import { ConsentBox } from '@/components/public-forms/consent-box';
+import { COMMENT_EMAIL_RETENTION_MONTHS } from '@/lib/documents/consultation';
+import { consentText, PUBLIC_FORM_LIMITS } from '@/lib/public-forms/fields';
 import { submitDraftComment } from '@/server/feedback/public-actions';
-import { publicFormState } from '@/lib/feedback/form-state';
-import { fieldAttributes, PublicFieldError, PublicFormOutcome, publicButtonClass, publicInputClass } from './public-form-parts';
+import {
+  fieldAttributes,
+  fieldErrorOf,
+  PublicFieldError,
+  PublicFormOutcome,
+  publicButtonClass,
+  publicInputClass,
+  typedOf,
+} from './public-form-parts';
+
+const COMMENT_LIMITS = PUBLIC_FORM_LIMITS;
+const CONSENT = consentText({
+  purpose:
+    'tiếp nhận, tổng hợp và trả lời góp ý cho dự thảo này (họ tên, cơ quan và nội dung có thể được đăng dưới dự thảo sau khi cán bộ duyệt)',
+  retentionMonths: COMMENT_EMAIL_RETENTION_MONTHS,
+});
 
 const PREFIX = 'gop-y';
 
@@ -13,15 +29,25 @@ const PREFIX = 'gop-y';
  * it is posted and the page comes back with the outcome, the errors beside each field and the text
  * as typed.
  */
-export function DraftCommentForm({ documentId }: { documentId: number }) {
-  const [state, action, pending] = useActionState(submitDraftComment, publicFormState());
-  const values = state.status === 'error' ? state.values : {};
+export function DraftCommentForm({ documentId, guard }: { documentId: number; guard: React.ReactNode }) {
+  const [state, action, pending] = useActionState(submitDraftComment, null);
+  const values = typedOf(state);
   const field = (name: string, hint?: boolean) => fieldAttributes(PREFIX, state, name, hint);
-  // A new key after a successful send empties the fields for another comment.
+  if (state?.ok) {
+    return (
+      <div className="mt-3">
+        <PublicFormOutcome
+          state={state}
+          sent="Đã gửi góp ý. Cảm ơn bạn! Góp ý sẽ được cán bộ xem xét trước khi đăng công khai; email của bạn không bao giờ được công bố."
+        />
+      </div>
+    );
+  }
   return (
-    <form action={action} aria-labelledby="gop-y-tieu-de" className="mt-3 space-y-4" key={state.status === 'sent' ? state.message : 'form'}>
+    <form action={action} aria-labelledby="gop-y-tieu-de" className="mt-3 space-y-4">
+      {guard}
       <input type="hidden" name="documentId" value={documentId} />
-      <PublicFormOutcome state={state} />
+      <PublicFormOutcome state={state} sent="" />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor={`${PREFIX}-name`} className="font-semibold">
@@ -88,27 +114,7 @@ export function DraftCommentForm({ documentId }: { documentId: number }) {
         </p>
         <PublicFieldError prefix={PREFIX} state={state} name="content" />
       </div>
-      <div>
-        <div className="flex items-start gap-2">
-          <input
-            {...field('consent', true)}
-            type="checkbox"
-            value="yes"
-            required
-            defaultChecked={values.consent === 'yes'}
-            className="mt-1 h-5 w-5 shrink-0"
-          />
-          <label htmlFor={`${PREFIX}-consent`}>
-            Tôi đồng ý để Sở Nội vụ xử lý họ tên, email và cơ quan của tôi để tiếp thu, tổng hợp góp ý cho dự thảo này (Nghị định
-            13/2023/NĐ-CP). <span aria-hidden="true">*</span>
-          </label>
-        </div>
-        <p id={`${PREFIX}-consent-goi-y`} className="mt-1 text-sm text-slate-700">
-          Họ tên, cơ quan và nội dung có thể được đăng dưới dự thảo sau khi cán bộ duyệt; email chỉ cán bộ tiếp nhận được xem, không đăng và
-          không xuất ra tệp nào.
-        </p>
-        <PublicFieldError prefix={PREFIX} state={state} name="consent" />
-      </div>
+      <ConsentBox id={`${PREFIX}-consent`} text={CONSENT} error={fieldErrorOf(state, 'consent')} defaultChecked={values.consent === 'on'} />
       <button type="submit" disabled={pending} className={publicButtonClass}>
         {pending ? 'Đang gửi…' : 'Gửi góp ý'}
       </button>

@@ -1,8 +1,11 @@
-import type { PublicFormState } from '@/lib/feedback/form-state';
+import type { PublicFormState } from '@/server/public-forms/guard';
 
-/** The label, control and error of one field of a public form, tied by aria-describedby. */
+/**
+ * The pieces the public forms of Góp ý dự thảo and Đánh giá share: field attributes tied to their
+ * error, the error beside a field, and the outcome announced to screen readers.
+ */
 export function fieldAttributes(prefix: string, state: PublicFormState, name: string, hint?: boolean) {
-  const error = state.fieldErrors[name];
+  const error = state && !state.ok ? state.fieldErrors?.[name] : undefined;
   return {
     id: `${prefix}-${name}`,
     name,
@@ -11,8 +14,17 @@ export function fieldAttributes(prefix: string, state: PublicFormState, name: st
   } as const;
 }
 
+export function fieldErrorOf(state: PublicFormState, name: string): string[] | undefined {
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
+
+/** What was typed before a refusal, to put back in the fields. */
+export function typedOf(state: PublicFormState): Record<string, string> {
+  return state && !state.ok ? state.values : {};
+}
+
 export function PublicFieldError({ prefix, state, name }: { prefix: string; state: PublicFormState; name: string }) {
-  const error = state.fieldErrors[name];
+  const error = fieldErrorOf(state, name);
   if (!error?.length) return null;
   return (
     <p id={`${prefix}-${name}-loi`} className="mt-1 text-sm font-semibold text-red-700">
@@ -21,16 +33,16 @@ export function PublicFieldError({ prefix, state, name }: { prefix: string; stat
   );
 }
 
-/** The outcome of a submission, announced to screen readers; an error is an alert. */
-export function PublicFormOutcome({ state }: { state: PublicFormState }) {
-  if (state.status === 'idle') return <p role="status" aria-live="polite" className="sr-only" />;
-  return state.status === 'sent' ? (
-    <p role="status" aria-live="polite" className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">
-      {state.message}
+/** The outcome of a submission: a status when sent, an alert when refused. */
+export function PublicFormOutcome({ state, sent }: { state: PublicFormState; sent: string }) {
+  if (!state) return null;
+  return state.ok ? (
+    <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">
+      {sent}
     </p>
   ) : (
     <p role="alert" className="rounded border border-red-700 bg-red-50 px-3 py-2 font-semibold text-red-800">
-      {state.message}
+      {state.error}
     </p>
   );
 }

@@ -1,10 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { publicFormState } from '@/lib/feedback/form-state';
 import { RATING_COMMENT_MAX, RATING_CRITERIA, SCORE_LABELS } from '@/lib/feedback/rating';
 import { submitPortalRating } from '@/server/feedback/public-actions';
-import { fieldAttributes, PublicFieldError, PublicFormOutcome, publicButtonClass, publicInputClass } from './public-form-parts';
+import {
+  fieldAttributes,
+  fieldErrorOf,
+  PublicFieldError,
+  PublicFormOutcome,
+  publicButtonClass,
+  publicInputClass,
+  typedOf,
+} from './public-form-parts';
 
 const PREFIX = 'danh-gia';
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -14,15 +21,22 @@ const SCORES = [1, 2, 3, 4, 5] as const;
  * form bound to a server action, so it works without JavaScript; on an error the choices come back
  * as they were.
  */
-export function RatingForm() {
-  const [state, action, pending] = useActionState(submitPortalRating, publicFormState());
-  if (state.status === 'sent') return <PublicFormOutcome state={state} />;
-  const values = state.values;
+export function RatingForm({ guard }: { guard: React.ReactNode }) {
+  const [state, action, pending] = useActionState(submitPortalRating, null);
+  if (state?.ok) {
+    return (
+      <div className="mt-4">
+        <PublicFormOutcome state={state} sent="Đã ghi nhận đánh giá của bạn. Cảm ơn bạn đã góp phần hoàn thiện cổng thông tin!" />
+      </div>
+    );
+  }
+  const values = typedOf(state);
   return (
     <form action={action} aria-label="Đánh giá cổng thông tin" className="mt-4 space-y-5">
-      <PublicFormOutcome state={state} />
+      {guard}
+      <PublicFormOutcome state={state} sent="" />
       {RATING_CRITERIA.map(({ key, label }) => {
-        const error = state.fieldErrors[key];
+        const error = fieldErrorOf(state, key);
         return (
           <fieldset
             key={key}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { CommentStatus } from '@/lib/documents/consultation';
 import { getDb, type Db, type Tx } from '../index';
 import { documentCatalog, documentComments, documentConsultations, documents } from '../schema';
@@ -76,7 +76,7 @@ export async function getPublishedConsultationForComment({ db, documentId }: { d
   return row ?? null;
 }
 
-/** Stores a comment; null when the same text was already sent on this document (one index decides, across processes). */
+/** Stores a comment (the shared public-form rules have already refused duplicates and floods). */
 export async function insertComment({
   db,
   documentId,
@@ -84,7 +84,6 @@ export async function insertComment({
   email,
   organisation,
   content,
-  contentHash,
 }: {
   db: Tx;
   documentId: number;
@@ -92,14 +91,12 @@ export async function insertComment({
   email: string;
   organisation: string;
   content: string;
-  contentHash: string;
-}): Promise<{ id: number } | null> {
+}): Promise<{ id: number }> {
   const [row] = await db
     .insert(documentComments)
-    .values({ documentId, name, email, organisation, content, contentHash })
-    .onConflictDoNothing({ target: [documentComments.documentId, documentComments.contentHash] })
+    .values({ documentId, name, email, organisation, content })
     .returning({ id: documentComments.id });
-  return row ?? null;
+  return row!;
 }
 
 export type PublicComment = { id: number; name: string; organisation: string; content: string; createdAt: Date };
@@ -241,4 +238,49 @@ export async function getPublicConsultation({ documentId }: { documentId: number
     listDocumentFiles({ db, documentId, purpose: 'comment_report' }),
   ]);
   return { ...window, comments, reports };
+}
+
+/** Slugs of published drafts whose comment window opened or closed in (after, until]: their pages change then. */
+export async function listConsultationEdgesBetween({ db, after, until }: { db: Conn; after: Date; until: Date }): Promise<string[]> {
+  const rows = await db
+    .select({ slug: documents.slug })
+    .from(documentConsultations)
+    .innerJoin(documents, eq(documents.id, documentConsultations.documentId))
+    .where(
+      and(
+        eq(documents.status, 'published'),
+        or(
+          and(gt(documentConsultations.opensAt, after), lte(documentConsultations.opensAt, until)),
+          and(gt(documentConsultations.closesAt, after), lte(documentConsultations.closesAt, until)),
+        ),
+      ),
+    );
+  return rows.map((row) => row.slug);
+}
+
+/**
+ * Erases the email of every comment on a draft whose window closed more than `months` ago (the
+ * consent text promises it). The comment, its name and organisation stay for the record.
+ */
+export async function eraseExpiredCommentEmails({ db, now, months }: { db?: Conn; now: Date; months: number }): Promise<number> {
+  const conn = db ?? (await getDb());
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const erased = await conn
+    .update(documentComments)
+    .set({ email: '' })
+    .where(
+      and(
+        ne(documentComments.email, ''),
+        inArray(
+          documentComments.documentId,
+          conn
+            .select({ id: documentConsultations.documentId })
+            .from(documentConsultations)
+            .where(lte(documentConsultations.closesAt, cutoff)),
+        ),
+      ),
+    )
+    .returning({ id: documentComments.id });
+  return erased.length;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { rowId } from '@/lib/form-fields';
+import { consentField, emailField, lineField, PUBLIC_FORM_LIMITS, textField } from '@/lib/public-forms/fields';
 import { fromLocalDateTimeInput } from '@/lib/time';
 
 /**
@@ -47,60 +49,19 @@ export const consultationWindowFields = z
 export const COMMENT_STATUS_LABELS = { pending: 'Chờ duyệt', published: 'Đã đăng', hidden: 'Không đăng' } as const;
 export type CommentStatus = keyof typeof COMMENT_STATUS_LABELS;
 
-export const COMMENT_LIMITS = { name: 200, email: 254, organisation: 300, content: 5000 } as const;
+/** The form's name for the shared abuse rules (lib/public-forms). */
+export const DRAFT_COMMENT_FORM = 'draft-comment';
 
-/** Text typed over several lines: NFC, no control characters but line breaks, at most one blank line in a row. */
-export function cleanMultilineText(value: string): string {
-  return (
-    value
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
-      .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
-      .split('\n')
-      .map((line) => line.replace(/ +/g, ' ').trim())
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
-}
-
-const trimmed = (label: string, max: number, required: boolean) =>
-  z
-    .string({ error: `Hãy nhập ${label}.` })
-    .default('')
-    .transform((value) => value.normalize('NFC').replace(/\s+/g, ' ').trim())
-    .pipe(
-      required
-        ? z.string().min(1, `Hãy nhập ${label}.`).max(max, `Quá dài (tối đa ${max} ký tự).`)
-        : z.string().max(max, `Quá dài (tối đa ${max} ký tự).`),
-    );
-
-/** The public "Góp ý" form: name, email, organisation (optional), content, consent. */
+/** The public "Góp ý" form: name, email, organisation (optional), content, consent (lib/public-forms). */
 export const commentFields = z.object({
-  name: trimmed('họ và tên', COMMENT_LIMITS.name, true),
-  email: z
-    .string({ error: 'Hãy nhập email.' })
-    .default('')
-    .transform((value) => value.trim().toLowerCase())
-    .pipe(
-      z
-        .string()
-        .min(1, 'Hãy nhập email.')
-        .max(COMMENT_LIMITS.email, 'Email quá dài.')
-        .pipe(z.email('Email chưa đúng (ví dụ ten@example.com).')),
-    ),
-  organisation: trimmed('cơ quan, tổ chức', COMMENT_LIMITS.organisation, false),
-  content: z
-    .string({ error: 'Hãy nhập nội dung góp ý.' })
-    .default('')
-    .transform(cleanMultilineText)
-    .pipe(
-      z
-        .string()
-        .min(1, 'Hãy nhập nội dung góp ý.')
-        .max(COMMENT_LIMITS.content, `Nội dung quá dài (tối đa ${COMMENT_LIMITS.content.toLocaleString('vi-VN')} ký tự).`),
-    ),
-  consent: z.literal('yes', { error: 'Hãy đồng ý cho Sở xử lý thông tin cá nhân để gửi góp ý.' }),
+  documentId: rowId('Không tìm thấy văn bản này.'),
+  name: lineField(PUBLIC_FORM_LIMITS.name, { label: 'họ và tên' }),
+  email: emailField,
+  organisation: lineField(PUBLIC_FORM_LIMITS.organisation, { label: 'tên cơ quan, tổ chức', optional: true }),
+  content: textField(PUBLIC_FORM_LIMITS.content, { label: 'nội dung góp ý' }),
+  consent: consentField,
 });
 export type CommentFields = z.output<typeof commentFields>;
+
+/** Months after a window closes when commenters' emails are erased (the consent text says so). */
+export const COMMENT_EMAIL_RETENTION_MONTHS = 12;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanMultilineText } from '@/lib/documents/consultation';
+import { PUBLIC_FORM_LIMITS, textField } from '@/lib/public-forms/fields';
 
 /**
  * Đánh giá cổng thông tin: 1–5 on four criteria and an optional comment, one rating per visitor
@@ -16,7 +16,10 @@ export type RatingCriterion = (typeof RATING_CRITERIA)[number]['key'];
 export const SCORE_LABELS: Record<number, string> = { 1: 'Rất kém', 2: 'Kém', 3: 'Bình thường', 4: 'Tốt', 5: 'Rất tốt' };
 
 export const RATING_INTERVAL_DAYS = 30;
-export const RATING_COMMENT_MAX = 2000;
+/** The form's name for the shared abuse rules (lib/public-forms). */
+export const PORTAL_RATING_FORM = 'portal-rating';
+export const RATING_REPEAT_MESSAGE = `Bạn đã đánh giá cổng thông tin trong ${RATING_INTERVAL_DAYS} ngày qua: mỗi người đánh giá một lần trong ${RATING_INTERVAL_DAYS} ngày. Cảm ơn bạn!`;
+export const RATING_COMMENT_MAX = PUBLIC_FORM_LIMITS.comment;
 
 const score = (label: string) =>
   z
@@ -29,10 +32,6 @@ export const ratingFields = z.object({
   content: score('Nội dung'),
   quality: score('Chất lượng thông tin'),
   support: score('Hỗ trợ'),
-  comment: z
-    .string()
-    .default('')
-    .transform(cleanMultilineText)
-    .pipe(z.string().max(RATING_COMMENT_MAX, `Ý kiến quá dài (tối đa ${RATING_COMMENT_MAX.toLocaleString('vi-VN')} ký tự).`)),
+  comment: textField(RATING_COMMENT_MAX, { label: 'ý kiến', optional: true }),
 });
 export type RatingFields = z.output<typeof ratingFields>;

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { RatingForm } from '@/components/feedback/rating-form';
+import { PublicFormGuard } from '@/components/public-forms/form-guard';
 import { findRatingSince } from '@/db/queries/ratings';
-import { RATING_INTERVAL_DAYS } from '@/lib/feedback/rating';
+import { PORTAL_RATING_FORM, RATING_INTERVAL_DAYS } from '@/lib/feedback/rating';
 import { formatDate } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { VISITOR_COOKIE } from '@/lib/visits/rules';
@@ -42,7 +43,7 @@ export default async function RatingPage() {
           {formatDate(new Date(rated.getTime() + RATING_INTERVAL_DAYS * DAY_MS))}.
         </p>
       ) : (
-        <RatingForm />
+        <RatingForm guard={<PublicFormGuard form={PORTAL_RATING_FORM} />} />
       )}
     </div>
   );
