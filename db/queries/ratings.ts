@@ -37,6 +37,7 @@ export async function insertRatingOncePer({
 }): Promise<boolean> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`portal_rating:${visitorId}`}, 0))`);
   if (await findRatingSince({ db, visitorId, since })) return false;
-  await db.insert(portalRatings).values({ visitorId, ...values });
+  // The app's clock, the one `since` was computed from (several instances keep their clocks in sync).
+  await db.insert(portalRatings).values({ visitorId, ...values, createdAt: new Date() });
   return true;
 }
