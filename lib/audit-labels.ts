@@ -94,6 +94,8 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return routes.staff.contacts;
     case 'media':
       return routes.staff.media();
+    case 'document':
+      return objectId && /^\d+$/.test(objectId) ? routes.staff.editDocument(Number(objectId)) : undefined;
     default:
       return undefined;
   }
