@@ -84,6 +84,8 @@ export const routes = {
     documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
     newDocument: `${STAFF}/van-ban/moi`,
     editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
+    /** Every draft for comment, with its comments waiting for moderation. */
+    consultations: `${STAFF}/gop-y-du-thao`,
     /** The comments on a draft for comment: moderation and the summary report. */
     documentComments: (id: number, query?: Query) => withQuery(`${STAFF}/van-ban/${id}/gop-y`, query),
     documentCatalogs: `${STAFF}/van-ban/danh-muc`,

@@ -284,3 +284,29 @@ export async function eraseExpiredCommentEmails({ db, now, months }: { db?: Conn
     .returning({ id: documentComments.id });
   return erased.length;
 }
+
+export type StaffConsultationItem = ConsultationListItem & { status: 'draft' | 'published' | 'withdrawn'; pending: number; total: number };
+
+/** Every draft for comment for its moderators: the latest closing first, with its comments waiting and in all. */
+export async function listConsultationsForStaff(): Promise<StaffConsultationItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      documentId: documents.id,
+      slug: documents.slug,
+      number: documents.number,
+      typeName: documentCatalog.name,
+      summary: documents.summary,
+      status: documents.status,
+      opensAt: documentConsultations.opensAt,
+      closesAt: documentConsultations.closesAt,
+      pending: sql<number>`(select count(*)::int from ${documentComments} c where c.document_id = ${documents.id} and c.status = 'pending')`,
+      total: sql<number>`(select count(*)::int from ${documentComments} c where c.document_id = ${documents.id})`,
+    })
+    .from(documentConsultations)
+    .innerJoin(documents, eq(documents.id, documentConsultations.documentId))
+    .innerJoin(documentCatalog, eq(documentCatalog.id, documents.typeId))
+    .orderBy(desc(documentConsultations.closesAt), desc(documents.id))
+    .limit(500);
+  return rows.map((row) => ({ ...row, pending: Number(row.pending), total: Number(row.total) }));
+}

@@ -112,7 +112,7 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
 
     // Without consent: refused beside the box, and what was typed is still there.
     await form.getByLabel('Họ và tên').fill('Lê Văn C');
-    await form.getByLabel('Email', { exact: true }).fill(email);
+    await form.getByRole('textbox', { name: 'Email' }).fill(email);
     await form.getByLabel('Cơ quan, tổ chức (không bắt buộc)').fill('Hội Luật gia tỉnh');
     await form.getByLabel('Nội dung góp ý').fill(content);
     await visitor.waitForTimeout(MIN_FILL_MS + 500);
@@ -120,7 +120,7 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
     const again = visitor.getByRole('form', { name: 'Gửi góp ý' });
     await expect(again.getByText('Vui lòng đồng ý với việc xử lý dữ liệu cá nhân để gửi.')).toBeVisible();
     await expect(again.getByLabel('Nội dung góp ý')).toHaveValue(content);
-    await expect(again.getByLabel('Email', { exact: true })).toHaveValue(email);
+    await expect(again.getByRole('textbox', { name: 'Email' })).toHaveValue(email);
 
     // The same refusal with JavaScript (the form then posts without reloading): axe-clean too.
     {
@@ -130,14 +130,14 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
         await other.goto(draftPath);
         const jsForm = other.getByRole('form', { name: 'Gửi góp ý' });
         await jsForm.getByLabel('Họ và tên').fill('Lê Văn C');
-        await jsForm.getByLabel('Email', { exact: true }).fill('khong-phai-email');
+        await jsForm.getByRole('textbox', { name: 'Email' }).fill('khong-phai-email');
         await jsForm.getByLabel('Nội dung góp ý').fill('Nội dung thử');
         await other.waitForTimeout(MIN_FILL_MS + 500);
         // The browser's own checks would stop the form before the server answers in Vietnamese.
         await jsForm.evaluate((element) => element.setAttribute('novalidate', ''));
         await jsForm.getByRole('button', { name: 'Gửi góp ý' }).click();
         await expect(jsForm.getByText('Email chưa đúng', { exact: false })).toBeVisible();
-        await expect(jsForm.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+        await expect(jsForm.getByRole('textbox', { name: 'Email' })).toHaveAttribute('aria-invalid', 'true');
         await expectNoAxeViolations(other);
       } finally {
         await withScripts.close();
@@ -149,8 +149,14 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
     await again.getByRole('button', { name: 'Gửi góp ý' }).click();
     await expect(visitor.getByText('Đã gửi góp ý. Cảm ơn bạn!', { exact: false })).toBeVisible();
 
-    // The admin sees it with the email, publishes it.
-    await page.goto(`/quan-tri/van-ban/${openId}/gop-y`);
+    // The admin finds it among the drafts for comment, sees it with the email, publishes it.
+    await page.goto('/quan-tri');
+    await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Góp ý dự thảo' }).click();
+    const listed = page.getByRole('listitem').filter({ hasText: open.summary });
+    await expect(listed).toContainText('1 chờ duyệt');
+    await expectNoAxeViolations(page);
+    await listed.getByRole('link', { name: `Quyết định ${open.number}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/quan-tri/van-ban/${openId}/gop-y$`));
     const item = page.getByRole('listitem').filter({ hasText: content });
     await expect(item).toContainText(email);
     await expectNoAxeViolations(page);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
 import {
   canManageAgency,
+  canModerateComments,
   canManageSite,
   canManageUsers,
   canViewStatistics,
@@ -38,6 +39,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canWriteDocuments(user) && (
           <Link href={routes.staff.procedures()} className="font-semibold underline-offset-2 hover:underline">
             Thủ tục hành chính
+          </Link>
+        )}
+        {canModerateComments(user) && (
+          <Link href={routes.staff.consultations} className="font-semibold underline-offset-2 hover:underline">
+            Góp ý dự thảo
           </Link>
         )}
         {canViewStatistics(user) && (
