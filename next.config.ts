@@ -48,9 +48,10 @@ const nextConfig: NextConfig = {
       // Page 1 of a category has one address. Redirecting here rather than in the page keeps the
       // redirect out of the ISR cache (a cached redirect is served with its Location header twice).
       { source: routes.internal.categoryPage(':slug', 1), destination: routes.category(':slug'), permanent: true },
-      // The cached first pages of the two lists are reached through their public addresses only.
+      // The cached first pages of the lists are reached through their public addresses only.
       { source: routes.internal.listIndex('documents'), destination: routes.documents(), permanent: true },
       { source: routes.internal.listIndex('procedures'), destination: routes.procedures(), permanent: true },
+      { source: routes.internal.listIndex('questions'), destination: routes.questions(), permanent: true },
       // Any other name there would be a cached 404 per address tried: send it to the uncached one.
       { source: routes.internal.listIndexOther, destination: routes.notFound, permanent: false },
     ];
@@ -62,8 +63,8 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         { source: routes.home, destination: routes.internal.homeView() },
         // A list whose query names no filter is its cached first page; any filter renders per request.
-        ...(['documents', 'procedures'] as const).map((list) => ({
-          source: list === 'documents' ? routes.documents() : routes.procedures(),
+        ...(['documents', 'procedures', 'questions'] as const).map((list) => ({
+          source: { documents: routes.documents(), procedures: routes.procedures(), questions: routes.questions() }[list],
           missing: LIST_QUERY_KEYS[list].map((key) => ({ type: 'query' as const, key })),
           destination: routes.internal.listIndex(list),
         })),

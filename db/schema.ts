@@ -25,7 +25,8 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 // Accounts
 // ---------------------------------------------------------------------------
 
-export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'stats_viewer']);
+// 'answerer' (Cán bộ trả lời): answers the questions assigned to their unit (users.unit_id), nothing else.
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'author', 'stats_viewer', 'answerer']);
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -39,6 +40,8 @@ export const users = pgTable('users', {
   // Set when an admin gives a temporary password: until its owner picks a new one, the account
   // can do nothing but change it.
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  // The unit of the directory whose questions a Cán bộ trả lời answers; null for the other roles.
+  unitId: integer('unit_id').references((): AnyPgColumn => orgUnits.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -639,6 +642,55 @@ export const procedures = pgTable(
     // The public list is ordered by name; the index serves that order for every filter mix.
     index('procedures_public_list_idx').on(t.status, t.name, t.id),
     index('procedures_field_idx').on(t.fieldId, t.level),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Hỏi đáp: questions from the public, tracked by a code, answered by a unit (Nghị định 42/2022, art. 8.1a)
+// ---------------------------------------------------------------------------
+
+/** Đã tiếp nhận · Đang xử lý · Đã trả lời · Không tiếp nhận (lib/questions.ts). */
+export const questionStatus = pgEnum('question_status', ['received', 'processing', 'answered', 'refused']);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: serial('id').primaryKey(),
+    /** SHA-256 of the tracking code (lib/questions/code.ts): the code itself is never stored. */
+    codeHash: text('code_hash').notNull().unique(),
+    askerName: text('asker_name').notNull(),
+    /** Never public, never exported; set to null by the erasure job N months after closing. */
+    email: text('email'),
+    phone: text('phone'),
+    fieldId: integer('field_id').references(() => documentCatalog.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    status: questionStatus('status').notNull().default('received'),
+    unitId: integer('unit_id').references(() => orgUnits.id, { onDelete: 'set null' }),
+    /** Sanitised (lib/sanitize.ts) on save. */
+    answerHtml: text('answer_html').notNull().default(''),
+    answeredBy: integer('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    refusalReason: text('refusal_reason').notNull().default(''),
+    /** When it was answered or refused: the erasure of personal data counts from here. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    /** Set while the pair is public on /hoi-dap; its address is /hoi-dap/<slug>. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    slug: text('slug').unique(),
+    /** The asker's name as written, or as initials ("N. V. A."), on the public page. */
+    showFullName: boolean('show_full_name').notNull().default(false),
+    /** Title, question and answer folded like a query (lib/search-text.ts): written on publication. */
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('questions_queue_idx').on(t.status, t.createdAt),
+    index('questions_unit_idx').on(t.unitId, t.status, t.createdAt),
+    index('questions_public_idx').on(t.publishedAt.desc().nullsLast(), t.id.desc()),
+    index('questions_closed_idx').on(t.closedAt),
   ],
 );
 

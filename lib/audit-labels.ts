@@ -96,6 +96,8 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return routes.staff.media();
     case 'document':
       return objectId && /^\d+$/.test(objectId) ? routes.staff.editDocument(Number(objectId)) : undefined;
+    case 'question':
+      return objectId && /^\d+$/.test(objectId) ? routes.staff.question(Number(objectId)) : routes.staff.questions();
     default:
       return undefined;
   }
@@ -147,6 +149,12 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('thêm tài khoản '), thing('đã xóa'), text(` với vai trò ${roleLabel(detail.role)}.`)];
     case 'user.role':
       return [text('đổi vai trò của tài khoản '), thing('đã xóa'), text(` thành ${roleLabel(detail.role)}.`)];
+    case 'user.unit':
+      return [
+        text('gắn tài khoản '),
+        thing('đã xóa'),
+        text(detail.unitId ? ' với một đơn vị trả lời câu hỏi.' : ' khỏi đơn vị trả lời câu hỏi (không còn đơn vị).'),
+      ];
     case 'user.disable':
       return [text('khóa tài khoản '), thing('đã xóa'), text('.')];
     case 'user.enable':
@@ -221,6 +229,28 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('chuyển mục liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)} trong khối.`)];
     case 'contact_entry.delete':
       return [text('xóa mục liên hệ '), deleted(detail.name), text(` (điện thoại ${phones(detail.phones)}).`)];
+    case 'question.assign':
+      return [text('phân công câu hỏi '), thing('đã xóa'), text(' cho một đơn vị trả lời.')];
+    case 'question.answer':
+      return [text('trả lời câu hỏi '), thing('đã xóa'), text(' (người hỏi xem được câu trả lời bằng mã tra cứu).')];
+    case 'question.publish':
+      return [
+        text('công khai câu hỏi '),
+        thing('đã xóa'),
+        text(
+          ` và câu trả lời trên trang Hỏi đáp, tên người hỏi ${detail.nameShown === 'full' ? 'hiện đầy đủ' : 'hiện bằng chữ viết tắt'}.`,
+        ),
+      ];
+    case 'question.unpublish':
+      return [text('gỡ câu hỏi '), thing('đã xóa'), text(' khỏi trang Hỏi đáp.')];
+    case 'question.refuse':
+      return [text('không tiếp nhận câu hỏi '), thing('đã xóa'), text(`, lý do: ${quoted(detail.reason ?? '')}.`)];
+    case 'question.erase':
+      return [
+        text(
+          `tự động xóa email và số điện thoại của ${typeof detail.count === 'number' ? detail.count : 'các'} câu hỏi đã đóng quá ${detail.months ?? ''} tháng (Nghị định 13/2023/NĐ-CP).`,
+        ),
+      ];
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
     case 'document.consultation_set':

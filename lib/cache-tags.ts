@@ -89,3 +89,13 @@ export function pagesShowingAgencyPage(key: 'overview' | 'functions' | 'history'
   }[key];
   return [{ path }];
 }
+
+/** Every cached page that shows a published question: the unfiltered list and the question pages. */
+export function pagesShowingQuestion({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [
+    { path: routes.questions() },
+    { path: routes.internal.listIndex('questions') },
+    ...[...new Set(slugs)].map((slug) => ({ path: routes.question(slug) })),
+    { path: PUBLIC_ROUTES.question.nextRoute, type: 'page' as const },
+  ];
+}

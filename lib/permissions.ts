@@ -2,7 +2,7 @@
  * Who may do what: the one place. Actions, pages and tests all ask these functions; the proxy and
  * the UI never decide on their own.
  */
-export type Role = 'admin' | 'editor' | 'author' | 'stats_viewer';
+export type Role = 'admin' | 'editor' | 'author' | 'stats_viewer' | 'answerer';
 export type ArticleStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
 export type Actor = { id: number; role: Role };
 export type ArticleAccess = { authorId: number | null; status: ArticleStatus };
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   editor: 'Biên tập viên',
   author: 'Phóng viên',
   stats_viewer: 'Người xem thống kê',
+  answerer: 'Cán bộ trả lời',
 };
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
@@ -143,3 +144,22 @@ export function canManageDocumentCatalogs(user: Actor): boolean {
 export const canWriteProcedures = canWriteDocuments;
 export const canPublishProcedures = canPublishDocuments;
 export const canEditProcedure = canEditDocument;
+
+/** Hỏi đáp: the staff queue is for editors and admins (every question) and Cán bộ trả lời (their unit's). */
+export function canViewQuestions(user: Actor): boolean {
+  return isEditorial(user) || user.role === 'answerer';
+}
+
+/** Assigning a question to a unit of the directory: editors and admins. */
+export function canAssignQuestions(user: Actor): boolean {
+  return isEditorial(user);
+}
+
+/**
+ * Reading, answering, publishing or refusing one question: editors and admins any; a Cán bộ trả
+ * lời only one assigned to their own unit (`unitId`: theirs, read from their account).
+ */
+export function canHandleQuestion(user: Actor & { unitId: number | null }, question: { unitId: number | null }): boolean {
+  if (isEditorial(user)) return true;
+  return user.role === 'answerer' && user.unitId !== null && question.unitId === user.unitId;
+}

@@ -64,6 +64,11 @@ export const routes = {
   /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
   procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
+  /** Hỏi đáp: the published questions (`?tu-khoa=&linh-vuc=&trang=`), asking, tracking, each pair. */
+  questions: (query?: Query | URLSearchParams) => withQuery('/hoi-dap', query),
+  askQuestion: '/hoi-dap/dat-cau-hoi',
+  questionLookup: '/hoi-dap/tra-cuu',
+  question: (slug: string) => `/hoi-dap/${slug}`,
   /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
   media: (key: string, width: number) => `/media/${key}/${width}.webp`,
 
@@ -92,6 +97,9 @@ export const routes = {
     procedures: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thu-tuc`, query),
     newProcedure: `${STAFF}/thu-tuc/moi`,
     editProcedure: (id: number) => `${STAFF}/thu-tuc/${id}`,
+    /** Hỏi đáp: the queue with its filters in the query, and one question. */
+    questions: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/hoi-dap`, query),
+    question: (id: number) => `${STAFF}/hoi-dap/${id}`,
     auditLog: (page = 1) => withQuery(`${STAFF}/nhat-ky`, { trang: page > 1 ? page : undefined }),
   },
 
@@ -106,7 +114,8 @@ export const routes = {
      * lists are rewritten here when their query names no filter (next.config.ts), so the address
      * most people open is served from the cache while any filtered one is rendered per request.
      */
-    listIndex: (list: 'documents' | 'procedures') => `/danh-sach/${list === 'documents' ? 'van-ban' : 'thu-tuc-hanh-chinh'}`,
+    listIndex: (list: 'documents' | 'procedures' | 'questions') =>
+      `/danh-sach/${{ documents: 'van-ban', procedures: 'thu-tuc-hanh-chinh', questions: 'hoi-dap' }[list]}`,
     /** Every other address under the lists' internal folder, for the redirect that keeps them off the cache. */
     listIndexOther: '/danh-sach/:path*',
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
@@ -137,6 +146,7 @@ export const routes = {
 export const LIST_QUERY_KEYS = {
   documents: ['tu-khoa', 'loai', 'co-quan', 'linh-vuc', 'nam', 'hieu-luc', 'trang'],
   procedures: ['tu-khoa', 'linh-vuc', 'cap', 'trang'],
+  questions: ['tu-khoa', 'linh-vuc', 'trang'],
 } as const;
 
 /** Addresses answered by route handlers, never by a page: JSON, images, CSV, attached files (next.config.ts headers). */
@@ -157,6 +167,8 @@ export type PublicPage =
   | { kind: 'category'; slug: string }
   | { kind: 'document'; slug: string }
   | { kind: 'procedure'; slug: string }
+  /** A published question and its answer. */
+  | { kind: 'question'; slug: string }
   /** A download of an attached file: counted like a page view, by file. */
   | { kind: 'documentFile'; id: number };
 
@@ -258,6 +270,27 @@ export const PUBLIC_ROUTES = {
     nextRoute: '/thu-tuc-hanh-chinh/[slug]',
     page: ([slug]) => ({ kind: 'procedure', slug: String(slug) }),
   },
+  questions: {
+    segments: ['hoi-dap'],
+    nextRoute: routes.internal.listIndex('questions'),
+    page: () => ({ kind: 'static', path: routes.questions() }),
+  },
+  // Before `question`: these two names are valid slugs too.
+  askQuestion: {
+    segments: ['hoi-dap', 'dat-cau-hoi'],
+    nextRoute: routes.askQuestion,
+    page: () => ({ kind: 'static', path: routes.askQuestion }),
+  },
+  questionLookup: {
+    segments: ['hoi-dap', 'tra-cuu'],
+    nextRoute: routes.questionLookup,
+    page: () => ({ kind: 'static', path: routes.questionLookup }),
+  },
+  question: {
+    segments: ['hoi-dap', slugParam],
+    nextRoute: '/hoi-dap/[slug]',
+    page: ([slug]) => ({ kind: 'question', slug: String(slug) }),
+  },
   documentFile: {
     segments: ['tep-van-ban', idParam],
     nextRoute: '/tep-van-ban/[id]',
@@ -334,6 +367,8 @@ export function countedPathOf(page: PublicPage): string {
       return routes.document(page.slug);
     case 'procedure':
       return routes.procedure(page.slug);
+    case 'question':
+      return routes.question(page.slug);
     case 'documentFile':
       return routes.documentFile(page.id);
   }

@@ -8,6 +8,11 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 const [kind = 'pglite', port = '3105'] = process.argv.slice(2);
+
+/** The SMTP port of a test run: next to its HTTP port, so runs on other ports do not meet. */
+function e2eSmtpPort(httpPort) {
+  return Number(httpPort) + 1000;
+}
 const env = {
   ...process.env,
   PORT: port,
@@ -18,6 +23,10 @@ const env = {
   // The browser under test stands for a reverse proxy: a test that needs a client of its own (the
   // login throttle's) sends X-Forwarded-For, which the server believes only from a trusted proxy.
   TRUSTED_PROXIES: '127.0.0.1, ::1',
+  // Mail goes to a local SMTP server that tests/e2e/questions.spec.ts starts on this port (while
+  // none listens, sending fails at once and the pages say so).
+  SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(port)}`,
+  MAIL_FROM: 'Cổng thông tin (thử nghiệm) <no-reply@example.vn>',
 };
 delete env.DATABASE_URL;
 

@@ -4,6 +4,8 @@ import { getAuthSecret } from '@/server/auth/secret';
 import { setVisitorCookieSecret } from '@/server/visits/cookie';
 import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
+import { startQuestionErasure, type ErasureLoop } from './questions/erasure';
+import { retentionMonths } from './questions/settings';
 import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
 import { appSlugRedirects } from './slug-redirects';
 import { isShuttingDown, markShuttingDown } from './shutdown-state';
@@ -36,10 +38,12 @@ export async function startServerLifecycle(): Promise<void> {
   store[installedKey] = true;
 
   let scheduler: Scheduler | null = null;
+  let erasure: ErasureLoop | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (isShuttingDown()) return;
     markShuttingDown();
     scheduler?.stop();
+    erasure?.stop();
     let code = 0;
     try {
       if (!(await flushVisitsForShutdown())) code = 1;
@@ -56,4 +60,6 @@ export async function startServerLifecycle(): Promise<void> {
   // Scheduled articles appear at their minute even when nobody visits (see scheduled-publishing.ts).
   internalSecret();
   scheduler = startScheduledPublishing({ db, revalidate: revalidateOverLoopback, startDelayMs: 3000 });
+  // Hỏi đáp: email and phone erased QUESTION_RETENTION_MONTHS after closing (see questions/erasure.ts).
+  erasure = startQuestionErasure({ db, months: retentionMonths, startDelayMs: 10_000 });
 }

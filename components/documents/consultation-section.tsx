@@ -1,7 +1,14 @@
 import { DraftCommentForm } from '@/components/feedback/draft-comment-form';
 import { PublicFormGuard } from '@/components/public-forms/form-guard';
 import type { PublicConsultation } from '@/db/queries/consultations';
-import { CONSULTATION_STATE_LABELS, type ConsultationState, DRAFT_COMMENT_FORM } from '@/lib/documents/consultation';
+import {
+  COMMENT_EMAIL_RETENTION_MONTHS,
+  CONSULTATION_STATE_LABELS,
+  type ConsultationState,
+  DRAFT_COMMENT_FORM,
+} from '@/lib/documents/consultation';
+import { consentText } from '@/lib/public-forms/fields';
+import type { PublicAction } from '@/server/public-forms/guard';
 import { formatFileSize } from '@/lib/documents/file-type';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { routes } from '@/lib/routes';
@@ -17,14 +24,23 @@ const STATE_CLASSES: Record<ConsultationState, string> = {
  * it is open, what to expect before and after, the published comments (never an email) and, once
  * closed, the summary report.
  */
+const CONSENT = consentText({
+  purpose:
+    'tiếp nhận, tổng hợp và trả lời góp ý cho dự thảo này (họ tên, cơ quan và nội dung có thể được đăng dưới dự thảo sau khi cán bộ duyệt)',
+  retentionMonths: COMMENT_EMAIL_RETENTION_MONTHS,
+});
+
 export function ConsultationSection({
   documentId,
   consultation,
   state,
+  action,
 }: {
   documentId: number;
   consultation: PublicConsultation;
   state: ConsultationState;
+  /** The page's "Góp ý" action (its public-actions.ts). */
+  action: PublicAction<object>;
 }) {
   return (
     <section aria-labelledby="gop-y-du-thao" className="mt-8 border-t-2 border-brand-700 pt-4">
@@ -47,7 +63,12 @@ export function ConsultationSection({
           <p className="mt-1 text-sm text-slate-700">Các ô có dấu * là bắt buộc.</p>
           {/* The document page is ISR: the form's start token is as old as the page, so the minimum fill
               time holds only on a fresh render; the honeypot, the per-client limit and duplicates always hold. */}
-          <DraftCommentForm documentId={documentId} guard={<PublicFormGuard form={DRAFT_COMMENT_FORM} />} />
+          <DraftCommentForm
+            documentId={documentId}
+            action={action}
+            consent={CONSENT}
+            guard={<PublicFormGuard form={DRAFT_COMMENT_FORM} />}
+          />
         </div>
       )}
       {state === 'upcoming' && (

@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import { ConsentBox } from '@/components/public-forms/consent-box';
-import { COMMENT_EMAIL_RETENTION_MONTHS } from '@/lib/documents/consultation';
-import { consentText, PUBLIC_FORM_LIMITS } from '@/lib/public-forms/fields';
-import { submitDraftComment } from '@/server/feedback/public-actions';
+import { PUBLIC_FORM_LIMITS } from '@/lib/public-forms/limits';
+import type { PublicAction } from '@/server/public-forms/guard';
 import {
   fieldAttributes,
   fieldErrorOf,
@@ -16,11 +15,6 @@ import {
 } from './public-form-parts';
 
 const COMMENT_LIMITS = PUBLIC_FORM_LIMITS;
-const CONSENT = consentText({
-  purpose:
-    'tiếp nhận, tổng hợp và trả lời góp ý cho dự thảo này (họ tên, cơ quan và nội dung có thể được đăng dưới dự thảo sau khi cán bộ duyệt)',
-  retentionMonths: COMMENT_EMAIL_RETENTION_MONTHS,
-});
 
 const PREFIX = 'gop-y';
 
@@ -29,8 +23,19 @@ const PREFIX = 'gop-y';
  * it is posted and the page comes back with the outcome, the errors beside each field and the text
  * as typed.
  */
-export function DraftCommentForm({ documentId, guard }: { documentId: number; guard: React.ReactNode }) {
-  const [state, action, pending] = useActionState(submitDraftComment, null);
+export function DraftCommentForm({
+  documentId,
+  action: submit,
+  guard,
+  consent,
+}: {
+  documentId: number;
+  action: PublicAction<object>;
+  guard: React.ReactNode;
+  /** The consent text (lib/public-forms consentText), made on the server. */
+  consent: string;
+}) {
+  const [state, action, pending] = useActionState(submit, null);
   const values = typedOf(state);
   const field = (name: string, hint?: boolean) => fieldAttributes(PREFIX, state, name, hint);
   if (state?.ok) {
@@ -114,7 +119,7 @@ export function DraftCommentForm({ documentId, guard }: { documentId: number; gu
         </p>
         <PublicFieldError prefix={PREFIX} state={state} name="content" />
       </div>
-      <ConsentBox id={`${PREFIX}-consent`} text={CONSENT} error={fieldErrorOf(state, 'consent')} defaultChecked={values.consent === 'on'} />
+      <ConsentBox id={`${PREFIX}-consent`} text={consent} error={fieldErrorOf(state, 'consent')} defaultChecked={values.consent === 'on'} />
       <button type="submit" disabled={pending} className={publicButtonClass}>
         {pending ? 'Đang gửi…' : 'Gửi góp ý'}
       </button>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { RATING_COMMENT_MAX, RATING_CRITERIA, SCORE_LABELS } from '@/lib/feedback/rating';
-import { submitPortalRating } from '@/server/feedback/public-actions';
+import { RATING_COMMENT_MAX, RATING_CRITERIA, SCORE_LABELS } from '@/lib/feedback/rating-labels';
+import type { PublicAction } from '@/server/public-forms/guard';
 import {
   fieldAttributes,
   fieldErrorOf,
@@ -21,8 +21,8 @@ const SCORES = [1, 2, 3, 4, 5] as const;
  * form bound to a server action, so it works without JavaScript; on an error the choices come back
  * as they were.
  */
-export function RatingForm({ guard }: { guard: React.ReactNode }) {
-  const [state, action, pending] = useActionState(submitPortalRating, null);
+export function RatingForm({ action: submit, guard }: { action: PublicAction<object>; guard: React.ReactNode }) {
+  const [state, action, pending] = useActionState(submit, null);
   if (state?.ok) {
     return (
       <div className="mt-4">

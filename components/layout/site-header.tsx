@@ -36,6 +36,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
         </a>
       </li>
       <li>
+        <a href={routes.questions()} className={linkClass}>
+          Hỏi đáp
+        </a>
+      </li>
+      <li>
         <a href={routes.consultations} className={linkClass}>
           Góp ý dự thảo
         </a>

@@ -1,4 +1,4 @@
-import { PUBLIC_FORM_FIELDS } from '@/lib/public-forms/fields';
+import { PUBLIC_FORM_FIELDS } from '@/lib/public-forms/limits';
 
 /**
  * The consent box of a public form (Nghị định 13/2023/NĐ-CP), its text from consentText() and its

@@ -1,4 +1,4 @@
-import { PUBLIC_FORM_FIELDS } from '@/lib/public-forms/fields';
+import { PUBLIC_FORM_FIELDS } from '@/lib/public-forms/limits';
 import { issueFormStart } from '@/server/public-forms/guard';
 
 /**

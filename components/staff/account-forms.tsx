@@ -110,3 +110,48 @@ export function UserAccessControls({
     </div>
   );
 }
+
+/** The unit of a Cán bộ trả lời (shown for that role only). */
+export function UserUnitForm({
+  user,
+  units,
+  setUserUnit,
+}: {
+  user: { id: number; name: string; unitId: number | null };
+  units: { id: number; name: string }[];
+  setUserUnit: Action;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState('');
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="text-sm font-semibold" htmlFor={`don-vi-${user.id}`}>
+        Đơn vị trả lời câu hỏi của {user.name}
+      </label>
+      <select
+        id={`don-vi-${user.id}`}
+        defaultValue={user.unitId ?? ''}
+        disabled={pending}
+        className="max-w-full rounded border border-slate-400 bg-white px-2 py-1"
+        onChange={(event) =>
+          startTransition(async () => {
+            const result = await setUserUnit({ userId: user.id, unitId: event.target.value });
+            setMessage(result.ok ? 'Đã gắn đơn vị.' : result.error);
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        <option value="">Chưa có đơn vị</option>
+        {units.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </select>
+      <span role="status" aria-live="polite" className="text-sm">
+        {message}
+      </span>
+    </div>
+  );
+}

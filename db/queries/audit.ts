@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, auditLog, categories, contactBlocks, contactEntries, documents, users } from '../schema';
+import { articles, auditLog, categories, contactBlocks, contactEntries, documents, questions, users } from '../schema';
 
 export type AuditEntry = {
   id: number;
@@ -24,6 +24,7 @@ const objectName = sql<string | null>`case ${auditLog.objectType}
   when 'contact_block' then (select ${contactBlocks.title} from ${contactBlocks} where ${contactBlocks.id} = ${auditLog.objectId}::integer)
   when 'contact_entry' then (select ${contactEntries.name} from ${contactEntries} where ${contactEntries.id} = ${auditLog.objectId}::integer)
   when 'document' then (select ${documents.number} from ${documents} where ${documents.id}::text = ${auditLog.objectId})
+  when 'question' then (select ${questions.title} from ${questions} where ${questions.id} = ${auditLog.objectId}::integer)
 end`;
 
 /** One page of the audit log, newest first, with who did it (the name, nothing else). */

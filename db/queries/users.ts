@@ -45,12 +45,12 @@ export async function getActiveSessionUser({ id, sessionVersion }: { id: number;
   return row ?? null;
 }
 
-export type UserListItem = SessionUser & { disabled: boolean; createdAt: Date };
+export type UserListItem = SessionUser & { disabled: boolean; createdAt: Date; unitId: number | null };
 
 export async function listUsers(): Promise<UserListItem[]> {
   const db = await getDb();
   return db
-    .select({ ...sessionColumns, disabled: users.disabled, createdAt: users.createdAt })
+    .select({ ...sessionColumns, disabled: users.disabled, createdAt: users.createdAt, unitId: users.unitId })
     .from(users)
     .orderBy(asc(users.id));
 }
@@ -154,4 +154,10 @@ export async function endUserSessions({ id, sessionVersion }: { id: number; sess
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion)));
+}
+
+/** The unit whose questions a Cán bộ trả lời answers (null: none). */
+export async function setUserUnit({ db, id, unitId }: { db: Db | Tx; id: number; unitId: number | null }): Promise<boolean> {
+  const rows = await db.update(users).set({ unitId, updatedAt: sql`now()` }).where(eq(users.id, id)).returning({ id: users.id });
+  return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../index';
 import {
@@ -8,6 +8,7 @@ import {
   documents,
   pageViewDaily,
   procedures,
+  questions,
   visitDaily,
   visitDimensionDaily,
   visitHourly,
@@ -214,4 +215,14 @@ export async function findCategorySlugs({ db, slugs }: { db: Tx; slugs: string[]
     for (const row of rows) known.add(row.slug);
   }
   return known;
+}
+
+/** The published questions among these slugs. */
+export async function findPublishedQuestionSlugs({ db, slugs }: { db: Tx; slugs: string[] }): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const rows = await db
+    .select({ slug: questions.slug })
+    .from(questions)
+    .where(and(inArray(questions.slug, slugs), isNotNull(questions.publishedAt), eq(questions.status, 'answered')));
+  return new Set(rows.map((row) => row.slug!));
 }

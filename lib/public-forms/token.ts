@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { foldSearchText } from '../search-text';
-import { MIN_FILL_MS } from './fields';
+import { MIN_FILL_MS } from './limits';
 
 /**
  * The signed start time of a public form: `<ms>.<hmac>`, the HMAC over the form's name and the

@@ -7,7 +7,7 @@ import { pagesShowingDocument } from '@/lib/cache-tags';
 import { MAX_CSV_BYTES, parseDocumentCsv, type CsvProblem } from '@/lib/documents/csv';
 import { documentNumberKey, documentSearchText } from '@/lib/documents/rules';
 import { AppError } from '@/lib/errors';
-import { canPublishDocuments } from '@/lib/permissions';
+import { type Actor, canPublishDocuments } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import { isSameOrigin } from '@/server/define-action';
 import { readForm } from '@/server/media/upload';
@@ -47,7 +47,7 @@ export async function handleDocumentImport(request: Request): Promise<Response> 
  */
 export async function handleCsvImport(
   request: Request,
-  allowed: (user: { id: number; role: 'admin' | 'editor' | 'author' | 'stats_viewer' }) => boolean,
+  allowed: (user: Actor) => boolean,
   run: (
     text: string,
     userId: number,

@@ -102,6 +102,11 @@ export function definePublicAction<S extends z.ZodType, T extends object>(defini
   form: string;
   schema: S;
   limit: PublicFormLimit;
+  /**
+   * false: no honeypot and no minimum time (a lookup that a person may repeat at once); the
+   * limit still applies. Default true.
+   */
+  screen?: boolean;
   /** The texts that make two submissions the same; none: no duplicate rule. */
   fingerprint?: (input: z.output<S>) => readonly string[];
   duplicateWindowMs?: number;
@@ -113,7 +118,7 @@ export function definePublicAction<S extends z.ZodType, T extends object>(defini
     const raw = toObject(input);
     try {
       if (!(await isSameOrigin())) throw new AppError('foreignOrigin');
-      await screenPublicSubmission(definition.form, raw);
+      if (definition.screen !== false) await screenPublicSubmission(definition.form, raw);
       const parsed = definition.schema.safeParse(raw);
       if (!parsed.success) throw new AppError('invalid', { fieldErrors: fieldErrorsOf(parsed.error) });
       const client = await currentClientKey();

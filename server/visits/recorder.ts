@@ -11,6 +11,7 @@ import {
   findPublishedDocumentFileIds,
   findPublishedDocumentSlugs,
   findPublishedProcedureSlugs,
+  findPublishedQuestionSlugs,
   findPublishedArticleIds,
   insertNewPresence,
   type PageViewRow,
@@ -214,6 +215,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     const categorySlugs = new Set<string>();
     const documentSlugs = new Set<string>();
     const procedureSlugs = new Set<string>();
+    const questionSlugs = new Set<string>();
     const fileIds = new Set<number>();
     for (const key of pathViews.keys()) {
       const path = key.slice(key.indexOf('\t') + 1);
@@ -224,6 +226,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       if (ref.kind === 'category') categorySlugs.add(ref.slug);
       if (ref.kind === 'document') documentSlugs.add(ref.slug);
       if (ref.kind === 'procedure') procedureSlugs.add(ref.slug);
+      if (ref.kind === 'question') questionSlugs.add(ref.slug);
       if (ref.kind === 'documentFile') fileIds.add(ref.id);
     }
     const articleIds = await findPublishedArticleIds({ db: tx, slugs: [...articleSlugs] });
@@ -231,6 +234,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
     const knownDocuments = await findPublishedDocumentSlugs({ db: tx, slugs: [...documentSlugs] });
     const knownFiles = await findPublishedDocumentFileIds({ db: tx, ids: [...fileIds] });
     const knownProcedures = await findPublishedProcedureSlugs({ db: tx, slugs: [...procedureSlugs] });
+    const knownQuestions = await findPublishedQuestionSlugs({ db: tx, slugs: [...questionSlugs] });
 
     const rows = new Map<string, PageViewRow>();
     for (const [key, views] of pathViews) {
@@ -244,6 +248,7 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
         (ref.kind === 'category' && knownCategories.has(ref.slug)) ||
         (ref.kind === 'document' && knownDocuments.has(ref.slug)) ||
         (ref.kind === 'procedure' && knownProcedures.has(ref.slug)) ||
+        (ref.kind === 'question' && knownQuestions.has(ref.slug)) ||
         (ref.kind === 'documentFile' && knownFiles.has(ref.id));
       const path = exists ? countedPathOf(ref) : OTHER_PATH;
       const articleId = ref.kind === 'article' ? (articleIds.get(ref.slug) ?? null) : null;

@@ -39,7 +39,10 @@ export async function expectNoAxeViolations(page: Page) {
 export const ADMIN = { email: 'quantri@example.vn', password: 'mat-khau-e2e-2024' };
 
 export type Account = { email: string; password: string };
-export type NewAccount = Account & { name: string; role: 'Phóng viên' | 'Biên tập viên' | 'Quản trị viên' | 'Người xem thống kê' };
+export type NewAccount = Account & {
+  name: string;
+  role: 'Phóng viên' | 'Biên tập viên' | 'Quản trị viên' | 'Người xem thống kê' | 'Cán bộ trả lời';
+};
 
 export async function logIn(page: Page, account: Account) {
   await page.goto('/dang-nhap');

@@ -2,6 +2,19 @@ import type { AuditSubject } from '@/lib/audit-labels';
 
 /** One entry of each action the portal records, with the detail its action writes. */
 export const AUDIT_SAMPLES: AuditSubject[] = [
+  { action: 'question.assign', objectType: 'question', objectId: '4', detail: { unitId: 2 }, objectName: 'Hỏi về nâng lương' },
+  { action: 'question.answer', objectType: 'question', objectId: '4', detail: null, objectName: 'Hỏi về nâng lương' },
+  { action: 'question.publish', objectType: 'question', objectId: '4', detail: { nameShown: 'initials' }, objectName: 'Hỏi về nâng lương' },
+  { action: 'question.unpublish', objectType: 'question', objectId: '4', detail: null, objectName: 'Hỏi về nâng lương' },
+  {
+    action: 'question.refuse',
+    objectType: 'question',
+    objectId: '4',
+    detail: { reason: 'Không thuộc thẩm quyền.' },
+    objectName: 'Hỏi về nâng lương',
+  },
+  { action: 'user.unit', objectType: 'user', objectId: '2', detail: { unitId: 3 }, objectName: 'Lan (lan@example.vn)' },
+  { action: 'question.erase', objectType: 'question', objectId: null, detail: { count: 3, months: 24 }, objectName: null },
   { action: 'article.publish', objectType: 'article', objectId: '3', detail: { slug: 'a', from: 'draft' }, objectName: 'Bài A' },
   { action: 'article.withdraw', objectType: 'article', objectId: '3', detail: { slug: 'a', from: 'published' }, objectName: 'Bài A' },
   { action: 'article.return', objectType: 'article', objectId: '3', detail: { slug: 'a', comment: 'Thiếu nguồn.' }, objectName: null },

@@ -31,7 +31,8 @@ const { createDocument, publishDocument, saveCommentWindow, moderateComment, rem
   '@/server/documents/actions'
 );
 const { handleDocumentFileUpload } = await import('@/server/documents/files');
-const { submitDraftComment, submitPortalRating } = await import('@/server/feedback/public-actions');
+const { submitDraftComment } = await import('@/app/(vi)/(public)/van-ban/[slug]/public-actions');
+const { submitPortalRating } = await import('@/app/(vi)/(public)/danh-gia/public-actions');
 const { issueFormStart } = await import('@/server/public-forms/guard');
 const { getPublishedDocumentBySlug, getDocumentForStaff } = await import('@/db/queries/documents');
 const { getPublicConsultation, listConsultations, listConsultationEdgesBetween, eraseExpiredCommentEmails, listCommentsForStaff } =

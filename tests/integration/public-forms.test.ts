@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -63,8 +65,22 @@ for (const kind of databaseKinds) {
       await database?.drop();
     });
 
-    it('is marked as a public action', () => {
+    it('is marked as a public action, as is every export of every public-actions.ts', async () => {
       expect((action as unknown as Record<symbol, unknown>)[PUBLIC_ACTION_MARK]).toBe(true);
+      const root = path.resolve(import.meta.dirname, '../..');
+      const files = ['app', 'server'].flatMap((dir) =>
+        (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+          .filter((file) => /(^|\/)public-actions\.tsx?$/.test(file))
+          .map((file) => path.join(root, dir, file)),
+      );
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        for (const [name, value] of Object.entries(await import(file))) {
+          expect((value as Record<symbol, unknown>)[PUBLIC_ACTION_MARK], `${file}: ${name} must be made with definePublicAction()`).toBe(
+            true,
+          );
+        }
+      }
     });
 
     it('accepts a person and records the client only as a keyed hash', async ({ skip }) => {

@@ -22,6 +22,8 @@ import {
   documents,
   loginAttempts,
   procedures,
+  publicFormSubmissions,
+  questions,
   media,
   mediaBlobs,
   agencyPages,
@@ -125,6 +127,8 @@ for (const kind of databaseKinds) {
         orgUnits,
         personRows,
         agencyPages,
+        questions,
+        publicFormSubmissions,
       ];
       const dumps = await Promise.all(tables.map((table) => db.select().from(table)));
       return JSON.stringify(dumps.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));

@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { VISITOR_COOKIE } from '@/lib/visits/rules';
 import { getVisitorCookieKey, verifyVisitorCookie } from '@/server/visits/cookie';
+import { submitPortalRating } from './public-actions';
 
 /** Rendered per request: it tells a visitor who rated in the last 30 days when they may rate again. */
 export const dynamic = 'force-dynamic';
@@ -43,7 +44,7 @@ export default async function RatingPage() {
           {formatDate(new Date(rated.getTime() + RATING_INTERVAL_DAYS * DAY_MS))}.
         </p>
       ) : (
-        <RatingForm guard={<PublicFormGuard form={PORTAL_RATING_FORM} />} />
+        <RatingForm action={submitPortalRating} guard={<PublicFormGuard form={PORTAL_RATING_FORM} />} />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import {
   canModerateComments,
   canManageSite,
   canManageUsers,
+  canViewQuestions,
   canViewStatistics,
   canWriteArticles,
   canWriteDocuments,
@@ -39,6 +40,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canWriteDocuments(user) && (
           <Link href={routes.staff.procedures()} className="font-semibold underline-offset-2 hover:underline">
             Thủ tục hành chính
+          </Link>
+        )}
+        {canViewQuestions(user) && (
+          <Link href={routes.staff.questions()} className="font-semibold underline-offset-2 hover:underline">
+            Hỏi đáp
           </Link>
         )}
         {canModerateComments(user) && (

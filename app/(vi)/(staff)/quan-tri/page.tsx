@@ -15,6 +15,7 @@ import {
   canPublish,
   canPublishArticle,
   canReviewArticles,
+  canViewQuestions,
   canViewStatistics,
   canWriteArticles,
   STATUS_LABELS,
@@ -44,6 +45,13 @@ export default async function AdminHomePage({ searchParams }: Props) {
           <p className="mt-2">
             <Link className="underline" href={routes.staff.stats()}>
               Thống kê truy cập
+            </Link>
+          </p>
+        )}
+        {canViewQuestions(user) && (
+          <p className="mt-2">
+            <Link className="underline" href={routes.staff.questions()}>
+              Hỏi đáp: câu hỏi của đơn vị
             </Link>
           </p>
         )}

@@ -10,6 +10,7 @@ import { consultationState } from '@/lib/documents/consultation';
 import { todayInVietnam } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
 import { isValidSlug } from '@/lib/slug';
+import { submitDraftComment } from './public-actions';
 
 // ISR like the news pages, revalidated by every change (lib/cache-tags.ts pagesShowingDocument).
 // Tình trạng hiệu lực depends on the day: the five minutes also bound how late it turns at midnight,
@@ -42,7 +43,14 @@ export default async function DocumentPage({ params }: Props) {
         items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]}
       />
       <DocumentDetailView document={document} today={todayInVietnam()} />
-      {consultation && <ConsultationSection documentId={document.id} consultation={consultation} state={consultationState(consultation)} />}
+      {consultation && (
+        <ConsultationSection
+          documentId={document.id}
+          consultation={consultation}
+          state={consultationState(consultation)}
+          action={submitDraftComment}
+        />
+      )}
     </div>
   );
 }

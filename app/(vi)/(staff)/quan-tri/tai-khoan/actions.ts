@@ -2,14 +2,15 @@
 
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/article-editing';
-import { countActiveAdmins, getUserById, insertUser, setUserPassword, updateUserAccess } from '@/db/queries/users';
+import { unitExists } from '@/db/queries/agency';
+import { countActiveAdmins, getUserById, insertUser, setUserPassword, setUserUnit, updateUserAccess } from '@/db/queries/users';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/server/auth/passwords';
 import { canManageUsers } from '@/lib/permissions';
 
-const role = z.enum(['admin', 'editor', 'author', 'stats_viewer'], { error: 'Hãy chọn một vai trò.' });
+const role = z.enum(['admin', 'editor', 'author', 'stats_viewer', 'answerer'], { error: 'Hãy chọn một vai trò.' });
 const userId = rowId('Thiếu tài khoản.');
 
 export const createUser = defineAction({
@@ -124,6 +125,31 @@ export const setTemporaryPassword = defineAction({
       action: 'user.temporary-password',
       objectType: 'user',
       objectId: String(input.userId),
+    });
+    return { result: {} };
+  },
+});
+
+/** The unit of a Cán bộ trả lời: they see and answer only the questions assigned to it. */
+export const setUserUnitAction = defineAction({
+  roles: canManageUsers,
+  schema: z.object({
+    userId,
+    unitId: z.union([z.literal(''), rowId('Đơn vị không hợp lệ.')]).transform((value) => (value === '' ? null : value)),
+  }),
+  authorize: ({ user }) => canManageUsers(user),
+  async run({ user, input, tx }) {
+    if (input.unitId !== null && !(await unitExists({ db: tx, id: input.unitId })))
+      throw new AppError('invalid', { fieldErrors: { unitId: ['Đơn vị không còn trong danh bạ.'] } });
+    if (!(await setUserUnit({ db: tx, id: input.userId, unitId: input.unitId })))
+      throw new AppError('rejected', { message: 'Không tìm thấy tài khoản.' });
+    await insertAuditEntry({
+      db: tx,
+      userId: user.id,
+      action: 'user.unit',
+      objectType: 'user',
+      objectId: String(input.userId),
+      detail: { unitId: input.unitId },
     });
     return { result: {} };
   },

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { AddUserForm, UserAccessControls } from '@/components/staff/account-forms';
+import { AddUserForm, UserAccessControls, UserUnitForm } from '@/components/staff/account-forms';
 import { TemporaryPasswordForm } from '@/components/staff/password-forms';
+import { listUnits } from '@/db/queries/agency';
 import { listUsers } from '@/db/queries/users';
 import { canManageUsers, ROLE_LABELS } from '@/lib/permissions';
-import { changeUserRole, createUser, setTemporaryPassword, setUserDisabled } from './actions';
+import { changeUserRole, createUser, setTemporaryPassword, setUserDisabled, setUserUnitAction } from './actions';
 import { requireStaff } from '@/server/auth/guard';
 import { routes } from '@/lib/routes';
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Tài khoản' };
 
 export default async function AccountsPage() {
   const user = await requireStaff({ from: routes.staff.accounts, allowed: canManageUsers });
-  const users = await listUsers();
+  const [users, units] = await Promise.all([listUsers(), listUnits()]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-bold text-brand-900">Tài khoản</h1>
@@ -39,6 +40,7 @@ export default async function AccountsPage() {
               {item.id !== user.id && (
                 <div className="space-y-2">
                   <UserAccessControls user={item} changeUserRole={changeUserRole} setUserDisabled={setUserDisabled} />
+                  {item.role === 'answerer' && <UserUnitForm user={item} units={units} setUserUnit={setUserUnitAction} />}
                   <TemporaryPasswordForm user={item} setTemporaryPassword={setTemporaryPassword} />
                 </div>
               )}
