@@ -1,3 +1,4 @@
+import { AGENCY_PAGE_TITLES, type AgencyPageKey } from './agency/names';
 import { formatDateTime } from './format';
 import { ROLE_LABELS, type Role } from './permissions';
 import { routes } from './routes';
@@ -98,6 +99,10 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return objectId && /^\d+$/.test(objectId) ? routes.staff.editDocument(Number(objectId)) : undefined;
     case 'question':
       return objectId && /^\d+$/.test(objectId) ? routes.staff.question(Number(objectId)) : routes.staff.questions();
+    case 'org_unit':
+    case 'person':
+    case 'agency_page':
+      return routes.staff.agency;
     default:
       return undefined;
   }
@@ -251,6 +256,19 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
           `tự động xóa email và số điện thoại của ${typeof detail.count === 'number' ? detail.count : 'các'} câu hỏi đã đóng quá ${detail.months ?? ''} tháng (Nghị định 13/2023/NĐ-CP).`,
         ),
       ];
+    case 'media.replace': {
+      const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+      const places = [
+        count(detail.articles) ? `${count(detail.articles)} bài viết` : null,
+        count(detail.people) ? `${count(detail.people)} ảnh chân dung` : null,
+        count(detail.pages) ? `${count(detail.pages)} trang giới thiệu` : null,
+      ].filter(Boolean);
+      return [
+        text(`thay ảnh ${quoted(detail.fromAlt ?? '')} bằng ảnh mới ${quoted(detail.alt ?? '')} trong `),
+        { text: 'Thư viện ảnh', href },
+        text(places.length ? `, ở ${places.join(', ')}.` : ' (ảnh cũ chưa được dùng ở đâu).'),
+      ];
+    }
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
     case 'document.consultation_set':
@@ -270,6 +288,9 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       const label = OTHER_ACTIONS[entry.action];
       if (!label) return [text(`thực hiện thao tác “${entry.action}”.`)];
       const verb = label.charAt(0).toLowerCase() + label.slice(1);
+      const pageTitle =
+        entry.objectType === 'agency_page' && entry.objectId ? AGENCY_PAGE_TITLES[entry.objectId as AgencyPageKey] : undefined;
+      if (pageTitle) return [text(`${verb} `), { text: pageTitle, href }, text('.')];
       return entry.objectName ? [text(`${verb} `), thing(''), text('.')] : [text(`${verb}.`)];
     }
   }

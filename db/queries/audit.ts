@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, auditLog, categories, contactBlocks, contactEntries, documents, questions, users } from '../schema';
+import { articles, auditLog, categories, contactBlocks, contactEntries, documents, orgUnits, people, questions, users } from '../schema';
 
 export type AuditEntry = {
   id: number;
@@ -25,6 +25,8 @@ const objectName = sql<string | null>`case ${auditLog.objectType}
   when 'contact_entry' then (select ${contactEntries.name} from ${contactEntries} where ${contactEntries.id} = ${auditLog.objectId}::integer)
   when 'document' then (select ${documents.number} from ${documents} where ${documents.id}::text = ${auditLog.objectId})
   when 'question' then (select ${questions.title} from ${questions} where ${questions.id} = ${auditLog.objectId}::integer)
+  when 'org_unit' then (select ${orgUnits.name} from ${orgUnits} where ${orgUnits.id} = ${auditLog.objectId}::integer)
+  when 'person' then (select ${people.fullName} from ${people} where ${people.id} = ${auditLog.objectId}::integer)
 end`;
 
 /** One page of the audit log, newest first, with who did it (the name, nothing else). */

@@ -332,7 +332,9 @@ for (const kind of databaseKinds) {
           expect(revalidatePath).not.toHaveBeenCalled();
         }
       }
-    });
+      // Five scenarios for every action of the app, each with two dumps of every table: the run grows
+      // with each section added (~20 s alone, several times that on a loaded shared machine).
+    }, 300_000);
 
     it('lets an author edit and submit their own draft but never publish it', async ({ skip }) => {
       if (!database) return skip();
