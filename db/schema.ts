@@ -474,6 +474,12 @@ export const documents = pgTable(
 );
 
 /** The attached files' descriptions; their bytes are in document_file_blobs, like images'. */
+/**
+ * What a file of a document is: one of its attached files, or the summary report of the comments
+ * on it as a draft (Góp ý dự thảo), shown with the comments once the window has closed.
+ */
+export const documentFilePurpose = pgEnum('document_file_purpose', ['attachment', 'comment_report']);
+
 export const documentFiles = pgTable(
   'document_files',
   {
@@ -486,6 +492,7 @@ export const documentFiles = pgTable(
     mimeType: text('mime_type').notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
+    purpose: documentFilePurpose('purpose').notNull().default('attachment'),
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -514,6 +521,88 @@ export const documentRelations = pgTable(
     kind: documentRelationKind('kind').notNull(),
   },
   (t) => [primaryKey({ columns: [t.fromId, t.toId, t.kind] }), index('document_relations_to_idx').on(t.toId)],
+);
+
+// ---------------------------------------------------------------------------
+// Góp ý dự thảo: a published document offered for public comment between two instants
+// (Nghị định 42/2022/NĐ-CP art. 8.1c)
+// ---------------------------------------------------------------------------
+
+/**
+ * The comment window of a document that is a draft for comment. Instants, typed and shown in
+ * Asia/Ho_Chi_Minh (lib/time.ts); the form takes comments while opens_at <= now < closes_at.
+ */
+export const documentConsultations = pgTable(
+  'document_consultations',
+  {
+    documentId: integer('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('document_consultations_closes_idx').on(t.closesAt, t.opensAt),
+    check('document_consultations_window', sql`${t.opensAt} < ${t.closesAt}`),
+  ],
+);
+
+/** Waiting for a moderator, shown under the draft, or kept out of public view (never deleted: the report counts it). */
+export const commentStatus = pgEnum('comment_status', ['pending', 'published', 'hidden']);
+
+/**
+ * A comment on a draft. The email is for the department to reply: never shown publicly, never
+ * exported, and erased (set to '') some months after the window closes (db/queries/consultations.ts).
+ */
+export const documentComments = pgTable(
+  'document_comments',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    organisation: text('organisation').notNull().default(''),
+    content: text('content').notNull(),
+    status: commentStatus('status').notNull().default('pending'),
+    moderatedBy: integer('moderated_by').references(() => users.id),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_comments_document_idx').on(t.documentId, t.status, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Đánh giá cổng thông tin: visitors rate the portal (Nghị định 42/2022/NĐ-CP art. 8.1d)
+// ---------------------------------------------------------------------------
+
+/**
+ * One rating, 1–5 on four criteria. `visitor_id` is the random id of the visitor cookie
+ * (server/visits/cookie.ts), no personal data: it only enforces one rating per 30 days.
+ */
+export const portalRatings = pgTable(
+  'portal_ratings',
+  {
+    id: serial('id').primaryKey(),
+    visitorId: text('visitor_id').notNull(),
+    design: integer('design').notNull(),
+    content: integer('content').notNull(),
+    quality: integer('quality').notNull(),
+    support: integer('support').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('portal_ratings_visitor_idx').on(t.visitorId, t.createdAt),
+    index('portal_ratings_created_idx').on(t.createdAt),
+    check(
+      'portal_ratings_scores',
+      sql`${t.design} between 1 and 5 and ${t.content} between 1 and 5 and ${t.quality} between 1 and 5 and ${t.support} between 1 and 5`,
+    ),
+  ],
 );
 
 // ---------------------------------------------------------------------------

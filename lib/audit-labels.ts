@@ -1,4 +1,5 @@
 import { AGENCY_PAGE_TITLES, type AgencyPageKey } from './agency/names';
+import { formatDateTime } from './format';
 import { ROLE_LABELS, type Role } from './permissions';
 import { routes } from './routes';
 
@@ -52,6 +53,8 @@ const OTHER_ACTIONS: Record<string, string> = {
   'document.file_add': 'Đính kèm tệp vào văn bản',
   'document.file_remove': 'Xóa tệp đính kèm của văn bản',
   'document.import': 'Nhập văn bản từ CSV',
+  'document.consultation_remove': 'Thôi lấy ý kiến góp ý dự thảo văn bản',
+  'document.report_add': 'Đính kèm báo cáo tổng hợp góp ý vào văn bản',
   'document_catalog.create': 'Thêm mục danh mục văn bản',
   'document_catalog.rename': 'Đổi tên mục danh mục văn bản',
   'document_catalog.delete': 'Xóa mục danh mục văn bản',
@@ -64,6 +67,12 @@ const OTHER_ACTIONS: Record<string, string> = {
 };
 
 type Detail = Record<string, unknown>;
+
+const COMMENT_VERBS: Record<string, string> = { published: 'đăng', hidden: 'không đăng', pending: 'đưa về chờ duyệt' };
+const instant = (value: unknown) => {
+  const date = typeof value === 'string' ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? formatDateTime(date) : 'không rõ';
+};
 
 const quoted = (value: unknown) => `“${String(value)}”`;
 const roleLabel = (role: unknown) => ROLE_LABELS[role as Role] ?? String(role);
@@ -86,6 +95,8 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return routes.staff.contacts;
     case 'media':
       return routes.staff.media();
+    case 'document':
+      return objectId && /^\d+$/.test(objectId) ? routes.staff.editDocument(Number(objectId)) : undefined;
     case 'question':
       return objectId && /^\d+$/.test(objectId) ? routes.staff.question(Number(objectId)) : routes.staff.questions();
     case 'org_unit':
@@ -260,6 +271,19 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
     }
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
+    case 'document.consultation_set':
+      return [
+        text('lấy ý kiến góp ý dự thảo văn bản '),
+        thing('đã xóa'),
+        text(` từ ${instant(detail.opensAt)} đến ${instant(detail.closesAt)}`),
+        text(detail.before && typeof detail.before === 'object' ? ' (đổi thời gian góp ý).' : '.'),
+      ];
+    case 'document.comment_moderate':
+      return [
+        text(`${COMMENT_VERBS[String(detail.to)] ?? 'đổi trạng thái'} góp ý số ${orNone(detail.commentId)} về văn bản `),
+        thing('đã xóa'),
+        text('.'),
+      ];
     default: {
       const label = OTHER_ACTIONS[entry.action];
       if (!label) return [text(`thực hiện thao tác “${entry.action}”.`)];

@@ -48,6 +48,14 @@ export function pagesShowingDocument({ slugs }: { slugs: string[] }): Revalidate
   ];
 }
 
+/**
+ * A change to a draft's comment window, its published comments or its report: the document's own
+ * page. The list of drafts for comment is rendered per request (which are open depends on the instant).
+ */
+export function pagesShowingConsultation({ slugs }: { slugs: string[] }): RevalidateTarget[] {
+  return [...new Set(slugs)].map((slug) => ({ path: routes.document(slug) }));
+}
+
 /** Every cached page that shows a procedure: its own and every other procedure page (the route). */
 export function pagesShowingProcedure({ slugs }: { slugs: string[] }): RevalidateTarget[] {
   return [

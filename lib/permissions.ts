@@ -142,6 +142,14 @@ export function canPublishDocuments(user: Actor): boolean {
   return isEditorial(user);
 }
 
+/**
+ * Góp ý dự thảo: opening a draft for comment, moderating the comments (whose email they see) and
+ * attaching the summary report: those who publish documents.
+ */
+export function canModerateComments(user: Actor): boolean {
+  return isEditorial(user);
+}
+
 /** The lists of Loại văn bản, Cơ quan ban hành and Lĩnh vực: those who publish documents. */
 export function canManageDocumentCatalogs(user: Actor): boolean {
   return isEditorial(user);

@@ -57,6 +57,10 @@ export const routes = {
   /** An attached file; `inline` shows a PDF in the browser instead of saving it. */
   documentFile: (id: number, { inline = false }: { inline?: boolean } = {}) =>
     withQuery(`/tep-van-ban/${id}`, { xem: inline ? 1 : undefined }),
+  /** Góp ý dự thảo: the drafts open for comment (and those closed lately). */
+  consultations: '/gop-y-du-thao',
+  /** Đánh giá cổng thông tin: the rating form. */
+  rating: '/danh-gia',
   /** Thủ tục hành chính: the list (`?tu-khoa=&linh-vuc=&cap=&trang=`) and each procedure. */
   procedures: (query?: Query | URLSearchParams) => withQuery('/thu-tuc-hanh-chinh', query),
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
@@ -87,6 +91,10 @@ export const routes = {
     documents: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/van-ban`, query),
     newDocument: `${STAFF}/van-ban/moi`,
     editDocument: (id: number) => `${STAFF}/van-ban/${id}`,
+    /** Every draft for comment, with its comments waiting for moderation. */
+    consultations: `${STAFF}/gop-y-du-thao`,
+    /** The comments on a draft for comment: moderation and the summary report. */
+    documentComments: (id: number, query?: Query) => withQuery(`${STAFF}/van-ban/${id}/gop-y`, query),
     documentCatalogs: `${STAFF}/van-ban/danh-muc`,
     procedures: (query?: Query | URLSearchParams) => withQuery(`${STAFF}/thu-tuc`, query),
     newProcedure: `${STAFF}/thu-tuc/moi`,
@@ -243,6 +251,16 @@ export const PUBLIC_ROUTES = {
     segments: ['van-ban', slugParam],
     nextRoute: '/van-ban/[slug]',
     page: ([slug]) => ({ kind: 'document', slug: String(slug) }),
+  },
+  consultations: {
+    segments: ['gop-y-du-thao'],
+    nextRoute: routes.consultations,
+    page: () => ({ kind: 'static', path: routes.consultations }),
+  },
+  rating: {
+    segments: ['danh-gia'],
+    nextRoute: routes.rating,
+    page: () => ({ kind: 'static', path: routes.rating }),
   },
   procedures: {
     segments: ['thu-tuc-hanh-chinh'],

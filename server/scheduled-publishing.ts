@@ -7,7 +7,10 @@ import {
   setScheduledWatermark,
   tryLockScheduledPublishing,
 } from '@/db/queries/scheduled';
-import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
+import { eraseExpiredCommentEmails, listConsultationEdgesBetween } from '@/db/queries/consultations';
+import { pagesShowingArticle, pagesShowingConsultation, type RevalidateTarget } from '@/lib/cache-tags';
+import { COMMENT_EMAIL_RETENTION_MONTHS } from '@/lib/documents/consultation';
+import { HOUR_MS } from '@/lib/time';
 
 /**
  * Scheduled publishing. An article published with a future time is stored as 'published' and the
@@ -23,6 +26,11 @@ import { pagesShowingArticle, type RevalidateTarget } from '@/lib/cache-tags';
  * the window is retried on the next tick; an instance that dies between its claim and its
  * revalidation leaves those pages to their own expiry (revalidate = 300 s). The watermark is each
  * instance's clock: instances keep their clocks in sync (docs/deploy.md).
+ *
+ * The same runs revalidate the page of each draft for comment whose window opened or closed in
+ * the window (Góp ý dự thảo), so its "Góp ý" form appears and gives way to "closed" within a tick;
+ * and, when the watermark crosses an hour, erase the emails of commenters whose draft closed
+ * COMMENT_EMAIL_RETENTION_MONTHS ago (once an hour across instances, as the watermark is shared).
  */
 export type SchedulerOptions = {
   db: Db;
@@ -68,12 +76,21 @@ export function startScheduledPublishing({
       const after = watermark && watermark > floor ? watermark : floor;
       if (after >= until) return null;
       const due = await listArticlesDueBetween({ db: tx, after, until });
+      const drafts = await listConsultationEdgesBetween({ db: tx, after, until });
+      if (Math.floor(after.getTime() / HOUR_MS) !== Math.floor(until.getTime() / HOUR_MS)) {
+        await eraseExpiredCommentEmails({ db: tx, now: until, months: COMMENT_EMAIL_RETENTION_MONTHS });
+      }
       await setScheduledWatermark({ db: tx, until });
-      return { after, due };
+      return { after, due, drafts };
     });
     lastRun = until;
-    if (!claim?.due.length) return [];
-    const targets = pagesShowingArticle({ slugs: claim.due.map((a) => a.slug), categorySlugs: claim.due.map((a) => a.categorySlug) });
+    if (!claim?.due.length && !claim?.drafts.length) return [];
+    const targets = [
+      ...(claim.due.length
+        ? pagesShowingArticle({ slugs: claim.due.map((a) => a.slug), categorySlugs: claim.due.map((a) => a.categorySlug) })
+        : []),
+      ...pagesShowingConsultation({ slugs: claim.drafts }),
+    ];
     try {
       await revalidate(targets);
     } catch (error) {

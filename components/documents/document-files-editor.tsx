@@ -13,7 +13,18 @@ import { removeDocumentFile } from '@/server/documents/actions';
  * The attached files of a document: upload one at a time (checked by content on the server, up
  * to 20 MB), remove any. Uploads go to a route handler: a server action's body is too small.
  */
-export function DocumentFilesEditor({ documentId, files }: { documentId: number; files: DocumentFileSummary[] }) {
+export function DocumentFilesEditor({
+  documentId,
+  files,
+  purpose = 'attachment',
+}: {
+  documentId: number;
+  files: DocumentFileSummary[];
+  /** `comment_report`: the summary report of the comments on a draft, listed and served like an attached file. */
+  purpose?: 'attachment' | 'comment_report';
+}) {
+  const report = purpose === 'comment_report';
+  const prefix = report ? 'vb-bao-cao' : 'vb-tep';
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,6 +34,7 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     form.set('documentId', String(documentId));
+    form.set('purpose', purpose);
     setPending(true);
     setMessage({ text: 'Đang tải lên…', ok: true });
     try {
@@ -32,7 +44,7 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
         error?: string;
       };
       if (body.ok) {
-        setMessage({ text: 'Đã đính kèm tệp.', ok: true });
+        setMessage({ text: report ? 'Đã đính kèm báo cáo tổng hợp.' : 'Đã đính kèm tệp.', ok: true });
         if (inputRef.current) inputRef.current.value = '';
         router.refresh();
       } else {
@@ -49,7 +61,7 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
   return (
     <div>
       {files.length === 0 ? (
-        <p className="text-slate-700">Chưa có tệp đính kèm.</p>
+        <p className="text-slate-700">{report ? 'Chưa có báo cáo tổng hợp góp ý.' : 'Chưa có tệp đính kèm.'}</p>
       ) : (
         <ul className="divide-y divide-slate-200">
           {files.map((file) => (
@@ -78,22 +90,26 @@ export function DocumentFilesEditor({ documentId, files }: { documentId: number;
           ))}
         </ul>
       )}
-      <form onSubmit={onSubmit} aria-label="Đính kèm tệp" className="mt-3 grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end">
+      <form
+        onSubmit={onSubmit}
+        aria-label={report ? 'Đính kèm báo cáo tổng hợp góp ý' : 'Đính kèm tệp'}
+        className="mt-3 grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end"
+      >
         <div>
-          <label htmlFor="vb-tep" className="block text-sm font-semibold">
-            Tệp đính kèm
+          <label htmlFor={prefix} className="block text-sm font-semibold">
+            {report ? 'Báo cáo tổng hợp góp ý' : 'Tệp đính kèm'}
           </label>
           <input
             ref={inputRef}
-            id="vb-tep"
+            id={prefix}
             name="file"
             type="file"
             required
             accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.zip"
-            aria-describedby="vb-tep-goi-y"
+            aria-describedby={`${prefix}-goi-y`}
             className={inputClass}
           />
-          <p id="vb-tep-goi-y" className="mt-1 text-xs text-slate-600">
+          <p id={`${prefix}-goi-y`} className="mt-1 text-xs text-slate-600">
             PDF, DOC, DOCX, XLS, XLSX, ODT, ODS hoặc ZIP, tối đa 20 MB mỗi tệp.
           </p>
         </div>

@@ -1,5 +1,6 @@
 import type { SiteInfo } from '@/db/settings-defaults';
 import { telHref } from '@/components/ui/contact-links';
+import { routes } from '@/lib/routes';
 
 /**
  * The footer Thông tư 32/2017/TT-BTTTT asks for. Each line shows only once an admin has entered
@@ -43,6 +44,13 @@ export function SiteFooter({ site, lang = 'vi' }: { site: SiteInfo; lang?: 'vi' 
               </p>
             )}
           </address>
+        )}
+        {lang === 'vi' && (
+          <p>
+            <a className="font-semibold underline hover:text-white" href={routes.rating}>
+              Đánh giá cổng thông tin
+            </a>
+          </p>
         )}
         {lang === 'vi' && (
           <p className="pt-2 text-brand-100">Ghi rõ nguồn “{site.name}” khi phát hành lại thông tin từ cổng thông tin này.</p>

@@ -41,6 +41,11 @@ function MenuLinks({ categories }: { categories: CategorySummary[] }) {
         </a>
       </li>
       <li>
+        <a href={routes.consultations} className={linkClass}>
+          Góp ý dự thảo
+        </a>
+      </li>
+      <li>
         <a href={routes.contact} className={linkClass}>
           Liên hệ
         </a>

@@ -261,11 +261,20 @@ export async function getDocumentForStaff({ db, id }: { db?: Conn; id: number })
   return row ? withFilesAndRelations(conn, row, false) : null;
 }
 
-export async function listDocumentFiles({ db, documentId }: { db: Conn; documentId: number }): Promise<DocumentFileSummary[]> {
+/** The attached files of a document; `purpose: 'comment_report'` lists the summary reports of its comments instead. */
+export async function listDocumentFiles({
+  db,
+  documentId,
+  purpose = 'attachment',
+}: {
+  db: Conn;
+  documentId: number;
+  purpose?: 'attachment' | 'comment_report';
+}): Promise<DocumentFileSummary[]> {
   return db
     .select({ id: documentFiles.id, fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, bytes: documentFiles.bytes })
     .from(documentFiles)
-    .where(eq(documentFiles.documentId, documentId))
+    .where(and(eq(documentFiles.documentId, documentId), eq(documentFiles.purpose, purpose)))
     .orderBy(asc(documentFiles.position), asc(documentFiles.id));
 }
 
@@ -347,6 +356,7 @@ export async function insertDocumentFile({
   sha256,
   data,
   uploadedBy,
+  purpose = 'attachment',
 }: {
   db: Tx;
   documentId: number;
@@ -355,6 +365,7 @@ export async function insertDocumentFile({
   sha256: string;
   data: Buffer;
   uploadedBy: number | null;
+  purpose?: 'attachment' | 'comment_report';
 }): Promise<DocumentFileSummary> {
   const [position] = await db
     .select({ next: sql<number>`coalesce(max(${documentFiles.position}), -1)::int + 1` })
@@ -362,7 +373,7 @@ export async function insertDocumentFile({
     .where(eq(documentFiles.documentId, documentId));
   const [row] = await db
     .insert(documentFiles)
-    .values({ documentId, fileName, mimeType, sha256, bytes: data.length, uploadedBy, position: position?.next ?? 0 })
+    .values({ documentId, fileName, mimeType, sha256, bytes: data.length, uploadedBy, purpose, position: position?.next ?? 0 })
     .returning({ id: documentFiles.id, fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, bytes: documentFiles.bytes });
   await db.insert(documentFileBlobs).values({ fileId: row!.id, data });
   return row!;

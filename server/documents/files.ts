@@ -10,7 +10,9 @@ import {
   insertDocumentFile,
   type DocumentFileSummary,
 } from '@/db/queries/documents';
-import { pagesShowingDocument } from '@/lib/cache-tags';
+import { getConsultation } from '@/db/queries/consultations';
+import { pagesShowingConsultation, pagesShowingDocument } from '@/lib/cache-tags';
+import { consultationState } from '@/lib/documents/consultation';
 import {
   checkDocumentFile,
   cleanFileName,
@@ -20,7 +22,7 @@ import {
   parseRange,
 } from '@/lib/documents/file-type';
 import { AppError } from '@/lib/errors';
-import { canEditDocument, canWriteDocuments } from '@/lib/permissions';
+import { canEditDocument, canModerateComments, canWriteDocuments } from '@/lib/permissions';
 import { isSameOrigin } from '@/server/define-action';
 import { readForm } from '@/server/media/upload';
 import { revalidateTargets } from '@/server/revalidate';
@@ -47,6 +49,9 @@ export async function handleDocumentFileUpload(request: Request): Promise<Respon
       noFile: FILE_MESSAGES.noFile,
     });
     const documentId = Number(form.get('documentId'));
+    // The summary report of the comments on a draft ("Góp ý dự thảo") is stored and served like an attached file.
+    const purpose = form.get('purpose') === 'comment_report' ? 'comment_report' : 'attachment';
+    if (purpose === 'comment_report' && !canModerateComments(user)) throw new AppError('forbidden');
     if (!Number.isInteger(documentId) || documentId <= 0 || documentId > 2_147_483_647)
       throw new AppError('notFound', { message: 'Không tìm thấy văn bản này.' });
     const file = form.get('file');
@@ -67,6 +72,13 @@ export async function handleDocumentFileUpload(request: Request): Promise<Respon
       const document = await getDocumentAccess({ db: tx, id: documentId });
       if (!document) throw new AppError('notFound', { message: 'Không tìm thấy văn bản này.' });
       if (!canEditDocument(user, document)) throw new AppError('forbidden');
+      if (purpose === 'comment_report') {
+        const consultation = await getConsultation({ db: tx, documentId });
+        if (!consultation) throw new AppError('rejected', { message: 'Văn bản này không lấy ý kiến góp ý.' });
+        if (consultationState(consultation) !== 'closed') {
+          throw new AppError('rejected', { message: 'Chỉ đính kèm báo cáo tổng hợp sau khi hết thời gian góp ý.' });
+        }
+      }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const stored = await insertDocumentFile({
         db: tx,
@@ -76,16 +88,18 @@ export async function handleDocumentFileUpload(request: Request): Promise<Respon
         sha256,
         data: bytes,
         uploadedBy: user.id,
+        purpose,
       });
       await insertAuditEntry({
         db: tx,
         userId: user.id,
-        action: 'document.file_add',
+        action: purpose === 'comment_report' ? 'document.report_add' : 'document.file_add',
         objectType: 'document',
         objectId: String(documentId),
         detail: { fileName, bytes: bytes.length },
       });
-      return { stored, revalidate: document.status === 'published' ? pagesShowingDocument({ slugs: [document.slug] }) : [] };
+      const pages = purpose === 'comment_report' ? pagesShowingConsultation : pagesShowingDocument;
+      return { stored, revalidate: document.status === 'published' ? pages({ slugs: [document.slug] }) : [] };
     });
     await revalidateTargets(revalidate);
     const result: DocumentFileUploadResult = { ok: true, file: stored };

@@ -111,4 +111,32 @@ export const AUDIT_SAMPLES: AuditSubject[] = [
   },
   { action: 'media.delete', objectType: 'media', objectId: '9', detail: { alt: 'Ảnh hội nghị' }, objectName: null },
   { action: 'document.publish', objectType: 'document', objectId: '4', detail: { slug: 'qd-12' }, objectName: null },
+  {
+    action: 'document.consultation_set',
+    objectType: 'document',
+    objectId: '4',
+    detail: { opensAt: '2026-02-28T17:00:00.000Z', closesAt: '2026-03-15T10:00:00.000Z' },
+    objectName: 'Quyết định 12/QĐ-SNV',
+  },
+  {
+    action: 'document.consultation_remove',
+    objectType: 'document',
+    objectId: '4',
+    detail: { opensAt: '2026-02-28T17:00:00.000Z', closesAt: '2026-03-15T10:00:00.000Z' },
+    objectName: 'Quyết định 12/QĐ-SNV',
+  },
+  {
+    action: 'document.comment_moderate',
+    objectType: 'document',
+    objectId: '4',
+    detail: { commentId: 7, from: 'pending', to: 'published', label: 'Đã đăng' },
+    objectName: 'Quyết định 12/QĐ-SNV',
+  },
+  {
+    action: 'document.report_add',
+    objectType: 'document',
+    objectId: '4',
+    detail: { fileName: 'bao-cao.pdf', bytes: 1200 },
+    objectName: 'Quyết định 12/QĐ-SNV',
+  },
 ];

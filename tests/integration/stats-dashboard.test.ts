@@ -222,11 +222,14 @@ for (const kind of databaseKinds) {
       expect(response.headers.get('content-disposition')).toBe(`attachment; filename="thong-ke-${today.from}_${today.to}.csv"`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+      const all = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+      // The days, then (after an empty line) the ratings by month: tests/integration/feedback.test.ts reads those.
+      const lines = all.slice(0, all.indexOf(''));
       expect(lines[0]).toBe('Ngày,Lượt xem,Lượt truy cập,Khách truy cập (theo ngày),Khách mới');
       expect(lines).toHaveLength(8);
       expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(Array.from({ length: 7 }, (_, i) => addDays(today.from, i)));
       for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}(,\d+){4}$/);
+      expect(all[lines.length + 1]).toBe('Đánh giá cổng thông tin');
     });
 
     it('lets only admins and statistics viewers read any statistics route', async () => {

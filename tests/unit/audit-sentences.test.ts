@@ -79,6 +79,12 @@ describe('the audit log reads as sentences', () => {
         objectName: 'Ông A',
       }),
     ).toBe('thêm mục liên hệ “Ông A”: điện thoại 0983.570.009, email không có.');
+    expect(sentence(AUDIT_SAMPLES.find((s) => s.action === 'document.consultation_set')!)).toBe(
+      'lấy ý kiến góp ý dự thảo văn bản “Quyết định 12/QĐ-SNV” từ 00:00 01/03/2026 đến 17:00 15/03/2026.',
+    );
+    expect(sentence(AUDIT_SAMPLES.find((s) => s.action === 'document.comment_moderate')!)).toBe(
+      'đăng góp ý số 7 về văn bản “Quyết định 12/QĐ-SNV”.',
+    );
     for (const sample of AUDIT_SAMPLES) {
       const text = sentence(sample);
       // Never the programmer's view: keys, JSON, English status names or a bare number.

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/staff/sign-out-button';
 import {
   canManageAgency,
+  canModerateComments,
   canManageSite,
   canManageUsers,
   canViewQuestions,
@@ -44,6 +45,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {canViewQuestions(user) && (
           <Link href={routes.staff.questions()} className="font-semibold underline-offset-2 hover:underline">
             Hỏi đáp
+          </Link>
+        )}
+        {canModerateComments(user) && (
+          <Link href={routes.staff.consultations} className="font-semibold underline-offset-2 hover:underline">
+            Góp ý dự thảo
           </Link>
         )}
         {canViewStatistics(user) && (

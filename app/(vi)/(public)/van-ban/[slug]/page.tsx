@@ -2,14 +2,20 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumb } from '@/components/article/breadcrumb';
+import { ConsultationSection } from '@/components/documents/consultation-section';
 import { DocumentDetailView } from '@/components/documents/document-detail';
+import { getPublicConsultation } from '@/db/queries/consultations';
 import { getPublishedDocumentBySlug } from '@/db/queries/documents';
+import { consultationState } from '@/lib/documents/consultation';
 import { todayInVietnam } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
 import { isValidSlug } from '@/lib/slug';
+import { submitDraftComment } from './public-actions';
 
 // ISR like the news pages, revalidated by every change (lib/cache-tags.ts pagesShowingDocument).
-// Tình trạng hiệu lực depends on the day: the five minutes also bound how late it turns at midnight.
+// Tình trạng hiệu lực depends on the day: the five minutes also bound how late it turns at midnight,
+// and how late a draft's "Góp ý" form opens or closes on the page (the action itself checks the
+// window at the instant of each comment, so none is taken outside it).
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -30,12 +36,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const document = await loadDocument((await params).slug);
   if (!document) notFound();
+  const consultation = await getPublicConsultation({ documentId: document.id });
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <Breadcrumb
         items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]}
       />
       <DocumentDetailView document={document} today={todayInVietnam()} />
+      {consultation && (
+        <ConsultationSection
+          documentId={document.id}
+          consultation={consultation}
+          state={consultationState(consultation)}
+          action={submitDraftComment}
+        />
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OverviewLive } from '@/components/stats/overview-live';
+import { RatingSummarySection } from '@/components/stats/rating-summary';
 import { bucketLabel, formatCount } from '@/components/stats/stats-format';
 import { TrafficChart, type ChartPoint } from '@/components/stats/traffic-chart';
 import {
+  getRatingSummary,
   getStatsOverview,
   getTrafficSeries,
   listDimensionBreakdown,
@@ -42,6 +44,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const series = await getTrafficSeries({ range });
   const topArticles = await listTopArticles({ range });
   const topPages = await listTopPages({ range });
+  const ratings = await getRatingSummary({ range });
   const breakdowns: [Dimension, string, DimensionValue[]][] = [];
   for (const [dimension, label] of DIMENSIONS) breakdowns.push([dimension, label, await listDimensionBreakdown({ range, dimension })]);
 
@@ -173,6 +176,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           </div>
         </details>
       </section>
+
+      <RatingSummarySection summary={ratings} rangeText={rangeText} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <RankTable

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ConsultationWindowForm } from '@/components/documents/consultation-window-form';
 import { DocumentEditorForm, type PickedRelation } from '@/components/documents/document-editor-form';
 import { DocumentFilesEditor } from '@/components/documents/document-files-editor';
 import { RowButtons } from '@/components/staff/action-form';
+import { countCommentsByStatus, getConsultation } from '@/db/queries/consultations';
 import { getDocumentForStaff, listDocumentCatalogs } from '@/db/queries/documents';
-import { canEditDocument, canPublishDocuments, canWriteDocuments } from '@/lib/permissions';
+import { CONSULTATION_STATE_LABELS, consultationState } from '@/lib/documents/consultation';
+import { formatNumber } from '@/lib/format';
+import { canEditDocument, canModerateComments, canPublishDocuments, canWriteDocuments } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
+import { toLocalDateTimeInput } from '@/lib/time';
 import { requireStaff } from '@/server/auth/guard';
 import { publishDocument, withdrawDocument } from '@/server/documents/actions';
 
@@ -22,6 +27,10 @@ export default async function EditDocumentPage({ params }: Props) {
   if (!/^[1-9][0-9]{0,8}$/.test(idText)) notFound();
   const [document, catalogs] = await Promise.all([getDocumentForStaff({ id: Number(idText) }), listDocumentCatalogs()]);
   if (!document || !canEditDocument(user, document)) notFound();
+  const moderator = canModerateComments(user);
+  const [consultation, commentCounts] = moderator
+    ? await Promise.all([getConsultation({ documentId: document.id }), countCommentsByStatus({ documentId: document.id })])
+    : [null, null];
   const relations: PickedRelation[] = [
     ...document.relations.replaces.map((r) => ({ kind: 'replaces' as const, id: r.id, number: r.number })),
     ...document.relations.amends.map((r) => ({ kind: 'amends' as const, id: r.id, number: r.number })),
@@ -103,6 +112,31 @@ export default async function EditDocumentPage({ params }: Props) {
         </h2>
         <DocumentFilesEditor documentId={document.id} files={document.files} />
       </section>
+      {moderator && (
+        <section aria-labelledby="vb-gop-y" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="vb-gop-y" className="mb-1 font-bold">
+            Góp ý dự thảo
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">
+            {consultation
+              ? `${CONSULTATION_STATE_LABELS[consultationState(consultation)]}.`
+              : 'Văn bản này không lấy ý kiến góp ý. Đặt thời gian góp ý để mở mẫu “Góp ý” trên trang của văn bản (khi đã xuất bản).'}
+            {consultation && commentCounts && (
+              <>
+                {' '}
+                <Link href={routes.staff.documentComments(document.id)} className="font-semibold text-brand-800 underline">
+                  Duyệt góp ý ({formatNumber(commentCounts.pending)} chờ duyệt, {formatNumber(commentCounts.published)} đã đăng)
+                </Link>
+              </>
+            )}
+          </p>
+          <ConsultationWindowForm
+            documentId={document.id}
+            opensAt={toLocalDateTimeInput(consultation?.opensAt ?? null)}
+            closesAt={toLocalDateTimeInput(consultation?.closesAt ?? null)}
+          />
+        </section>
+      )}
     </div>
   );
 }
