@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { foldedWordsSql, htmlTextSql } from '../lib/search-text';
 import {
   type AnyPgColumn,
   bigint,
@@ -115,6 +116,14 @@ export const articles = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * Title, summary and body as folded whole words (lib/search-text.ts searchWordsText), written by
+     * the database itself with every insert and update, so no write path can forget it. Searched
+     * through a pg_trgm index (drizzle/0008_search_indexes.sql).
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql.raw(foldedWordsSql(`title || ' ' || summary || ' ' || ${htmlTextSql('body_html')}`)),
+    ),
   },
   (t) => [
     index('articles_published_idx').on(t.status, t.publishedAt.desc()),
