@@ -106,12 +106,9 @@ async function openPglite(dir: string | null): Promise<Handle> {
   const release = dir ? acquireDataDirLock(dir) : () => {};
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    // pg_trgm indexes the site search (drizzle/0009_search_indexes.sql); PGlite ships it as contrib.
-    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const options = { extensions: { pg_trgm } };
-    const client = dir ? new PGlite(dir, options) : new PGlite(options);
+    const client = dir ? new PGlite(dir) : new PGlite();
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     // Same query builder API as postgres.js; only raw execute() results differ, which we avoid.

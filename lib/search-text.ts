@@ -55,8 +55,8 @@ export function containsPattern(word: string): string {
  * Folded text as whole words for the site search: every run of characters other than a-z and 0-9
  * becomes one space, with a space at each end, so " dong khoi " finds the words "Đồng Khởi" and
  * never the inside of another word. Stored for articles (a generated column, written by the
- * database with the same rules: foldedWordsSql in db/queries/search) and computed from documents'
- * and procedures' search_text by an expression index.
+ * database with the same rules, foldedWordsSql below) and computed from documents' and
+ * procedures' search_text by an expression index; both are searched as full-text vectors.
  */
 export function searchWordsText(text: string): string {
   const words = foldSearchText(text.normalize('NFC'))
@@ -119,7 +119,7 @@ export function parseSearchQuery(input: string): SearchQuery {
 
 /** A term as a LIKE pattern over searchWordsText: its words, whole, one after the other. */
 export function wholeWordsPattern(term: SearchTerm): string {
-  return `% ${term.folded.replace(/[\\%_]/g, (c) => `\\${c}`)} %`;
+  return `% ${term.folded} %`;
 }
 
 /**
@@ -140,10 +140,18 @@ export function htmlTextSql(expression: string): string {
 }
 
 /**
- * The words of a column already folded by foldSearchText (documents.search_text,
- * procedures.search_text), as searchWordsText would write them. The same text defines their
- * trigram indexes (drizzle/0009_search_indexes.sql): a query must use it unchanged to use them.
+ * The full-text vector of a column already folded by foldSearchText (documents.search_text,
+ * procedures.search_text), over the same words searchWordsText would write. The same text defines
+ * their GIN indexes (drizzle/0009_search_indexes.sql): a query must use it unchanged to use them.
  */
-export function wordsOfFoldedSql(column: string): string {
-  return `(' ' || btrim(regexp_replace(${column}, '[^a-z0-9]+', ' ', 'g')) || ' ')`;
+export function vectorOfFoldedSql(column: string): string {
+  return `to_tsvector('simple'::regconfig, regexp_replace(${column}, '[^a-z0-9]+', ' ', 'g'))`;
+}
+
+/**
+ * The query for to_tsquery('simple', …): every term must match (&), the words of a phrase one after
+ * the other (<->). Folded words hold only a-z and 0-9, so nothing in them is a tsquery operator.
+ */
+export function searchTsQuery(query: SearchQuery): string {
+  return query.terms.map((term) => `(${term.folded.split(' ').join(' <-> ')})`).join(' & ');
 }

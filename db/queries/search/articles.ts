@@ -4,25 +4,29 @@ import { routes } from '../../../lib/routes';
 import { plainTextOf } from '../../../lib/search/results';
 import { foldedWordsSql } from '../../../lib/search-text';
 import { articles } from '../../schema';
-import { exactAll, hitsOf, matchesAll, type SearchSource } from './source';
+import { CANDIDATES, exactAll, hitsOf, matchesAll, matchesVector, type SearchSource } from './source';
 
 /** "Tin tức": published articles whose time has come, by title, summary and body. */
 export const articleSearch: SearchSource = {
   type: 'tin-tuc',
   async find({ db, query, limit }) {
-    const exact = exactAll(sql`${articles.title} || ' ' || ${articles.summary}`, query);
-    const inTitle = matchesAll(sql.raw(foldedWordsSql('"articles"."title"')), query);
+    const candidates = db
+      .select({ id: articles.id, title: articles.title, summary: articles.summary, date: articles.publishedAt })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), matchesVector(sql`${articles.searchVector}`, query)))
+      .orderBy(desc(articles.publishedAt))
+      .limit(CANDIDATES)
+      .as('candidates');
     const rows = await db
       .select({
-        id: articles.id,
-        exact: sql<boolean>`${exact}`.as('exact'),
-        inTitle: sql<boolean>`${inTitle}`.as('in_title'),
-        date: articles.publishedAt,
+        id: candidates.id,
+        exact: sql<boolean>`${exactAll(sql`${candidates.title} || ' ' || ${candidates.summary}`, query)}`.as('exact'),
+        inTitle: sql<boolean>`${matchesAll(sql.raw(foldedWordsSql('"candidates"."title"')), query)}`.as('in_title'),
+        date: candidates.date,
         total: sql<number>`count(*) over ()`.mapWith(Number),
       })
-      .from(articles)
-      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), matchesAll(sql`${articles.searchText}`, query)))
-      .orderBy(desc(sql`exact`), desc(sql`in_title`), desc(articles.publishedAt), desc(articles.id))
+      .from(candidates)
+      .orderBy(desc(sql`exact`), desc(sql`in_title`), desc(candidates.date), desc(candidates.id))
       .limit(limit);
     return hitsOf(rows);
   },

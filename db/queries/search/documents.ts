@@ -1,29 +1,35 @@
 import 'server-only';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { routes } from '../../../lib/routes';
-import { wordsOfFoldedSql } from '../../../lib/search-text';
+import { vectorOfFoldedSql } from '../../../lib/search-text';
 import { documentCatalog, documents } from '../../schema';
-import { exactAll, hitsOf, matchesAll, type SearchSource } from './source';
+import { CANDIDATES, exactAll, hitsOf, matchesVector, type SearchSource } from './source';
 
 /** The expression of documents_search_idx (drizzle/0009_search_indexes.sql). */
-const words = sql.raw(wordsOfFoldedSql('"documents"."search_text"'));
+const vector = sql.raw(vectorOfFoldedSql('"documents"."search_text"'));
 
 /** "Văn bản": published documents, by number/symbol and trích yếu (both their title). */
 export const documentSearch: SearchSource = {
   type: 'van-ban',
   async find({ db, query, limit }) {
-    const exact = exactAll(sql`${documents.number} || ' ' || ${documents.summary}`, query);
+    // Ordered like documents_public_list_idx, which serves the newest matches when they are many.
+    const candidates = db
+      .select({ id: documents.id, number: documents.number, summary: documents.summary, date: documents.issuedOn })
+      .from(documents)
+      .where(and(eq(documents.status, 'published'), matchesVector(vector, query)))
+      .orderBy(desc(documents.issuedOn), desc(documents.id))
+      .limit(CANDIDATES)
+      .as('candidates');
     const rows = await db
       .select({
-        id: documents.id,
-        exact: sql<boolean>`${exact}`.as('exact'),
+        id: candidates.id,
+        exact: sql<boolean>`${exactAll(sql`${candidates.number} || ' ' || ${candidates.summary}`, query)}`.as('exact'),
         inTitle: sql<boolean>`true`.as('in_title'),
-        date: documents.issuedOn,
+        date: candidates.date,
         total: sql<number>`count(*) over ()`.mapWith(Number),
       })
-      .from(documents)
-      .where(sql`${documents.status} = 'published' and ${matchesAll(words, query)}`)
-      .orderBy(desc(sql`exact`), desc(documents.issuedOn), desc(documents.id))
+      .from(candidates)
+      .orderBy(desc(sql`exact`), desc(candidates.date), desc(candidates.id))
       .limit(limit);
     return hitsOf(rows);
   },

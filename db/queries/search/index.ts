@@ -1,7 +1,8 @@
 import 'server-only';
 import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, SEARCH_TYPES, type SearchType } from '../../../lib/search/results';
 import type { SearchQuery } from '../../../lib/search-text';
-import { getDb } from '../../index';
+import { sql } from 'drizzle-orm';
+import { type Db, getDb } from '../../index';
 import { articleSearch } from './articles';
 import { documentSearch } from './documents';
 import { pageSearch } from './pages';
@@ -16,8 +17,10 @@ const SOURCES: SearchSource[] = [articleSearch, documentSearch, procedureSearch,
 export type SiteSearchResults = {
   /** Matches per type, for the filter; types without a source (yet) are absent. */
   counts: Partial<Record<SearchType, number>>;
-  /** Matches of the type asked for (all types when none). */
+  /** Matches of the type asked for (all types when none), among the newest SEARCH_MAX_RESULTS of each type. */
   total: number;
+  /** Whether some type has older matches than those ranked: the page says "more than". */
+  more: boolean;
   results: SearchResultItem[];
 };
 
@@ -44,7 +47,7 @@ export async function searchSite({
   type: SearchType | null;
   page: number;
 }): Promise<SiteSearchResults> {
-  if (query.terms.length === 0) return { counts: {}, total: 0, results: [] };
+  if (query.terms.length === 0) return { counts: {}, total: 0, more: false, results: [] };
   const db = await getDb();
   const shown = Math.min(Math.max(1, page), SEARCH_MAX_PAGE);
   const limit = shown * SEARCH_PAGE_SIZE;
@@ -67,8 +70,16 @@ export async function searchSite({
   const byKey = new Map(loaded.flat().map((item) => [`${item.type}:${item.id}`, item]));
   const results = hits.map((hit) => byKey.get(`${hit.type}:${hit.id}`)).filter((item) => item !== undefined);
   const total = type === null ? Object.values(counts).reduce((sum, n) => sum + n, 0) : (counts[type] ?? 0);
-  return { counts, total, results };
+  const more = found.some((entry) => entry.more && (type === null || entry.source.type === type));
+  return { counts, total, more, results };
 }
 
 /** The types in the order of the filter, for those who list them. */
 export const SEARCHABLE_TYPES = SEARCH_TYPES.filter((entry) => SOURCES.some((source) => source.type === entry.key));
+
+/** Fresh planner statistics after a bulk load (benchmarks): what autovacuum does a little later on its own. */
+export async function vacuumSearchTables({ db }: { db: Db }): Promise<void> {
+  await db.execute(sql`vacuum analyze articles`);
+  await db.execute(sql`vacuum analyze documents`);
+  await db.execute(sql`vacuum analyze procedures`);
+}

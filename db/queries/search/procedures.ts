@@ -1,29 +1,34 @@
 import 'server-only';
-import { desc, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { routes } from '../../../lib/routes';
-import { wordsOfFoldedSql } from '../../../lib/search-text';
+import { vectorOfFoldedSql } from '../../../lib/search-text';
 import { procedures } from '../../schema';
-import { exactAll, hitsOf, matchesAll, type SearchSource } from './source';
+import { CANDIDATES, exactAll, hitsOf, matchesVector, type SearchSource } from './source';
 
 /** The expression of procedures_search_idx (drizzle/0009_search_indexes.sql). */
-const words = sql.raw(wordsOfFoldedSql('"procedures"."search_text"'));
+const vector = sql.raw(vectorOfFoldedSql('"procedures"."search_text"'));
 
 /** "Thủ tục": published administrative procedures, by Mã thủ tục and name. */
 export const procedureSearch: SearchSource = {
   type: 'thu-tuc',
   async find({ db, query, limit }) {
-    const exact = exactAll(sql`${procedures.code} || ' ' || ${procedures.name}`, query);
+    const candidates = db
+      .select({ id: procedures.id, code: procedures.code, name: procedures.name, date: procedures.publishedAt })
+      .from(procedures)
+      .where(and(eq(procedures.status, 'published'), matchesVector(vector, query)))
+      .orderBy(desc(procedures.publishedAt), desc(procedures.id))
+      .limit(CANDIDATES)
+      .as('candidates');
     const rows = await db
       .select({
-        id: procedures.id,
-        exact: sql<boolean>`${exact}`.as('exact'),
+        id: candidates.id,
+        exact: sql<boolean>`${exactAll(sql`${candidates.code} || ' ' || ${candidates.name}`, query)}`.as('exact'),
         inTitle: sql<boolean>`true`.as('in_title'),
-        date: procedures.publishedAt,
+        date: candidates.date,
         total: sql<number>`count(*) over ()`.mapWith(Number),
       })
-      .from(procedures)
-      .where(sql`${procedures.status} = 'published' and ${matchesAll(words, query)}`)
-      .orderBy(desc(sql`exact`), desc(procedures.publishedAt), desc(procedures.id))
+      .from(candidates)
+      .orderBy(desc(sql`exact`), desc(candidates.date), desc(candidates.id))
       .limit(limit);
     return hitsOf(rows);
   },

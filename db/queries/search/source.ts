@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { SearchType } from '../../../lib/search/results';
-import { type SearchQuery, wholeWordsPattern } from '../../../lib/search-text';
+import { SEARCH_MAX_RESULTS, type SearchType } from '../../../lib/search/results';
+import { type SearchQuery, searchTsQuery, wholeWordsPattern } from '../../../lib/search-text';
 import type { Db } from '../../index';
 
 /**
@@ -13,6 +13,7 @@ import type { Db } from '../../index';
  * every word, then the newest.
  */
 export type SearchHit = { id: number; exact: boolean; inTitle: boolean; date: Date | null };
+export type SourceHits = { total: number; more: boolean; hits: SearchHit[] };
 
 export type SearchResultItem = {
   type: SearchType;
@@ -28,13 +29,21 @@ export type SearchResultItem = {
 
 export type SearchSource = {
   type: SearchType;
-  /** The matches' count and the best `limit` of them. */
-  find: (args: { db: Db; query: SearchQuery; limit: number }) => Promise<{ total: number; hits: SearchHit[] }>;
+  /**
+   * The best `limit` matches among the newest SEARCH_MAX_RESULTS, how many of those there are, and
+   * whether older ones were left out.
+   */
+  find: (args: { db: Db; query: SearchQuery; limit: number }) => Promise<SourceHits>;
   /** The results to show for some hits' ids. */
   load: (args: { db: Db; ids: number[] }) => Promise<SearchResultItem[]>;
 };
 
-/** Every term, as whole words, in folded words (a column or an expression indexed as such). */
+/** Every term in a full-text vector of folded words (a column or an expression indexed as such). */
+export function matchesVector(vector: SQL, query: SearchQuery): SQL {
+  return sql`${vector} @@ to_tsquery('simple', ${searchTsQuery(query)})`;
+}
+
+/** Every term, as whole words, in folded words (searchWordsText): for short texts, never indexed. */
 export function matchesAll(words: SQL, query: SearchQuery): SQL {
   return and(...query.terms.map((term) => sql`${words} like ${wholeWordsPattern(term)}`))!;
 }
@@ -50,15 +59,19 @@ export function exactAll(text: SQL, query: SearchQuery): SQL {
 }
 
 /**
- * The shared shape of a source's find(): the matches ranked, counted with a window so one scan
- * serves both. `rows` is a query returning id, exact, in_title, date and total, ordered and limited.
+ * The shared shape of a source's find(): the newest SEARCH_MAX_RESULTS + 1 matches are taken in a
+ * subquery (by the date index when matches are many, by the trigram index when they are few), then
+ * ranked and counted with a window, so one scan serves both. `rows` returns id, exact, in_title,
+ * date and total, ordered and limited.
  */
-export function hitsOf(rows: { id: number; exact: boolean; inTitle: boolean; date: Date | string | null; total: number }[]): {
-  total: number;
-  hits: SearchHit[];
-} {
+/** How many matches a subquery takes: one more than are ranked, to know whether there are more. */
+export const CANDIDATES = SEARCH_MAX_RESULTS + 1;
+
+export function hitsOf(rows: { id: number; exact: boolean; inTitle: boolean; date: Date | string | null; total: number }[]): SourceHits {
+  const total = Number(rows[0]?.total ?? 0);
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total: Math.min(total, SEARCH_MAX_RESULTS),
+    more: total > SEARCH_MAX_RESULTS,
     hits: rows.map((row) => ({
       id: row.id,
       exact: row.exact,
