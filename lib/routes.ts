@@ -48,6 +48,8 @@ export const routes = {
   sitemapPart: (part: string) => `/sitemap/${part}.xml`,
   robots: '/robots.txt',
   webManifest: '/manifest.webmanifest',
+  /** The app icons in public/ (the favicon, icon.svg and apple-icon.png are app/ files Next links itself). */
+  appIcon: (size: 192 | 512) => `/icons/icon-${size}.png`,
   /** "Giới thiệu": the overview and its four pages. */
   about: {
     home: ABOUT,

@@ -30,3 +30,9 @@ export function canonicalLinks(path: string): { alternates?: { canonical: string
 export function absoluteUrl(path: string, requestUrl: string): string {
   return new URL(path, (siteUrl() ?? new URL(requestUrl)).origin).href;
 }
+
+/** An absolute address from SITE_URL, or undefined when the portal's address is not known. */
+export function siteAddress(path: string): string | undefined {
+  const base = siteUrl();
+  return base ? new URL(path, base.origin).href : undefined;
+}

@@ -90,7 +90,12 @@ const SENTENCES = [
 
 /** The 100 queries: what people type, mostly without diacritics, some with, a few phrases and numbers. */
 function typicalQueries(): string[] {
-  const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const fold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
   const queries = [
     'dong khoi',
     'thi dua khen thuong',

@@ -39,7 +39,8 @@ export async function articleFeedResponse(request: Request, categorySlug?: strin
       title: categorySlug === undefined ? `${site.name}: Tin tức` : `${site.name}: ${categoryName ?? 'Chuyên mục'}`,
       link: url(page),
       self: url(categorySlug === undefined ? routes.feeds.articles : routes.feeds.category(categorySlug)),
-      description: categorySlug === undefined ? `Tin mới nhất của ${site.name}` : `Tin mới nhất chuyên mục ${categoryName ?? ''} của ${site.name}`,
+      description:
+        categorySlug === undefined ? `Tin mới nhất của ${site.name}` : `Tin mới nhất chuyên mục ${categoryName ?? ''} của ${site.name}`,
       items: items.map((item) => ({
         title: item.title,
         link: url(routes.article(item.slug)),
@@ -120,7 +121,8 @@ export async function sitemapResponse(request: Request): Promise<Response> {
   }
   const parts: SitemapEntry[] = [{ loc: url(routes.sitemapPart('trang')) }];
   for (const section of SECTIONS) {
-    for (let n = 1; (n - 1) * SITEMAP_MAX_URLS < counts[section.kind]; n++) parts.push({ loc: url(routes.sitemapPart(`${section.part}-${n}`)) });
+    for (let n = 1; (n - 1) * SITEMAP_MAX_URLS < counts[section.kind]; n++)
+      parts.push({ loc: url(routes.sitemapPart(`${section.part}-${n}`)) });
   }
   return xmlResponse(sitemapIndexXml(parts), 'application/xml');
 }

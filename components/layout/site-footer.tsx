@@ -1,5 +1,6 @@
 import type { SiteInfo } from '@/db/settings-defaults';
 import { telHref } from '@/components/ui/contact-links';
+import { routes } from '@/lib/routes';
 
 /**
  * The footer Thông tư 32/2017/TT-BTTTT asks for. Each line shows only once an admin has entered
@@ -43,6 +44,16 @@ export function SiteFooter({ site, lang = 'vi' }: { site: SiteInfo; lang?: 'vi' 
               </p>
             )}
           </address>
+        )}
+        {lang === 'vi' && (
+          <p className="flex flex-wrap gap-x-4 gap-y-1 pt-2">
+            <a className="underline hover:text-white" href={routes.siteMap}>
+              Sơ đồ cổng
+            </a>
+            <a className="underline hover:text-white" href={routes.feeds.articles}>
+              Tin qua RSS
+            </a>
+          </p>
         )}
         {lang === 'vi' && (
           <p className="pt-2 text-brand-100">Ghi rõ nguồn “{site.name}” khi phát hành lại thông tin từ cổng thông tin này.</p>

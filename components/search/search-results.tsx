@@ -26,28 +26,30 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
   const allCount = Object.values(found.counts).reduce((sum, n) => sum + n, 0);
   return (
     <>
-      <form role="search" action={routes.search} method="get" className="mt-4 flex flex-wrap gap-2">
-        <label htmlFor="tu-khoa-tim-kiem" className="w-full font-semibold">
-          Tìm kiếm
-        </label>
-        <input
-          id="tu-khoa-tim-kiem"
-          name="q"
-          type="search"
-          defaultValue={query.text}
-          maxLength={200}
-          enterKeyHint="search"
-          aria-describedby="goi-y-tim-kiem"
-          className="min-h-11 min-w-0 flex-1 rounded border border-slate-400 px-3 text-base"
-        />
-        {type && <input type="hidden" name="loai" value={type} />}
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
-          Tìm
-        </button>
-        <p id="goi-y-tim-kiem" className="w-full text-sm text-slate-600">
-          Gõ có dấu hoặc không dấu; mọi từ đều phải có. Đặt cụm từ trong ngoặc kép để tìm đúng cụm từ, ví dụ "thi đua khen thưởng".
-        </p>
-      </form>
+      <search>
+        <form action={routes.search} method="get" className="mt-4 flex flex-wrap gap-2">
+          <label htmlFor="tu-khoa-tim-kiem" className="w-full font-semibold">
+            Tìm kiếm
+          </label>
+          <input
+            id="tu-khoa-tim-kiem"
+            name="q"
+            type="search"
+            defaultValue={query.text}
+            maxLength={200}
+            enterKeyHint="search"
+            aria-describedby="goi-y-tim-kiem"
+            className="min-h-11 min-w-0 flex-1 rounded border border-slate-400 px-3 text-base"
+          />
+          {type && <input type="hidden" name="loai" value={type} />}
+          <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+            Tìm
+          </button>
+          <p id="goi-y-tim-kiem" className="w-full text-sm text-slate-600">
+            Gõ có dấu hoặc không dấu; mọi từ đều phải có. Đặt cụm từ trong ngoặc kép để tìm đúng cụm từ, ví dụ "thi đua khen thưởng".
+          </p>
+        </form>
+      </search>
 
       {searched && !failed && (
         <nav aria-label="Loại nội dung" className="mt-4">
@@ -85,7 +87,12 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
           <p className="font-semibold">
             Tìm thấy {found.more ? 'hơn ' : ''}
             {formatNumber(found.total)} kết quả cho “{query.text}”
-            {found.more && <span className="font-normal"> (thêm từ để thu hẹp kết quả; mỗi loại hiển thị {formatNumber(SEARCH_MAX_RESULTS)} kết quả mới nhất)</span>}
+            {found.more && (
+              <span className="font-normal">
+                {' '}
+                (thêm từ để thu hẹp kết quả; mỗi loại hiển thị {formatNumber(SEARCH_MAX_RESULTS)} kết quả mới nhất)
+              </span>
+            )}
           </p>
         )}
       </div>
@@ -96,7 +103,9 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
             <li key={`${result.type}-${result.id}`} className="py-4">
               <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
                 {searchTypeLabel(result.type)}
-                {result.synthetic && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 normal-case text-amber-900">Dữ liệu thử nghiệm</span>}
+                {result.synthetic && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 normal-case text-amber-900">Dữ liệu thử nghiệm</span>
+                )}
               </p>
               <h2 className="mt-1 text-lg font-semibold leading-snug">
                 <a href={result.href} className="text-brand-800 hover:underline">

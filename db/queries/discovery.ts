@@ -77,7 +77,15 @@ export async function countSitemapRows(): Promise<Record<SitemapKind, number>> {
 }
 
 /** One slice of a kind's public addresses with their last change, in a stable order (by id). */
-export async function listSitemapRows({ kind, offset, limit }: { kind: SitemapKind; offset: number; limit: number }): Promise<SitemapRow[]> {
+export async function listSitemapRows({
+  kind,
+  offset,
+  limit,
+}: {
+  kind: SitemapKind;
+  offset: number;
+  limit: number;
+}): Promise<SitemapRow[]> {
   const db = await getDb();
   if (kind === 'articles') {
     return db

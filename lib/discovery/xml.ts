@@ -6,6 +6,7 @@ export function escapeXml(text: string): string {
   return (
     text
       // Characters XML 1.0 cannot carry at all (controls other than tab and line breaks).
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -65,7 +66,10 @@ export const SITEMAP_MAX_URLS = 50_000;
 
 export function sitemapXml(entries: SitemapEntry[]): string {
   const urls = entries
-    .map((entry) => `  <url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod.toISOString()}</lastmod>` : ''}</url>`)
+    .map(
+      (entry) =>
+        `  <url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${entry.lastmod.toISOString()}</lastmod>` : ''}</url>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -76,7 +80,10 @@ ${urls}
 
 export function sitemapIndexXml(parts: SitemapEntry[]): string {
   const items = parts
-    .map((part) => `  <sitemap><loc>${escapeXml(part.loc)}</loc>${part.lastmod ? `<lastmod>${part.lastmod.toISOString()}</lastmod>` : ''}</sitemap>`)
+    .map(
+      (part) =>
+        `  <sitemap><loc>${escapeXml(part.loc)}</loc>${part.lastmod ? `<lastmod>${part.lastmod.toISOString()}</lastmod>` : ''}</sitemap>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -39,7 +39,9 @@ for (const kind of databaseKinds) {
         article('Phong trào Đồng Khởi mới ở Bến Tre', 30),
         article('Phong trao Dong Khoi moi go khong dau', 1),
         article('Ươm mầm tài năng trẻ', 2, { summary: 'Thủ tục đăng ký dự thi' }),
-        article('Bản tin an toàn giao thông', 3, { bodyHtml: '<p>Chương trình &amp; kế hoạch <strong>thi đua khen thưởng</strong> năm nay</p>' }),
+        article('Bản tin an toàn giao thông', 3, {
+          bodyHtml: '<p>Chương trình &amp; kế hoạch <strong>thi đua khen thưởng</strong> năm nay</p>',
+        }),
         article('Khen thưởng và thi đua', 4),
         article('Tin nháp về Đồng Khởi', 0, { status: 'draft' }),
         article('Bài hẹn giờ về Đồng Khởi', -2),
@@ -101,7 +103,10 @@ for (const kind of databaseKinds) {
         const found = await titles(q);
         expect(found, q).toContain('Phong trào Đồng Khởi mới ở Bến Tre');
         expect(found, q).toContain('Phong trao Dong Khoi moi go khong dau');
-        expect(found.some((title) => title.startsWith('HỘI NGHỊ SƠ KẾT GIAO ƯỚC THI ĐUA')), q).toBe(true);
+        expect(
+          found.some((title) => title.startsWith('HỘI NGHỊ SƠ KẾT GIAO ƯỚC THI ĐUA')),
+          q,
+        ).toBe(true);
         // Drafts and articles whose time has not come are not public.
         expect(found, q).not.toContain('Tin nháp về Đồng Khởi');
         expect(found, q).not.toContain('Bài hẹn giờ về Đồng Khởi');
@@ -180,7 +185,11 @@ for (const kind of databaseKinds) {
       const third = await searchSite({ query: parseSearchQuery('tuyen sinh boi duong'), type: null, page: 3 });
       expect(first.total).toBe(23);
       expect(first.results.map((result) => result.title)[0]).toBe('Tuyển sinh lớp bồi dưỡng số 0');
-      expect(third.results.map((result) => result.title)).toEqual(['Tuyển sinh lớp bồi dưỡng số 20', 'Tuyển sinh lớp bồi dưỡng số 21', 'Tuyển sinh lớp bồi dưỡng số 22']);
+      expect(third.results.map((result) => result.title)).toEqual([
+        'Tuyển sinh lớp bồi dưỡng số 20',
+        'Tuyển sinh lớp bồi dưỡng số 21',
+        'Tuyển sinh lớp bồi dưỡng số 22',
+      ]);
       await db.delete(articles).where(sql`${articles.slug} like 'trang-ket-qua-%'`);
     });
 

@@ -13,7 +13,9 @@ export const articleSearch: SearchSource = {
     const candidates = db
       .select({ id: articles.id, title: articles.title, summary: articles.summary, date: articles.publishedAt })
       .from(articles)
-      .where(and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), matchesVector(sql`${articles.searchVector}`, query)))
+      .where(
+        and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), matchesVector(sql`${articles.searchVector}`, query)),
+      )
       .orderBy(desc(articles.publishedAt))
       .limit(CANDIDATES)
       .as('candidates');

@@ -52,7 +52,10 @@ export async function searchSite({
   const shown = Math.min(Math.max(1, page), SEARCH_MAX_PAGE);
   const limit = shown * SEARCH_PAGE_SIZE;
   const found = await Promise.all(
-    SOURCES.map(async (source) => ({ source, ...(await source.find({ db, query, limit: type === null || type === source.type ? limit : 1 })) })),
+    SOURCES.map(async (source) => ({
+      source,
+      ...(await source.find({ db, query, limit: type === null || type === source.type ? limit : 1 })),
+    })),
   );
   const counts: Partial<Record<SearchType, number>> = {};
   for (const { source, total } of found) counts[source.type] = total;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { DocumentDetailView } from '@/components/documents/document-detail';
+import { PrintBar, PrintSource } from '@/components/print/print-controls';
 import { getPublishedDocumentBySlug } from '@/db/queries/documents';
 import { todayInVietnam } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
@@ -36,6 +37,8 @@ export default async function DocumentPage({ params }: Props) {
         items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]}
       />
       <DocumentDetailView document={document} today={todayInVietnam()} />
+      <PrintBar label="In văn bản" />
+      <PrintSource path={routes.document(document.slug)} />
     </div>
   );
 }
