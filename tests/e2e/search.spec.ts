@@ -111,7 +111,7 @@ test('articles carry NewsArticle and BreadcrumbList, the home page GovernmentOrg
   expect((await jsonLd()).map((entry) => entry['@type'])).toContain('GovernmentOrganization');
 });
 
-test('articles and documents print with their source and without navigation', async ({ page }) => {
+test('articles print with their title, date and source, without navigation', async ({ page }) => {
   await page.goto(articlePath);
   await expect(page.getByRole('button', { name: 'In bài viết' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
