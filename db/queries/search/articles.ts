@@ -16,7 +16,9 @@ export const articleSearch: SearchSource = {
       .where(
         and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`), matchesVector(sql`${articles.searchVector}`, query)),
       )
-      .orderBy(desc(articles.publishedAt))
+      // As articles_published_idx orders them (nulls last): when matches are many, the newest are
+      // read from that index and the scan stops after CANDIDATES of them.
+      .orderBy(sql`${articles.publishedAt} desc nulls last`)
       .limit(CANDIDATES)
       .as('candidates');
     const rows = await db
