@@ -10,10 +10,11 @@ const nextConfig: NextConfig = {
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // Next gzips every response again, cached pages included (~0.5 ms of CPU per article page on
-  // these machines, a fifth of its cost). Alone, `npm start` keeps it: phones get ~12 kB instead of
-  // ~62 kB. Behind a reverse proxy that compresses (deploy/), HTTP_COMPRESSION=off leaves it to the
-  // proxy. Read when the server starts, so one build serves both.
-  compress: process.env.HTTP_COMPRESSION !== 'off',
+  // these machines, a fifth of its cost). `npm start` (scripts/start.mjs) compresses instead, each
+  // cached page once (server/http-compression.mjs), and turns this off. Behind a reverse proxy that
+  // compresses (deploy/), HTTP_COMPRESSION=off leaves it all to the proxy. `next start` run
+  // directly keeps Next's. Read when the server starts, so one build serves all three.
+  compress: process.env.HTTP_COMPRESSION !== 'off' && process.env.PORTAL_COMPRESSION_BY_START_SCRIPT !== '1',
   // Next's file-system cache that never stores a 404 or other error page: see that file.
   cacheHandler: path.join(process.cwd(), 'server', 'page-cache-handler.mjs'),
   experimental: {
@@ -27,6 +28,11 @@ const nextConfig: NextConfig = {
     // compressed alone: ~900 B more gzip and two more requests on every public page. Nothing is
     // duplicated by merging them (the total of all chunks stays the same).
     turbopackChunking: { minChunkSize: 400_000 },
+    // Turbopack keeps a persistent cache of each build in .next/cache (on by default in Next 16.4)
+    // for the next build to reuse. A server builds once per release and a first start once: writing
+    // it took ~57 s and its compaction another ~30 s of that build on a loaded 2-core machine, ~130 MB
+    // on disk, and ~150 MB more memory at the build's peak (measured: docs/scaling.md, "First start").
+    turbopackFileSystemCacheForBuild: false,
   },
   reactStrictMode: true,
   // The type check runs in `npm run typecheck` (first thing in `npm test` and CI), not in every

@@ -1,13 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { identifyVisitor, getVisitorCookieKey } from '@/server/visits/cookie';
 import { isHttpsRequest } from '@/lib/client-address';
-import { isImpossiblePublicPath, matchPublicPage, routes, staffAboutViewOf } from '@/lib/routes';
+import { isImpossiblePublicPath, matchPublicPage, type PublicPage, routes, staffAboutViewOf } from '@/lib/routes';
 import { isStaffPath, PUBLIC_CONTENT_SECURITY_POLICY, staffContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security-headers';
 import { hasSessionCookie, sessionTokenIsGenuine, sessionTokenOf } from '@/lib/session-cookie';
 import { isShuttingDown } from '@/server/shutdown-state';
 import { appSlugRedirects } from '@/server/slug-redirects';
-import { isVisitCountingEnabled, recordPageView } from '@/server/visits';
-import { isBotUserAgent, isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
+import { countPageView as countVisit } from '@/server/visits/count-visit';
+import { isPageViewRequest, isSecureRequest } from '@/lib/visits/request';
 import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
 
 /**
@@ -20,7 +19,9 @@ import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S } from '@/lib/visits/rules';
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = decodedPath(request.nextUrl.pathname);
-  const articleSlug = path === null ? undefined : articleSlugOf(path);
+  // Matched once here; the 404 check and the article's staff view both use it.
+  const page = path === null ? null : matchPublicPage(path);
+  const articleSlug = path === null ? undefined : articleSlugOf(path, page);
   const aboutPath = path === null ? null : aboutPathOf(path);
   // Articles and the Giới thiệu pages are edited in place: a staff session is routed to their staff view.
   const staffPath =
@@ -37,7 +38,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.set('content-security-policy', policy);
     forward = { request: { headers: requestHeaders } };
   }
-  const response = route(request, path, aboutPath, articleSlug, staffView, forward) ?? NextResponse.next(forward);
+  const response = route(request, path, page, aboutPath, articleSlug, staffView, forward) ?? NextResponse.next(forward);
   response.headers.set('Content-Security-Policy', policy);
   if (isHttpsRequest((name) => request.headers.get(name))) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;
@@ -48,6 +49,7 @@ type Forward = { request: { headers: Headers } };
 function route(
   request: NextRequest,
   path: string | null,
+  page: PublicPage | null,
   aboutPath: string | null,
   articleSlug: string | undefined,
   staffView: URL | null,
@@ -64,7 +66,7 @@ function route(
     // send the visitor to the 404 page instead.
     return NextResponse.redirect(new URL(routes.notFound, request.url));
   }
-  if (isImpossiblePublicPath(path)) {
+  if (isImpossiblePublicPath(path, page)) {
     // No page can have this address: answer with the uncached 404 page straight away.
     return NextResponse.rewrite(new URL(routes.notFound, request.url), forward);
   }
@@ -134,45 +136,38 @@ function aboutPathOf(path: string): string {
     : path;
 }
 
-/** The article a path names: its public address, or the staff view's internal one. */
-function articleSlugOf(path: string): string | undefined {
-  const publicPath = path.startsWith(STAFF_ARTICLE_PREFIX) ? routes.article(path.slice(STAFF_ARTICLE_PREFIX.length)) : path;
-  const page = matchPublicPage(publicPath);
-  return page?.kind === 'article' ? page.slug : undefined;
+/** The article a path names: its public address (`page`, matched already), or the staff view's internal one. */
+function articleSlugOf(path: string, page: PublicPage | null): string | undefined {
+  const article = path.startsWith(STAFF_ARTICLE_PREFIX) ? matchPublicPage(routes.article(path.slice(STAFF_ARTICLE_PREFIX.length))) : page;
+  return article?.kind === 'article' ? article.slug : undefined;
 }
 
 function countPageView(request: NextRequest, forward: Forward | undefined): NextResponse | undefined {
-  if (!isVisitCountingEnabled()) return undefined;
   const { pathname, protocol, host } = request.nextUrl;
   const { headers, cookies } = request;
   // A staff session (next-auth's session cookie) means a preview by staff, not a visit: see isPageViewRequest.
   if (!isPageViewRequest({ method: request.method, pathname, headers, hasCookie: (name) => cookies.has(name) })) {
     return undefined;
   }
-  const userAgent = headers.get('user-agent') ?? '';
-  if (isBotUserAgent(userAgent)) return undefined;
-
-  const identity = identifyVisitor(cookies.get(VISITOR_COOKIE)?.value, getVisitorCookieKey());
-  recordPageView({
-    visitorId: identity.visitorId,
-    isNew: identity.isNew,
-    at: Date.now(),
+  const { counted, cookieValue } = countVisit({
     // nextUrl.pathname has no query string, so RSC navigations (`?_rsc=`) count as their page.
     path: pathname,
+    userAgent: headers.get('user-agent') ?? '',
     referrer: headers.get('referer'),
-    userAgent,
     host: headers.get('host') ?? host,
+    visitorCookie: cookies.get(VISITOR_COOKIE)?.value,
   });
+  if (!counted) return undefined;
   const response = NextResponse.next(forward);
   // The browser asks again for every page it opens (no-cache), and no shared cache keeps one
   // (private): each view must reach this proxy to be counted. Not no-store, which would keep public
   // pages out of the back/forward cache: a page restored from there (or from the HTTP cache on a
   // history navigation) is reported by the visitor widget instead (server/visits/restored-page-view.ts).
   response.headers.set('Cache-Control', 'private, no-cache');
-  if (!identity.cookieValue) return response;
+  if (!cookieValue) return response;
   response.cookies.set({
     name: VISITOR_COOKIE,
-    value: identity.cookieValue,
+    value: cookieValue,
     httpOnly: true,
     sameSite: 'lax',
     path: '/',

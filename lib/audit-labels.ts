@@ -1,3 +1,4 @@
+import { AGENCY_PAGE_TITLES, type AgencyPageKey } from './agency/names';
 import { ROLE_LABELS, type Role } from './permissions';
 import { routes } from './routes';
 
@@ -85,6 +86,10 @@ function linkFor({ objectType, objectId }: AuditSubject): string | undefined {
       return routes.staff.contacts;
     case 'media':
       return routes.staff.media();
+    case 'org_unit':
+    case 'person':
+    case 'agency_page':
+      return routes.staff.agency;
     default:
       return undefined;
   }
@@ -210,12 +215,28 @@ export function describeAuditEntry(entry: AuditSubject): SentencePart[] {
       return [text('chuyển mục liên hệ '), thing('đã xóa'), text(` ${direction(detail.direction)} trong khối.`)];
     case 'contact_entry.delete':
       return [text('xóa mục liên hệ '), deleted(detail.name), text(` (điện thoại ${phones(detail.phones)}).`)];
+    case 'media.replace': {
+      const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+      const places = [
+        count(detail.articles) ? `${count(detail.articles)} bài viết` : null,
+        count(detail.people) ? `${count(detail.people)} ảnh chân dung` : null,
+        count(detail.pages) ? `${count(detail.pages)} trang giới thiệu` : null,
+      ].filter(Boolean);
+      return [
+        text(`thay ảnh ${quoted(detail.fromAlt ?? '')} bằng ảnh mới ${quoted(detail.alt ?? '')} trong `),
+        { text: 'Thư viện ảnh', href },
+        text(places.length ? `, ở ${places.join(', ')}.` : ' (ảnh cũ chưa được dùng ở đâu).'),
+      ];
+    }
     case 'media.delete':
       return [text('xóa ảnh '), deleted(detail.alt), text(' khỏi '), { text: 'Thư viện ảnh', href }, text('.')];
     default: {
       const label = OTHER_ACTIONS[entry.action];
       if (!label) return [text(`thực hiện thao tác “${entry.action}”.`)];
       const verb = label.charAt(0).toLowerCase() + label.slice(1);
+      const pageTitle =
+        entry.objectType === 'agency_page' && entry.objectId ? AGENCY_PAGE_TITLES[entry.objectId as AgencyPageKey] : undefined;
+      if (pageTitle) return [text(`${verb} `), { text: pageTitle, href }, text('.')];
       return entry.objectName ? [text(`${verb} `), thing(''), text('.')] : [text(`${verb}.`)];
     }
   }

@@ -93,6 +93,21 @@ export function canEditMedia(user: Actor, media: { uploadedBy: number | null }):
   return user.role === 'author' && media.uploadedBy === user.id;
 }
 
+/**
+ * Replacing an image changes every page that shows it, so whoever replaces it must be allowed to
+ * change each of them: the image itself (canEditMedia), every article using it, and the directory
+ * (portraits, Giới thiệu pages: admins) when it appears there.
+ */
+export function canReplaceMedia(
+  user: Actor,
+  media: { uploadedBy: number | null },
+  usage: { articles: ArticleAccess[]; people: unknown[]; pages: unknown[] },
+): boolean {
+  if (!canEditMedia(user, media)) return false;
+  if (!usage.articles.every((article) => canEditArticle(user, article))) return false;
+  return (usage.people.length === 0 && usage.pages.length === 0) || canManageAgency(user);
+}
+
 export function canManageUsers(user: Actor): boolean {
   return user.role === 'admin';
 }

@@ -79,6 +79,8 @@ export const routes = {
   procedure: (slug: string) => `/thu-tuc-hanh-chinh/${slug}`,
   /** An image variant, by the image's random public key: `/media/3f2a…/640.webp`. */
   media: (key: string, width: number) => `/media/${key}/${width}.webp`,
+  /** What every width of an image's address starts with (`/media/3f2a…/`): how a text shows it. */
+  mediaFolder: (key: string) => `/media/${key}/`,
 
   staff: {
     home: (query?: Query | URLSearchParams) => withQuery(STAFF, query),
@@ -120,7 +122,7 @@ export const routes = {
     listIndexOther: '/danh-sach/:path*',
     /** The per-request staff view of an article, at the public address (proxy.ts rewrites to it). */
     staffArticle: (slug: string) => `/ban-bien-tap/tin-tuc/${slug}`,
-    /** The per-request staff view of a Giới thiệu page, at its public address (proxy.ts rewrites to it). */
+    /** The per-request staff view of a Giới thiệu, Liên hệ or English page, at its public address (proxy.ts rewrites to it). */
     staffAbout: (path: string) => `/ban-bien-tap${path}`,
   },
 
@@ -303,22 +305,71 @@ export function matchPublicPage(path: string): PublicPage | null {
   return null;
 }
 
-/** A path inside a public section that no page of it can have (an odd slug, page 0 or 9999999). */
-export function isImpossiblePublicPath(path: string): boolean {
+/**
+ * A path inside a public section that no page of it can have (an odd slug, page 0 or 9999999).
+ * `page` is matchPublicPage(path) when the caller has it already (the proxy, on every request).
+ */
+export function isImpossiblePublicPath(path: string, page?: PublicPage | null): boolean {
   const first = path.split('/', 2)[1] ?? '';
-  return GUARDED_PREFIXES.has(first) && matchPublicPage(path) === null;
+  return GUARDED_PREFIXES.has(first) && (page === undefined ? matchPublicPage(path) : page) === null;
 }
 
-/** The Giới thiệu pages, which staff edit in place: the staff view for a path, or null. */
+/**
+ * The pages staff edit in place (Giới thiệu, Liên hệ, the English pages): the per-request staff
+ * view for a public path, or null. proxy.ts routes a browser with a staff session there.
+ */
 export function staffAboutViewOf(path: string): string | null {
-  const about = [
+  const editable = [
     PUBLIC_ROUTES.aboutHome,
     PUBLIC_ROUTES.aboutFunctions,
     PUBLIC_ROUTES.aboutOrganisation,
     PUBLIC_ROUTES.aboutLeaders,
     PUBLIC_ROUTES.aboutHistory,
+    PUBLIC_ROUTES.contact,
+    PUBLIC_ROUTES.englishHome,
+    PUBLIC_ROUTES.englishOrganisation,
+    PUBLIC_ROUTES.englishContacts,
   ];
-  return about.some((route) => matchRoute(route, path.slice(1).split('/'))) ? routes.internal.staffAbout(path) : null;
+  return editable.some((route) => matchRoute(route, path.slice(1).split('/'))) ? routes.internal.staffAbout(path) : null;
+}
+
+/**
+ * The Vietnamese pages and the English page that covers the same ground: one table for the
+ * `hreflang` alternates and the "English" / "Tiếng Việt" switch in the headers. The first entry
+ * naming an English page is its Vietnamese counterpart; later ones are covered by it in English
+ * (the functions on /en, the leaders' contacts on /en/contacts; the history has no English page,
+ * and /en, the department in English, is the nearest). Any other page's "English" leads to /en.
+ */
+export const LANGUAGE_PAIRS = [
+  { vi: routes.about.home, en: routes.english.home },
+  { vi: routes.about.organisation, en: routes.english.organisation },
+  { vi: routes.contact, en: routes.english.contacts },
+  { vi: routes.about.functions, en: routes.english.home },
+  { vi: routes.about.leaders, en: routes.english.contacts },
+  { vi: routes.about.history, en: routes.english.home },
+] as const;
+
+/** The English page covering a Vietnamese one, or null when none does. */
+export function englishPageOf(path: string): string | null {
+  return LANGUAGE_PAIRS.find((pair) => pair.vi === path)?.en ?? null;
+}
+
+/** The Vietnamese page an English one translates (the Vietnamese home page for any other path). */
+export function vietnamesePageOf(path: string): string {
+  return LANGUAGE_PAIRS.find((pair) => pair.en === path)?.vi ?? routes.home;
+}
+
+/** Where the header's "English" link goes from a Vietnamese page: its English page, else /en. */
+export function englishSwitchOf(path: string): string {
+  return englishPageOf(path) ?? routes.english.home;
+}
+
+/** The `alternates.languages` of a page's metadata: both languages when the table pairs them. */
+export function languageAlternatesOf(path: string): { vi: string; en: string } | undefined {
+  const en = englishPageOf(path);
+  if (en !== null) return { vi: path, en };
+  const vi = LANGUAGE_PAIRS.find((pair) => pair.en === path)?.vi;
+  return vi === undefined ? undefined : { vi, en: path };
 }
 
 /** Where a page view of this page is counted: every page of a category list counts as the category. */

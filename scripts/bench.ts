@@ -202,12 +202,12 @@ function treeCpuUs(pid: number, self = true): number | null {
 }
 const CLOCK_TICKS_PER_S = 100;
 
-async function runAutocannon(port: number): Promise<Result> {
+async function runAutocannon(port: number, urlPath = ARTICLE, extraHeaders: Record<string, string> = {}): Promise<Result> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}${ARTICLE}`,
+    url: `http://127.0.0.1:${port}${urlPath}`,
     connections,
     duration,
-    requests: cookies.slice(0, 200).map((cookie) => ({ method: 'GET', headers: { 'user-agent': BROWSER_UA, cookie } })),
+    requests: cookies.slice(0, 200).map((cookie) => ({ method: 'GET', headers: { ...extraHeaders, 'user-agent': BROWSER_UA, cookie } })),
   });
   if (result.non2xx > 0) console.warn(`  cảnh báo: ${result.non2xx} phản hồi không phải 2xx`);
   return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total };
@@ -278,7 +278,11 @@ async function compareWithFloor(portal: Server): Promise<void> {
         await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA } })
       ).arrayBuffer();
       const gz = await fetch(`http://127.0.0.1:${side.port}${side.path}`, { headers: { 'user-agent': BROWSER_UA, ...GZIP_BR } });
-      console.log(`  ${side.name}: ${format(plain.byteLength / 1000, 1)} kB HTML, ${gz.headers.get('content-encoding') ?? 'không nén'}`);
+      await gz.arrayBuffer();
+      const sent = gz.headers.get('content-length');
+      console.log(
+        `  ${side.name}: ${format(plain.byteLength / 1000, 1)} kB HTML, ${gz.headers.get('content-encoding') ?? 'không nén'}${sent ? ` ${format(Number(sent) / 1000, 1)} kB` : ''}`,
+      );
     }
     const floorRounds = option('floor-rounds', 3);
     const cpu: Record<string, number[]> = {};
@@ -292,7 +296,7 @@ async function compareWithFloor(portal: Server): Promise<void> {
           await sleep(2000);
           const key = `${side.name} (${mode})`;
           const before = side.cpu();
-          const result = pin ? runWrk(side.port, side.path, headers) : await runAutocannon(side.port);
+          const result = pin ? runWrk(side.port, side.path, headers) : await runAutocannon(side.port, side.path, headers);
           const after = side.cpu();
           (rps[key] ??= []).push(result.rps);
           if (before !== null && after !== null && result.requests > 0) (cpu[key] ??= []).push((after - before) / result.requests);

@@ -1,6 +1,7 @@
 import type { DirectoryPerson, DirectoryUnit } from '@/lib/agency/directory';
 import { flattenTree, type TreeNode } from '@/lib/agency/tree';
 import { ContactLines } from './contact-lines';
+import type { DirectoryEditing } from './directory-editing';
 import { LABELS, type Lang } from './labels';
 import { Translated } from './translated';
 
@@ -10,7 +11,17 @@ type Node = TreeNode<DirectoryUnit & { people: DirectoryPerson[] }>;
  * The contact directory by unit, in the tree's order: one section per unit with its own numbers
  * and its people's. Headings go one level deeper per level of the tree, down to h6.
  */
-export function DirectoryList({ nodes, lang, baseLevel = 2 }: { nodes: Node[]; lang: Lang; baseLevel?: 2 | 3 }) {
+export function DirectoryList({
+  nodes,
+  lang,
+  baseLevel = 2,
+  editing,
+}: {
+  nodes: Node[];
+  lang: Lang;
+  baseLevel?: 2 | 3;
+  editing?: DirectoryEditing;
+}) {
   const t = LABELS[lang];
   return (
     <div className="space-y-4">
@@ -28,6 +39,7 @@ export function DirectoryList({ nodes, lang, baseLevel = 2 }: { nodes: Node[]; l
               <Translated en={unit.nameEn} vi={unit.name} lang={lang} />
             </Heading>
             {(unit.phones.length > 0 || unit.email) && <ContactLines phones={unit.phones} email={unit.email} lang={lang} />}
+            {editing?.unit?.(unit.id)}
             {unit.people.length > 0 && (
               <ul aria-label={t.people} className="mt-2 divide-y divide-slate-100">
                 {unit.people.map((person) => (
@@ -42,6 +54,7 @@ export function DirectoryList({ nodes, lang, baseLevel = 2 }: { nodes: Node[]; l
                       )}
                     </p>
                     <ContactLines phones={person.phones} email={person.email} lang={lang} />
+                    {editing?.person?.(person.id, 'danh-ba')}
                   </li>
                 ))}
               </ul>

@@ -6,8 +6,8 @@ import { ModalDialog } from '@/components/ui/modal-dialog';
 import { deleteMedia } from '@/server/media/actions';
 
 /**
- * "Xóa ảnh" in the library, asked once. The server refuses an image still shown by an article and
- * names those articles; the message stays beside the button.
+ * "Xóa ảnh" in the library, asked once. The server refuses an image still shown anywhere (articles,
+ * portraits, Giới thiệu pages) and names where; the message stays beside the button.
  */
 export function MediaDeleteButton({ id, alt }: { id: number; alt: string }) {
   const router = useRouter();
@@ -38,7 +38,10 @@ export function MediaDeleteButton({ id, alt }: { id: number; alt: string }) {
         {message}
       </p>
       <ModalDialog open={asking} role="alertdialog" title="Xóa ảnh này?" onClose={() => setAsking(false)}>
-        <p>Ảnh “{alt}” sẽ bị xóa khỏi Thư viện ảnh và không khôi phục được. Ảnh đang dùng trong bài viết thì không xóa được.</p>
+        <p>
+          Ảnh “{alt}” sẽ bị xóa khỏi Thư viện ảnh và không khôi phục được. Ảnh đang dùng trong bài viết, ảnh chân dung hay trang giới thiệu
+          thì không xóa được.
+        </p>
         <div className="flex flex-wrap gap-2">
           <button
             type="button"

@@ -8,11 +8,28 @@ import { routes } from '@/lib/routes';
 
 type Props = {
   onUploaded: (media: MediaSummary, created: boolean) => void;
+  /** "Thay ảnh": the image this upload takes the place of, everywhere it is shown. */
+  replaces?: { id: number; alt: string };
   /** A file pasted or dropped into the editor: already chosen, waiting for its description. */
   initialFile?: File | null;
 };
 
-type UploadResponse = { ok: true; media: MediaSummary; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };
+type Replaced = { articles: number; people: number; pages: number };
+type UploadResponse =
+  | { ok: true; media: MediaSummary; created: boolean; replaced?: Replaced }
+  | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+/** "Đã thay ảnh ở 2 bài viết, 1 ảnh chân dung." */
+function replacedMessage({ articles, people, pages }: Replaced): string {
+  const places = [
+    articles > 0 ? `${articles} bài viết` : null,
+    people > 0 ? `${people} ảnh chân dung` : null,
+    pages > 0 ? `${pages} trang giới thiệu` : null,
+  ].filter(Boolean);
+  return places.length > 0
+    ? `Đã thay ảnh ở ${places.join(', ')}. Ảnh cũ vẫn trong thư viện, không còn được dùng: có thể xóa.`
+    : 'Đã tải ảnh mới lên. Ảnh cũ chưa được dùng ở đâu: có thể xóa.';
+}
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -21,7 +38,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
  * decides everything (type by content, size, alt text) and its Vietnamese messages are shown
  * beside the fields. A file over 10 MB is stopped here too, so nobody waits to hear it.
  */
-export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
+export function MediaUploadForm({ onUploaded, initialFile = null, replaces }: Props) {
   const ids = useId();
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -61,7 +78,8 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
       const body = request.response as UploadResponse | null;
       if (body?.ok) {
         setErrors({});
-        setStatus(body.created ? 'Đã tải ảnh lên.' : 'Ảnh này đã có trong thư viện ảnh.');
+        if (body.replaced) setStatus(replacedMessage(body.replaced));
+        else setStatus(body.created ? 'Đã tải ảnh lên.' : 'Ảnh này đã có trong thư viện ảnh.');
         form.current?.reset();
         setFileName('');
         onUploaded(body.media, body.created);
@@ -83,7 +101,8 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
   const { fieldProps, errorOf } = fieldHelpers(ids, errors, { hints: true });
 
   return (
-    <form ref={form} onSubmit={onSubmit} aria-label="Tải ảnh lên" className="space-y-3">
+    <form ref={form} onSubmit={onSubmit} aria-label={replaces ? `Thay ảnh: ${replaces.alt}` : 'Tải ảnh lên'} className="space-y-3">
+      {replaces && <input type="hidden" name="replaces" value={replaces.id} />}
       <div>
         <label htmlFor={`${ids}-file`} className="block text-sm font-semibold">
           Tệp ảnh <span aria-hidden="true">*</span>
@@ -124,7 +143,7 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
           Mô tả ảnh <span aria-hidden="true">*</span>
           <span className="sr-only"> (bắt buộc)</span>
         </label>
-        <input {...fieldProps('alt')} required maxLength={300} className={inputClass} />
+        <input {...fieldProps('alt')} required maxLength={300} defaultValue={replaces?.alt} className={inputClass} />
         {errors.alt ? (
           errorOf('alt')
         ) : (
@@ -139,7 +158,7 @@ export function MediaUploadForm({ onUploaded, initialFile = null }: Props) {
           disabled={progress !== null}
           className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
         >
-          Tải lên
+          {replaces ? 'Thay ảnh' : 'Tải lên'}
         </button>
         {progress !== null && (
           <progress max={100} value={progress} aria-label="Tiến độ tải lên" className="h-2 w-40">

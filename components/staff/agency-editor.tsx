@@ -19,7 +19,9 @@ import type { PersonRecord, UnitRecord } from '@/db/queries/agency';
 import { AGENCY_PAGE_TITLES, type AgencyPageKey } from '@/lib/agency/names';
 import { buildTree, flattenTree, subtreeIds } from '@/lib/agency/tree';
 import type { FieldErrors } from '@/lib/errors';
-import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
+import { ActionForm, moveButtons, SubmitButton, TextField } from './action-form';
+import { PhoneEmailFields } from './contact-fields';
+import { EditableRow } from './editable-row';
 import { FieldError, inputClass } from './form-field';
 
 const PHONE_HINT = 'Không bắt buộc. Nhập như muốn hiển thị; nhiều số cách nhau bằng “ - ”, ví dụ: 0296 3957 049 - 0378.247.247';
@@ -74,7 +76,7 @@ function unitOptions(units: Unit[], exclude: Set<number> = new Set()) {
     ));
 }
 
-function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErrors; unit?: Unit }) {
+export function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErrors; unit?: Unit }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField id={`${prefix}-ten`} name="name" label="Tên đơn vị" required maxLength={200} errors={errors} defaultValue={unit?.name} />
@@ -86,24 +88,7 @@ function UnitFields({ prefix, errors, unit }: { prefix: string; errors: FieldErr
         errors={errors}
         defaultValue={unit?.nameEn}
       />
-      <TextField
-        id={`${prefix}-so`}
-        name="phones"
-        label="Số điện thoại"
-        type="tel"
-        inputMode="tel"
-        hint={PHONE_HINT}
-        errors={errors}
-        defaultValue={unit?.phones.join(' - ')}
-      />
-      <TextField
-        id={`${prefix}-email`}
-        name="email"
-        label="Email (không bắt buộc)"
-        type="email"
-        errors={errors}
-        defaultValue={unit?.email ?? ''}
-      />
+      <PhoneEmailFields prefix={prefix} errors={errors} phones={unit?.phones} email={unit?.email} hint={PHONE_HINT} />
     </div>
   );
 }
@@ -144,24 +129,7 @@ export function PersonFields({ prefix, errors, person, units }: { prefix: string
           errors={errors}
           defaultValue={person?.titleEn}
         />
-        <TextField
-          id={`${prefix}-so`}
-          name="phones"
-          label="Số điện thoại"
-          type="tel"
-          inputMode="tel"
-          hint={PHONE_HINT}
-          errors={errors}
-          defaultValue={person?.phones.join(' - ')}
-        />
-        <TextField
-          id={`${prefix}-email`}
-          name="email"
-          label="Email (không bắt buộc)"
-          type="email"
-          errors={errors}
-          defaultValue={person?.email ?? ''}
-        />
+        <PhoneEmailFields prefix={prefix} errors={errors} phones={person?.phones} email={person?.email} hint={PHONE_HINT} />
       </div>
       <div>
         <label htmlFor={`${prefix}-nhiem-vu`} className="block text-sm font-semibold">
@@ -210,20 +178,37 @@ function UnitsSection({ units }: { units: Unit[] }) {
           const index = siblings.findIndex((u) => u.id === unit.id);
           return (
             <li key={unit.id} style={{ marginInlineStart: `${Math.min(unit.depth - 1, 4)}rem` }}>
-              <fieldset className="space-y-3 rounded border border-slate-300 bg-white p-3">
-                <legend className="px-1 text-sm font-semibold">
-                  Đơn vị cấp {unit.depth}: {unit.name}
-                </legend>
-                <ActionForm action={updateUnit} done="Đã lưu đơn vị." label={`Sửa đơn vị ${unit.name}`} className="space-y-2">
-                  {(errors, pending) => (
-                    <>
-                      <input type="hidden" name="unitId" value={unit.id} />
-                      <input type="hidden" name="version" value={unit.version} />
-                      <UnitFields prefix={prefix} errors={errors} unit={unit} />
-                      <SubmitButton pending={pending}>Lưu</SubmitButton>
-                    </>
-                  )}
-                </ActionForm>
+              <EditableRow
+                className="space-y-3 rounded border border-slate-300 bg-white p-3"
+                legend={`Đơn vị cấp ${unit.depth}: ${unit.name}`}
+                edit={{
+                  action: updateUnit,
+                  done: 'Đã lưu đơn vị.',
+                  label: `Sửa đơn vị ${unit.name}`,
+                  hidden: { unitId: unit.id, version: unit.version },
+                  fields: (errors) => <UnitFields prefix={prefix} errors={errors} unit={unit} />,
+                }}
+                buttons={[
+                  ...moveButtons({
+                    prefix,
+                    name: `đơn vị ${unit.name}`,
+                    action: reorderUnit,
+                    input: (direction) => ({ unitId: unit.id, direction }),
+                    index,
+                    count: siblings.length,
+                  }),
+                  {
+                    id: `${prefix}-xoa`,
+                    text: 'Xóa',
+                    label: `Xóa đơn vị ${unit.name}`,
+                    action: deleteUnit,
+                    input: { unitId: unit.id },
+                    done: 'Đã xóa đơn vị.',
+                    confirm: `Xóa đơn vị “${unit.name}”?`,
+                    danger: true,
+                  },
+                ]}
+              >
                 <ActionForm action={moveUnit} done="Đã chuyển đơn vị." label={`Chuyển đơn vị ${unit.name}`} className="space-y-2">
                   {(errors, pending) => (
                     <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -246,29 +231,7 @@ function UnitsSection({ units }: { units: Unit[] }) {
                     </div>
                   )}
                 </ActionForm>
-                <RowButtons
-                  buttons={[
-                    ...moveButtons({
-                      prefix,
-                      name: `đơn vị ${unit.name}`,
-                      action: reorderUnit,
-                      input: (direction) => ({ unitId: unit.id, direction }),
-                      index,
-                      count: siblings.length,
-                    }),
-                    {
-                      id: `${prefix}-xoa`,
-                      text: 'Xóa',
-                      label: `Xóa đơn vị ${unit.name}`,
-                      action: deleteUnit,
-                      input: { unitId: unit.id },
-                      done: 'Đã xóa đơn vị.',
-                      confirm: `Xóa đơn vị “${unit.name}”?`,
-                      danger: true,
-                    },
-                  ]}
-                />
-              </fieldset>
+              </EditableRow>
             </li>
           );
         })}
@@ -314,47 +277,35 @@ function PeopleSection({ units, people }: { units: Unit[]; people: Person[] }) {
                 const prefix = `cb-${person.id}`;
                 return (
                   <li key={person.id}>
-                    <fieldset className="space-y-3 rounded border border-slate-300 bg-white p-3">
-                      <legend className="px-1 text-sm font-semibold">
-                        Cán bộ: {person.fullName}
-                        {person.disabled && ' (đang ngừng hiển thị)'}
-                      </legend>
-                      <ActionForm
-                        action={updatePerson}
-                        done="Đã lưu thông tin cán bộ."
-                        label={`Sửa thông tin ${person.fullName}`}
-                        className="space-y-2"
-                      >
-                        {(errors, pending) => (
-                          <>
-                            <input type="hidden" name="personId" value={person.id} />
-                            <input type="hidden" name="version" value={person.version} />
-                            <PersonFields prefix={prefix} errors={errors} person={person} units={units} />
-                            <SubmitButton pending={pending}>Lưu</SubmitButton>
-                          </>
-                        )}
-                      </ActionForm>
-                      <RowButtons
-                        buttons={[
-                          ...moveButtons({
-                            prefix,
-                            name: person.fullName,
-                            action: reorderPerson,
-                            input: (direction) => ({ personId: person.id, direction }),
-                            index,
-                            count: members.length,
-                          }),
-                          {
-                            id: `${prefix}-an`,
-                            text: person.disabled ? 'Hiển thị lại' : 'Ngừng hiển thị',
-                            label: `${person.disabled ? 'Hiển thị lại' : 'Ngừng hiển thị'}: ${person.fullName}`,
-                            action: setPersonDisabled,
-                            input: { personId: person.id, disabled: !person.disabled },
-                            done: person.disabled ? 'Đã hiển thị lại.' : 'Đã ngừng hiển thị.',
-                          },
-                        ]}
-                      />
-                    </fieldset>
+                    <EditableRow
+                      className="space-y-3 rounded border border-slate-300 bg-white p-3"
+                      legend={`Cán bộ: ${person.fullName}${person.disabled ? ' (đang ngừng hiển thị)' : ''}`}
+                      edit={{
+                        action: updatePerson,
+                        done: 'Đã lưu thông tin cán bộ.',
+                        label: `Sửa thông tin ${person.fullName}`,
+                        hidden: { personId: person.id, version: person.version },
+                        fields: (errors) => <PersonFields prefix={prefix} errors={errors} person={person} units={units} />,
+                      }}
+                      buttons={[
+                        ...moveButtons({
+                          prefix,
+                          name: person.fullName,
+                          action: reorderPerson,
+                          input: (direction) => ({ personId: person.id, direction }),
+                          index,
+                          count: members.length,
+                        }),
+                        {
+                          id: `${prefix}-an`,
+                          text: person.disabled ? 'Hiển thị lại' : 'Ngừng hiển thị',
+                          label: `${person.disabled ? 'Hiển thị lại' : 'Ngừng hiển thị'}: ${person.fullName}`,
+                          action: setPersonDisabled,
+                          input: { personId: person.id, disabled: !person.disabled },
+                          done: person.disabled ? 'Đã hiển thị lại.' : 'Đã ngừng hiển thị.',
+                        },
+                      ]}
+                    />
                   </li>
                 );
               })}

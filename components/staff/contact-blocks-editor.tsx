@@ -13,6 +13,8 @@ import {
 import type { ContactBlockWithEntries } from '@/db/queries/contacts';
 import type { FieldErrors } from '@/lib/errors';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
+import { PhoneEmailFields } from './contact-fields';
+import { EditableRow } from './editable-row';
 import { FieldError, inputClass } from './form-field';
 
 const PHONE_HINT = 'Một hoặc nhiều số, cách nhau bằng “ - ”, ví dụ: 02963.957.049 - 0378.247.247';
@@ -70,24 +72,13 @@ function EntryFields({
           errors={errors}
           defaultValue={entry?.label}
         />
-        <TextField
-          id={`${prefix}-so`}
-          name="phones"
-          label="Số điện thoại"
-          type="tel"
-          inputMode="tel"
-          required={!linked}
+        <PhoneEmailFields
+          prefix={prefix}
+          errors={errors}
+          phones={entry?.phones}
+          email={entry?.email}
           hint={PHONE_HINT}
-          errors={errors}
-          defaultValue={entry?.phones.join(' - ')}
-        />
-        <TextField
-          id={`${prefix}-email`}
-          name="email"
-          label="Email (không bắt buộc)"
-          type="email"
-          errors={errors}
-          defaultValue={entry?.email ?? ''}
+          phonesRequired={!linked}
         />
       </div>
     </div>
@@ -158,43 +149,37 @@ export function ContactBlocksEditor({ blocks, directory }: { blocks: ContactBloc
                 const entryPrefix = `muc-${entry.id}`;
                 return (
                   <li key={entry.id}>
-                    <fieldset className="space-y-2 rounded border border-slate-200 p-3">
-                      <legend className="px-1 text-sm font-semibold">
-                        Mục {index + 1}: {entry.name}
-                        {entry.hidden && ' (người này đã ngừng hiển thị: mục không hiện ở cột bên)'}
-                      </legend>
-                      <ActionForm action={updateContactEntry} done="Đã lưu mục." label={`Sửa mục ${entry.name}`} className="space-y-2">
-                        {(errors, pending) => (
-                          <>
-                            <input type="hidden" name="entryId" value={entry.id} />
-                            <EntryFields prefix={entryPrefix} errors={errors} entry={entry} directory={directory} />
-                            <SubmitButton pending={pending}>Lưu</SubmitButton>
-                          </>
-                        )}
-                      </ActionForm>
-                      <RowButtons
-                        buttons={[
-                          ...moveButtons({
-                            prefix: entryPrefix,
-                            name: entry.name,
-                            action: moveContactEntry,
-                            input: (direction) => ({ entryId: entry.id, direction }),
-                            index,
-                            count: block.entries.length,
-                          }),
-                          {
-                            id: `${entryPrefix}-xoa`,
-                            text: 'Xóa',
-                            label: `Xóa: ${entry.name}`,
-                            action: deleteContactEntry,
-                            input: { entryId: entry.id },
-                            done: 'Đã xóa mục.',
-                            confirm: `Xóa “${entry.name}”?`,
-                            danger: true,
-                          },
-                        ]}
-                      />
-                    </fieldset>
+                    <EditableRow
+                      className="space-y-2 rounded border border-slate-200 p-3"
+                      legend={`Mục ${index + 1}: ${entry.name}${entry.hidden ? ' (người này đã ngừng hiển thị: mục không hiện ở cột bên)' : ''}`}
+                      edit={{
+                        action: updateContactEntry,
+                        done: 'Đã lưu mục.',
+                        label: `Sửa mục ${entry.name}`,
+                        hidden: { entryId: entry.id },
+                        fields: (errors) => <EntryFields prefix={entryPrefix} errors={errors} entry={entry} directory={directory} />,
+                      }}
+                      buttons={[
+                        ...moveButtons({
+                          prefix: entryPrefix,
+                          name: entry.name,
+                          action: moveContactEntry,
+                          input: (direction) => ({ entryId: entry.id, direction }),
+                          index,
+                          count: block.entries.length,
+                        }),
+                        {
+                          id: `${entryPrefix}-xoa`,
+                          text: 'Xóa',
+                          label: `Xóa: ${entry.name}`,
+                          action: deleteContactEntry,
+                          input: { entryId: entry.id },
+                          done: 'Đã xóa mục.',
+                          confirm: `Xóa “${entry.name}”?`,
+                          danger: true,
+                        },
+                      ]}
+                    />
                   </li>
                 );
               })}

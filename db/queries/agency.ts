@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '../index';
 import { agencyPages, contactEntries, media, orgUnits, people } from '../schema';
-import { swapped } from '../../lib/reorder';
+import { moveAmongSiblings } from './reorder';
 import type { AgencyPageKey } from '../../lib/agency/names';
 
 type Conn = Db | Tx;
@@ -185,15 +185,8 @@ export async function moveUnitAmongSiblings({ db, id, direction }: { db: Tx; id:
   const all = await lockUnits({ db });
   const unit = all.find((u) => u.id === id);
   if (!unit) return false;
-  const siblings = all.filter((u) => u.parentId === unit.parentId);
-  const order = swapped(
-    siblings.map((u) => u.id),
-    id,
-    direction,
-  );
-  if (!order) return false;
-  for (const [position, rowId] of order.entries()) await db.update(orgUnits).set({ position }).where(eq(orgUnits.id, rowId));
-  return true;
+  const among = unit.parentId === null ? isNull(orgUnits.parentId) : eq(orgUnits.parentId, unit.parentId);
+  return moveAmongSiblings({ db, table: orgUnits, id, direction, among });
 }
 
 /** What keeps a unit from being removed: units under it, people in it, sidebar entries naming it. */
@@ -309,20 +302,7 @@ export async function setPersonDisabled({
 export async function movePersonInUnit({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
   const [person] = await db.select({ unitId: people.unitId }).from(people).where(eq(people.id, id));
   if (!person) return false;
-  const rows = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.unitId, person.unitId))
-    .orderBy(asc(people.position), asc(people.id))
-    .for('update');
-  const order = swapped(
-    rows.map((r) => r.id),
-    id,
-    direction,
-  );
-  if (!order) return false;
-  for (const [position, rowId] of order.entries()) await db.update(people).set({ position }).where(eq(people.id, rowId));
-  return true;
+  return moveAmongSiblings({ db, table: people, id, direction, among: eq(people.unitId, person.unitId) });
 }
 
 export async function mediaExists({ db, id }: { db: Tx; id: number }): Promise<boolean> {

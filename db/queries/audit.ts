@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, auditLog, categories, contactBlocks, contactEntries, users } from '../schema';
+import { articles, auditLog, categories, contactBlocks, contactEntries, orgUnits, people, users } from '../schema';
 
 export type AuditEntry = {
   id: number;
@@ -23,6 +23,8 @@ const objectName = sql<string | null>`case ${auditLog.objectType}
   when 'category' then (select ${categories.name} from ${categories} where ${categories.id} = ${auditLog.objectId}::integer)
   when 'contact_block' then (select ${contactBlocks.title} from ${contactBlocks} where ${contactBlocks.id} = ${auditLog.objectId}::integer)
   when 'contact_entry' then (select ${contactEntries.name} from ${contactEntries} where ${contactEntries.id} = ${auditLog.objectId}::integer)
+  when 'org_unit' then (select ${orgUnits.name} from ${orgUnits} where ${orgUnits.id} = ${auditLog.objectId}::integer)
+  when 'person' then (select ${people.fullName} from ${people} where ${people.id} = ${auditLog.objectId}::integer)
 end`;
 
 /** One page of the audit log, newest first, with who did it (the name, nothing else). */

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../index';
 import { categories } from '../schema';
-import { swapped } from '../../lib/reorder';
+import { moveAmongSiblings } from './reorder';
 
 const publicColumns = { id: categories.id, slug: categories.slug, name: categories.name, description: categories.description };
 
@@ -65,13 +65,5 @@ export async function updateCategory({ db, id, name, inMenu }: { db: Tx; id: num
 
 /** Swaps a category with its neighbour in the menu, positions rewritten 0..n-1 under a lock. */
 export async function moveCategory({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
-  const rows = await db.select({ id: categories.id }).from(categories).orderBy(asc(categories.position), asc(categories.id)).for('update');
-  const ids = swapped(
-    rows.map((r) => r.id),
-    id,
-    direction,
-  );
-  if (!ids) return false;
-  for (const [position, rowId] of ids.entries()) await db.update(categories).set({ position }).where(eq(categories.id, rowId));
-  return true;
+  return moveAmongSiblings({ db, table: categories, id, direction });
 }

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../index';
 import { contactBlocks, contactEntries, orgUnits, people } from '../schema';
 import { personLabel } from '../../lib/agency/names';
-import { swapped } from '../../lib/reorder';
+import { moveAmongSiblings } from './reorder';
 
 export type ContactEntryView = {
   id: number;
@@ -99,38 +99,13 @@ async function nextPosition(db: Tx, blockId?: number): Promise<number> {
  * moving at once apply one after the other. False when the row is not there.
  */
 export async function moveContactBlock({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
-  const rows = await db
-    .select({ id: contactBlocks.id })
-    .from(contactBlocks)
-    .orderBy(asc(contactBlocks.position), asc(contactBlocks.id))
-    .for('update');
-  const order = swapped(
-    rows.map((r) => r.id),
-    id,
-    direction,
-  );
-  if (!order) return false;
-  for (const [position, rowId] of order.entries()) await db.update(contactBlocks).set({ position }).where(eq(contactBlocks.id, rowId));
-  return true;
+  return moveAmongSiblings({ db, table: contactBlocks, id, direction });
 }
 
 export async function moveContactEntry({ db, id, direction }: { db: Tx; id: number; direction: 'up' | 'down' }): Promise<boolean> {
   const [entry] = await db.select({ blockId: contactEntries.blockId }).from(contactEntries).where(eq(contactEntries.id, id));
   if (!entry) return false;
-  const rows = await db
-    .select({ id: contactEntries.id })
-    .from(contactEntries)
-    .where(eq(contactEntries.blockId, entry.blockId))
-    .orderBy(asc(contactEntries.position), asc(contactEntries.id))
-    .for('update');
-  const order = swapped(
-    rows.map((r) => r.id),
-    id,
-    direction,
-  );
-  if (!order) return false;
-  for (const [position, rowId] of order.entries()) await db.update(contactEntries).set({ position }).where(eq(contactEntries.id, rowId));
-  return true;
+  return moveAmongSiblings({ db, table: contactEntries, id, direction, among: eq(contactEntries.blockId, entry.blockId) });
 }
 
 export async function insertContactBlock({ db, title }: { db: Tx; title: string }): Promise<number> {

@@ -1,7 +1,10 @@
 import 'server-only';
 import { and, desc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '../index';
+import type { AgencyPageKey } from '../../lib/agency/names';
+import { routes } from '../../lib/routes';
 import { agencyPages, articles, categories, media, mediaBlobs, people, users } from '../schema';
+import { type EditableArticle, getEditableArticle, updateArticleIfVersion } from './article-editing';
 
 type Conn = Db | Tx;
 
@@ -141,17 +144,117 @@ export async function listArticlesWithCover({ db, mediaId }: { db: Conn; mediaId
 }
 
 /**
- * Every article that shows the image, whatever its status: as its cover, or in its text (any
- * width of `/media/<key>/…`, found as getMediaForServing finds it). An image in use is never
- * deleted: its pages would show a hole.
+ * Everything that shows an image, whatever its state: articles (drafts included) as their cover
+ * or in their text, people as their portrait (hidden ones too), Giới thiệu pages in their text.
+ * An image in use is never deleted: its pages would show a hole. `forUpdate` holds those rows
+ * until the transaction ends, so nothing starts using or stops using it meanwhile.
  */
-export async function listArticlesUsingMedia({ db, mediaId }: { db: Conn; mediaId: number }): Promise<{ id: number; title: string }[]> {
+export type MediaUsage = {
+  articles: { id: number; title: string; slug: string; categorySlug: string; status: EditableArticle['status']; authorId: number | null }[];
+  people: { id: number; fullName: string }[];
+  pages: { key: AgencyPageKey }[];
+};
+
+export async function getMediaUsage({
+  db,
+  mediaId,
+  forUpdate = false,
+}: {
+  db: Conn;
+  mediaId: number;
+  forUpdate?: boolean;
+}): Promise<MediaUsage> {
   const folder = sql`(select '/media/' || ${media.publicKey} || '/' from ${media} where ${media.id} = ${mediaId})`;
-  return db
-    .select({ id: articles.id, title: articles.title })
+  const articleQuery = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      categorySlug: categories.slug,
+      status: articles.status,
+      authorId: articles.authorId,
+    })
     .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(or(eq(articles.coverMediaId, mediaId), sql`strpos(${articles.bodyHtml}, ${folder}) > 0`))
     .orderBy(desc(articles.id));
+  const peopleQuery = db
+    .select({ id: people.id, fullName: people.fullName })
+    .from(people)
+    .where(eq(people.photoMediaId, mediaId))
+    .orderBy(people.id);
+  const pageQuery = db
+    .select({ key: agencyPages.key })
+    .from(agencyPages)
+    .where(sql`strpos(${agencyPages.bodyHtml}, ${folder}) > 0`)
+    .orderBy(agencyPages.key);
+  const [articleRows, personRows, pageRows] = forUpdate
+    ? await Promise.all([articleQuery.for('update', { of: articles }), peopleQuery.for('update'), pageQuery.for('update')])
+    : await Promise.all([articleQuery, peopleQuery, pageQuery]);
+  return { articles: articleRows, people: personRows, pages: pageRows as { key: AgencyPageKey }[] };
+}
+
+export function isMediaUnused(usage: MediaUsage): boolean {
+  return usage.articles.length === 0 && usage.people.length === 0 && usage.pages.length === 0;
+}
+
+/**
+ * Points everything that shows image `from` at image `to` instead: covers, texts (every width),
+ * portraits, Giới thiệu pages. Each article gets a new version with a revision row saying so
+ * (`note`); people and pages get a new version too, so an admin saving a form opened before gets
+ * a conflict rather than putting the old image back. Call it in a transaction, with the usage
+ * read `forUpdate` in that same transaction.
+ */
+export async function switchMediaReferences({
+  db,
+  from,
+  to,
+  usage,
+  userId,
+  note,
+}: {
+  db: Tx;
+  from: MediaSummary;
+  to: MediaSummary;
+  usage: MediaUsage;
+  userId: number;
+  note: string;
+}): Promise<void> {
+  const oldFolder = routes.mediaFolder(from.key);
+  const newFolder = routes.mediaFolder(to.key);
+  for (const { id } of usage.articles) {
+    const article = await getEditableArticle({ db, id, forUpdate: true });
+    if (!article) throw new Error(`Bài viết ${id} không còn khi thay ảnh.`);
+    const saved = await updateArticleIfVersion({
+      db,
+      id,
+      version: article.version,
+      userId,
+      note,
+      changes: {
+        coverMediaId: article.coverMediaId === from.id ? to.id : article.coverMediaId,
+        bodyHtml: article.bodyHtml.split(oldFolder).join(newFolder),
+      },
+    });
+    if (!saved) throw new Error(`Bài viết ${id} đổi phiên bản khi đang thay ảnh.`);
+  }
+  if (usage.people.length > 0) {
+    await db
+      .update(people)
+      .set({ photoMediaId: to.id, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(people.photoMediaId, from.id));
+  }
+  if (usage.pages.length > 0) {
+    await db
+      .update(agencyPages)
+      .set({
+        bodyHtml: sql`replace(${agencyPages.bodyHtml}, ${oldFolder}, ${newFolder})`,
+        version: sql`${agencyPages.version} + 1`,
+        updatedBy: userId,
+        updatedAt: sql`now()`,
+      })
+      .where(sql`strpos(${agencyPages.bodyHtml}, ${oldFolder}) > 0`);
+  }
 }
 
 /** Removes an image and its bytes (media_blobs cascades). */

@@ -5,12 +5,15 @@ import { insertAuditEntry } from '@/db/queries/article-editing';
 import {
   deleteMediaRow,
   getMediaForChange,
-  listArticlesUsingMedia,
+  getMediaUsage,
+  isMediaUnused,
   listArticlesWithCover,
   listMedia,
   updateMediaAlt,
   type MediaListItem,
+  type MediaUsage,
 } from '@/db/queries/media';
+import { AGENCY_PAGE_TITLES } from '@/lib/agency/names';
 import { defineAction } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { rowId } from '@/lib/form-fields';
@@ -60,7 +63,8 @@ export const saveMediaAlt = defineAction({
 
 /**
  * Deletes an image nobody shows: one used as a cover or in the text of any article (drafts
- * included) is refused, naming those articles. Same rights as changing its description.
+ * included), as a portrait (hidden people too) or in a Giới thiệu page is refused, naming where.
+ * Same rights as changing its description.
  */
 export const deleteMedia = defineAction({
   roles: canWriteArticles,
@@ -70,15 +74,9 @@ export const deleteMedia = defineAction({
     return Boolean(media && canEditMedia(user, media));
   },
   async run({ user, input, tx }) {
-    const users = await listArticlesUsingMedia({ db: tx, mediaId: input.id });
-    if (users.length > 0) {
-      const titles = users
-        .slice(0, 3)
-        .map((article) => `“${article.title}”`)
-        .join(', ');
-      const more = users.length > 3 ? ` và ${users.length - 3} bài khác` : '';
-      throw new AppError('rejected', { message: `Ảnh đang được dùng trong ${titles}${more}: bỏ ảnh khỏi các bài đó trước khi xóa.` });
-    }
+    const usage = await getMediaUsage({ db: tx, mediaId: input.id, forUpdate: true });
+    if (!isMediaUnused(usage))
+      throw new AppError('rejected', { message: `Ảnh đang được dùng ${usedWhere(usage)}: bỏ ảnh khỏi đó (hoặc thay ảnh) trước khi xóa.` });
     const removed = await deleteMediaRow({ db: tx, id: input.id });
     if (!removed) throw new AppError('notFound');
     await insertAuditEntry({
@@ -92,3 +90,18 @@ export const deleteMedia = defineAction({
     return { result: {} };
   },
 });
+
+/** "trong “Bài A”, “Bài B” và 2 bài khác, làm ảnh chân dung của Ngô Hồng Yến, trong trang Lịch sử". */
+function usedWhere(usage: MediaUsage): string {
+  const places: string[] = [];
+  if (usage.articles.length > 0) {
+    const titles = usage.articles
+      .slice(0, 3)
+      .map((article) => `“${article.title}”`)
+      .join(', ');
+    places.push(`trong ${titles}${usage.articles.length > 3 ? ` và ${usage.articles.length - 3} bài khác` : ''}`);
+  }
+  if (usage.people.length > 0) places.push(`làm ảnh chân dung của ${usage.people.map((person) => person.fullName).join(', ')}`);
+  if (usage.pages.length > 0) places.push(`trong trang ${usage.pages.map((page) => AGENCY_PAGE_TITLES[page.key]).join(', ')}`);
+  return places.join('; ');
+}

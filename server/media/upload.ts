@@ -7,17 +7,22 @@ import { isSameOrigin } from '@/server/define-action';
 import { AppError } from '@/lib/errors';
 import { canWriteArticles } from '@/lib/permissions';
 import { altText } from '@/lib/media/alt-text';
+import { everyPublicPage } from '@/lib/cache-tags';
+import { revalidateTargets } from '@/server/revalidate';
 import { IMAGE_MESSAGES, inspectImage, MAX_IMAGE_BYTES } from './image';
+import { type Replacement, replaceMedia } from './replace';
 
 /** Room for the multipart boundaries, headers and the alt text around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export type UploadResult = { ok: true; media: MediaSummary; created: boolean };
+export type UploadResult = { ok: true; media: MediaSummary; created: boolean; replaced?: Replacement['replaced'] };
 
 /**
  * POST /api/quan-tri/anh: one image (field `file`) and its alt text (field `alt`). The same
  * checks as every server action (server/actions.ts), in the same order: origin, session, role, then
- * the input; the image and its bytes are stored in one transaction, or nothing is.
+ * the input; the image and its bytes are stored in one transaction, or nothing is. With `replaces`
+ * (an image's id) the new image takes the old one's place everywhere in that same transaction
+ * (server/media/replace.ts), and every public page is revalidated after it commits.
  */
 export async function handleMediaUpload(request: Request): Promise<Response> {
   try {
@@ -34,6 +39,7 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
     else if (file.size > MAX_IMAGE_BYTES)
       throw new AppError('tooLarge', { message: IMAGE_MESSAGES.tooLarge, fieldErrors: { file: [IMAGE_MESSAGES.tooLarge] } });
     if (!alt.success) fieldErrors.alt = alt.error.issues.map((issue) => issue.message);
+    const replaces = replacedId(form.get('replaces'));
     if (Object.keys(fieldErrors).length > 0 || !alt.success || !(file instanceof File)) {
       throw new AppError('invalid', { message: fieldErrors.file?.[0], fieldErrors });
     }
@@ -42,9 +48,12 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
     const info = await inspectImage(bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const db = await getDb();
-    const stored = await db.transaction((tx) =>
-      storeMedia({ db: tx, values: { sha256, ...info, bytes: bytes.length, alt: alt.data, uploadedBy: user.id }, data: bytes }),
+    const values = { sha256, ...info, bytes: bytes.length, alt: alt.data, uploadedBy: user.id };
+    const stored: Omit<UploadResult, 'ok'> = await db.transaction((tx) =>
+      replaces === null ? storeMedia({ db: tx, values, data: bytes }) : replaceMedia({ tx, user, oldId: replaces, values, data: bytes }),
     );
+    // Pages of articles, the directory and Giới thiệu: the root layout reaches every one.
+    if (stored.replaced) await revalidateTargets(everyPublicPage);
     const result: UploadResult = { ok: true, ...stored };
     return Response.json(result, { status: stored.created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
@@ -52,6 +61,14 @@ export async function handleMediaUpload(request: Request): Promise<Response> {
     console.error('[media] Lỗi không mong đợi khi tải ảnh lên.', error);
     return new AppError('failed').toResponse();
   }
+}
+
+/** The `replaces` field: absent or empty for a new image, else the id of the image to replace. */
+function replacedId(value: FormDataEntryValue | null): number | null {
+  if (value === null || value === '') return null;
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,9}$/.test(value))
+    throw new AppError('invalid', { message: 'Ảnh cần thay không hợp lệ.' });
+  return Number(value);
 }
 
 /**

@@ -40,10 +40,10 @@ test('the menu leads to Giới thiệu and Liên hệ, and the language switch g
   await expect(page).toHaveURL(/\/gioi-thieu$/);
   await page.getByRole('navigation', { name: 'Các trang giới thiệu' }).getByRole('link', { name: 'Lãnh đạo' }).click();
   await expect(page.getByRole('heading', { name: 'Ông Trương Long Hồ' })).toBeVisible();
+  // The leaders' contacts are on the English contacts page.
   await page.getByRole('link', { name: 'English' }).click();
-  await expect(page).toHaveURL(/\/en$/);
+  await expect(page).toHaveURL(/\/en\/contacts$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('link', { name: 'Contacts' }).click();
   const leader = page.getByRole('article').filter({ hasText: DEPUTY.name });
   // No English title entered: the Vietnamese one stands in, marked as Vietnamese.
   await expect(leader.locator('[lang="vi"]', { hasText: 'Phó Giám đốc Sở' })).toBeVisible();
@@ -55,6 +55,107 @@ test('the menu leads to Giới thiệu and Liên hệ, and the language switch g
     'href',
     'tel:0378247247',
   );
+});
+
+test('"English" leads to the matching English page and "Tiếng Việt" back to the matching Vietnamese one', async ({ page }) => {
+  for (const [vi, en] of [
+    ['/gioi-thieu/co-cau-to-chuc', '/en/organisation'],
+    ['/lien-he', '/en/contacts'],
+    ['/gioi-thieu', '/en'],
+  ] as const) {
+    await page.goto(vi);
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${en}$`));
+    await page.getByRole('link', { name: 'Tiếng Việt', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${vi}$`));
+  }
+  // A page without an English counterpart: the English home page.
+  await page.goto(`/chuyen-muc/${SEED_ARTICLE.categorySlug}`);
+  await page.getByRole('link', { name: 'English', exact: true }).click();
+  await expect(page).toHaveURL(/\/en$/);
+});
+
+const INSPECTION = { name: 'Tổ kiểm tra công vụ', english: 'Public Service Inspection Team', phone: '0378.247.247' };
+
+async function openUnitForm(page: Page, name: string) {
+  const edit = page.getByRole('button', { name: `Chỉnh sửa: ${name}` }).first();
+  if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
+  return page.getByRole('form', { name: `Sửa đơn vị ${name}` });
+}
+
+test('an admin names a unit in English in place on /en/organisation, visitors see it at once, and a second admin gets a conflict', async ({
+  page,
+  browser,
+}) => {
+  // Three browsers, two logins: slow on a loaded machine.
+  test.slow();
+  await logIn(page, ADMIN);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await logIn(other, ADMIN);
+  const anonymousContext = await browser.newContext();
+  const anonymous = await anonymousContext.newPage();
+  try {
+    await anonymous.goto('/en/organisation');
+    await expect(anonymous.getByText(INSPECTION.english)).toHaveCount(0);
+    // The second admin opens Liên hệ before the change.
+    await other.goto('/lien-he');
+    await page.goto('/en/organisation');
+    const form = await openUnitForm(page, INSPECTION.name);
+    // An empty name is refused beside the field, in Vietnamese.
+    await form.getByLabel(/^Tên đơn vị/).fill('');
+    await form.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(form.getByLabel(/^Tên đơn vị/)).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByRole('status').last()).not.toBeEmpty();
+    await form.getByLabel(/^Tên đơn vị/).fill(INSPECTION.name);
+    await form.getByLabel(/^Tên tiếng Anh/).fill(INSPECTION.english);
+    await form.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(form.getByRole('status').last()).toHaveText('Đã lưu đơn vị.');
+    await anonymous.goto('/en/organisation');
+    await expect(anonymous.getByText(INSPECTION.english)).toBeVisible({ timeout: 1000 });
+
+    // The second admin still has the old version: a conflict, and what they typed stays.
+    const otherForm = await openUnitForm(other, INSPECTION.name);
+    await otherForm.getByLabel('Số điện thoại').fill('0378.247.248');
+    await otherForm.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(otherForm.getByRole('status').last()).toContainText('đã được người khác sửa');
+    await expect(otherForm.getByLabel('Số điện thoại')).toHaveValue('0378.247.248');
+    await anonymous.goto('/lien-he');
+    await expect(anonymous.getByRole('region', { name: INSPECTION.name }).getByRole('link', { name: INSPECTION.phone })).toBeVisible();
+
+    // The change is in the audit log.
+    await page.goto('/quan-tri/nhat-ky');
+    await expect(page.getByRole('main')).toContainText(INSPECTION.name);
+  } finally {
+    await page.goto('/en/organisation');
+    const form = await openUnitForm(page, INSPECTION.name);
+    await form.getByLabel(/^Tên tiếng Anh/).fill('');
+    await form.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(form.getByRole('status').last()).toHaveText('Đã lưu đơn vị.');
+    await otherContext.close();
+    await anonymousContext.close();
+  }
+});
+
+test('axe finds no violation on the in-place editors of Cơ cấu tổ chức, Liên hệ and the English pages; no sideways scroll at 360 px', async ({
+  page,
+}) => {
+  // Five pages, each with axe: slow on a loaded machine.
+  test.slow();
+  await logIn(page, ADMIN);
+  for (const path of ['/gioi-thieu/co-cau-to-chuc', '/lien-he', '/en', '/en/organisation', '/en/contacts']) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    await page
+      .getByRole('button', { name: /^Chỉnh sửa/ })
+      .first()
+      .click();
+    await expect(page.getByRole('form').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
 });
 
 async function saveDeputyPhone(page: Page, phones: string) {
@@ -72,6 +173,7 @@ test('an admin changes a leader’s number in place; an anonymous visitor sees i
   page,
   browser,
 }) => {
+  test.slow();
   await logIn(page, ADMIN);
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();
@@ -142,6 +244,8 @@ for (const { path } of AGENCY_PAGES) {
 }
 
 test('axe finds no violation on the admin screen and the in-place editor', async ({ page }) => {
+  // axe over the whole admin screen (every unit and person a form): slow on a loaded machine.
+  test.slow();
   await logIn(page, ADMIN);
   await page.goto('/quan-tri/gioi-thieu');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giới thiệu: đơn vị, cán bộ và các trang');

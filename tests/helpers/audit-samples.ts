@@ -82,6 +82,20 @@ export const AUDIT_SAMPLES: AuditSubject[] = [
     detail: { name: 'Ông A', phones: ['0296 3981 818'], email: null },
     objectName: null,
   },
+  {
+    action: 'media.replace',
+    objectType: 'media',
+    objectId: '10',
+    detail: {
+      fromId: 9,
+      fromAlt: 'Ảnh cũ',
+      alt: 'Ảnh mới',
+      articles: [{ id: 3, title: 'Bài A' }],
+      people: [{ id: 1, fullName: 'A' }],
+      pages: [],
+    },
+    objectName: null,
+  },
   { action: 'media.delete', objectType: 'media', objectId: '9', detail: { alt: 'Ảnh hội nghị' }, objectName: null },
   { action: 'document.publish', objectType: 'document', objectId: '4', detail: { slug: 'qd-12' }, objectName: null },
 ];

@@ -20,6 +20,40 @@ describe('the audit log reads as sentences', () => {
     expect(parts.find((p) => p.href)).toEqual({ text: '“Thông báo tuyển dụng”', href: '/quan-tri/bai-viet/3/lich-su' });
   });
 
+  it('names the directory’s units, people and pages, and where an image was replaced', () => {
+    const unit = describeAuditEntry({
+      action: 'org_unit.update',
+      objectType: 'org_unit',
+      objectId: '4',
+      detail: {},
+      objectName: 'Thanh tra Sở',
+    });
+    expect(unit.map((p) => p.text).join('')).toBe('sửa đơn vị “Thanh tra Sở”.');
+    expect(unit.find((p) => p.href)?.href).toBe('/quan-tri/gioi-thieu');
+    expect(
+      sentence({ action: 'agency_page.update', objectType: 'agency_page', objectId: 'en_overview', detail: {}, objectName: null }),
+    ).toBe('sửa trang giới thiệu Giới thiệu bằng tiếng Anh (trang /en).');
+    expect(
+      sentence({
+        action: 'media.replace',
+        objectType: 'media',
+        objectId: '10',
+        detail: {
+          fromId: 9,
+          fromAlt: 'Ảnh cũ',
+          alt: 'Ảnh mới',
+          articles: [
+            { id: 3, title: 'A' },
+            { id: 4, title: 'B' },
+          ],
+          people: [{ id: 1 }],
+          pages: [],
+        },
+        objectName: null,
+      }),
+    ).toBe('thay ảnh “Ảnh cũ” bằng ảnh mới “Ảnh mới” trong Thư viện ảnh, ở 2 bài viết, 1 ảnh chân dung.');
+  });
+
   it('says what changed, in words, for every action the portal records', () => {
     expect(
       sentence({ action: 'user.role', objectType: 'user', objectId: '2', detail: { role: 'editor' }, objectName: 'Lan (lan@example.vn)' }),

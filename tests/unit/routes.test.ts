@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { isImpossiblePublicPath, matchPublicPage, NOT_PUBLIC_PREFIXES, PUBLIC_ROUTES, routes } from '@/lib/routes';
+import {
+  englishSwitchOf,
+  isImpossiblePublicPath,
+  LANGUAGE_PAIRS,
+  languageAlternatesOf,
+  matchPublicPage,
+  NOT_PUBLIC_PREFIXES,
+  PUBLIC_ROUTES,
+  routes,
+  staffAboutViewOf,
+  vietnamesePageOf,
+} from '@/lib/routes';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -51,6 +62,38 @@ describe('the route map', () => {
     for (const path of ['/gioi-thieu/khong-co', '/gioi-thieu/lanh-dao/x', '/lien-he/a', '/en/about']) {
       expect(isImpossiblePublicPath(path), path).toBe(true);
     }
+  });
+
+  it('pairs each page with its page in the other language, for the switch and hreflang alike', () => {
+    expect(englishSwitchOf('/gioi-thieu/co-cau-to-chuc')).toBe('/en/organisation');
+    expect(englishSwitchOf('/lien-he')).toBe('/en/contacts');
+    expect(englishSwitchOf('/gioi-thieu')).toBe('/en');
+    expect(englishSwitchOf('/gioi-thieu/lanh-dao')).toBe('/en/contacts');
+    expect(englishSwitchOf('/gioi-thieu/chuc-nang-nhiem-vu')).toBe('/en');
+    // No English counterpart: the English home page.
+    for (const path of ['/', '/tin-tuc/hoi-nghi', '/chuyen-muc/thi-dua', '/van-ban', '/tim-kiem'])
+      expect(englishSwitchOf(path), path).toBe('/en');
+    expect(vietnamesePageOf('/en')).toBe('/gioi-thieu');
+    expect(vietnamesePageOf('/en/organisation')).toBe('/gioi-thieu/co-cau-to-chuc');
+    expect(vietnamesePageOf('/en/contacts')).toBe('/lien-he');
+    // Every English page has its Vietnamese page, and that page leads back to it.
+    for (const path of Object.values(routes.english)) expect(englishSwitchOf(vietnamesePageOf(path)), path).toBe(path);
+    // hreflang from the same table: both languages wherever a pair exists, nothing elsewhere.
+    expect(languageAlternatesOf('/gioi-thieu/co-cau-to-chuc')).toEqual({ vi: '/gioi-thieu/co-cau-to-chuc', en: '/en/organisation' });
+    expect(languageAlternatesOf('/en/contacts')).toEqual({ vi: '/lien-he', en: '/en/contacts' });
+    expect(languageAlternatesOf('/tin-tuc/hoi-nghi')).toBeUndefined();
+    for (const { vi, en } of LANGUAGE_PAIRS) {
+      expect(matchPublicPage(vi), vi).toEqual({ kind: 'static', path: vi });
+      expect(matchPublicPage(en), en).toEqual({ kind: 'static', path: en });
+    }
+  });
+
+  it('sends staff to the in-place editing view of Giới thiệu, Liên hệ and the English pages only', () => {
+    expect(staffAboutViewOf('/gioi-thieu/co-cau-to-chuc')).toBe('/ban-bien-tap/gioi-thieu/co-cau-to-chuc');
+    expect(staffAboutViewOf('/lien-he')).toBe('/ban-bien-tap/lien-he');
+    expect(staffAboutViewOf('/en')).toBe('/ban-bien-tap/en');
+    expect(staffAboutViewOf('/en/contacts')).toBe('/ban-bien-tap/en/contacts');
+    for (const path of ['/', '/tin-tuc/hoi-nghi', '/lien-he/x', '/en/about', '/van-ban']) expect(staffAboutViewOf(path), path).toBeNull();
   });
 
   it('calls a path impossible only inside a section with parameters', () => {

@@ -1,40 +1,6 @@
-import { SiteFooter } from '@/components/layout/site-footer';
-import { SiteHeader } from '@/components/layout/site-header';
-import { Sidebar } from '@/components/sidebar/sidebar';
-import { VisitorWidget, type VisitorWidgetNumbers } from '@/components/stats/visitor-widget';
-import { routes } from '@/lib/routes';
-import { listMenuCategories } from '@/db/queries/categories';
-import { listContactBlocks } from '@/db/queries/contacts';
-import { getSiteInfo } from '@/db/queries/settings';
-import { getVisitorWidgetStats } from '@/db/queries/visits';
+import { PublicShell } from '@/components/layout/public-shell';
 
-/** The widget's numbers as of this render, so the cached page carries them; none if the read fails. */
-async function widgetNumbers(): Promise<VisitorWidgetNumbers | null> {
-  try {
-    const { totalVisits, todayVisits, online } = await getVisitorWidgetStats();
-    return { totalVisits, todayVisits, online };
-  } catch {
-    return null;
-  }
-}
-
-export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const [site, categories, blocks, stats] = await Promise.all([getSiteInfo(), listMenuCategories(), listContactBlocks(), widgetNumbers()]);
-  return (
-    <>
-      {/* React puts these in <head>: feed readers find the feeds from any page. */}
-      <link rel="alternate" type="application/rss+xml" title={`${site.name}: Tin tức`} href={routes.feeds.articles} />
-      <link rel="alternate" type="application/rss+xml" title={`${site.name}: Văn bản mới`} href={routes.feeds.documents} />
-      <SiteHeader site={site} categories={categories} />
-      <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <main id="noi-dung" tabIndex={-1} className="min-w-0 focus:outline-none">
-          {children}
-        </main>
-        <Sidebar blocks={blocks}>
-          <VisitorWidget endpoint={routes.api.visitorStats} initial={stats} />
-        </Sidebar>
-      </div>
-      <SiteFooter site={site} />
-    </>
-  );
+/** Every Vietnamese public page without an English counterpart: "English" leads to /en. */
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
+  return <PublicShell>{children}</PublicShell>;
 }

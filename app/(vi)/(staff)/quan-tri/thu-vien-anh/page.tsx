@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleTime } from '@/components/article/article-time';
 import { LibraryUpload } from '@/components/media/library-upload';
 import { MediaDeleteButton } from '@/components/media/media-delete-button';
+import { MediaReplaceButton } from '@/components/media/media-replace-button';
 import { listMedia } from '@/db/queries/media';
 import { formatNumber } from '@/lib/format';
 import { parseRowId } from '@/lib/form-fields';
@@ -57,7 +58,12 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                   <ArticleTime date={item.createdAt} />
                   {item.uploaderName ? ` · ${item.uploaderName}` : ''}
                 </p>
-                {canEditMedia(user, item) && <MediaDeleteButton id={item.id} alt={item.alt} />}
+                {canEditMedia(user, item) && (
+                  <div className="flex flex-wrap gap-2">
+                    <MediaReplaceButton id={item.id} alt={item.alt} />
+                    <MediaDeleteButton id={item.id} alt={item.alt} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { AboutNav } from '@/components/agency/about-nav';
+import type { DirectoryEditing } from '@/components/agency/directory-editing';
 import { DirectoryList } from '@/components/agency/directory-list';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { EmailLink, PhoneLink } from '@/components/ui/contact-links';
@@ -8,29 +8,23 @@ import { getDirectory } from '@/db/queries/agency';
 import { listContactBlocks } from '@/db/queries/contacts';
 import { getSiteInfo } from '@/db/queries/settings';
 import { directoryTree } from '@/lib/agency/directory';
-import { routes } from '@/lib/routes';
-
-// "Liên hệ" behind an optional catch-all (lib/routes.ts, FIXED_PAGE_ROUTES) so `next build` never
-// renders it: ISR, rendered on first request and revalidated when the directory changes.
-export const revalidate = 3600;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
-
-type Props = { params: Promise<{ trang?: string[] }> };
+import { languageAlternatesOf, routes } from '@/lib/routes';
+import { StructureLink } from '../gioi-thieu/about-views';
 
 const TITLE = 'Liên hệ';
 
-export const metadata: Metadata = {
+export const contactMetadata: Metadata = {
   title: TITLE,
   description: 'Địa chỉ, điện thoại, email của Sở Nội vụ tỉnh An Giang và các đơn vị, cán bộ.',
-  alternates: { canonical: routes.contact, languages: { vi: routes.contact, en: routes.english.contacts } },
+  alternates: { canonical: routes.contact, languages: languageAlternatesOf(routes.contact) },
   openGraph: { title: TITLE, url: routes.contact },
 };
 
-export default async function ContactPage({ params }: Props) {
-  if ((await params).trang) notFound();
+/**
+ * "Liên hệ": the department's address, the directory by unit, and the contacts outside it that
+ * the sidebar lists. `editing` is what an admin's staff view adds (app/(vi)/(bilingual)/ban-bien-tap/lien-he).
+ */
+export async function ContactView({ editing }: { editing?: DirectoryEditing }) {
   const [site, { units, people }, blocks] = await Promise.all([getSiteInfo(), getDirectory(), listContactBlocks()]);
   // Contacts outside the department that the sidebar lists (free entries), once each.
   const outside = [
@@ -70,7 +64,10 @@ export default async function ContactPage({ params }: Props) {
       </section>
       <h2 className="text-lg font-bold text-brand-900">Danh bạ các đơn vị</h2>
       {units.length > 0 ? (
-        <DirectoryList nodes={directoryTree(units, people)} lang="vi" baseLevel={3} />
+        <>
+          {editing && <StructureLink />}
+          <DirectoryList nodes={directoryTree(units, people)} lang="vi" baseLevel={3} editing={editing} />
+        </>
       ) : (
         <p>Chưa có đơn vị nào. Quản trị viên thêm các đơn vị tại Quản trị → Giới thiệu.</p>
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { AboutNav } from '@/components/agency/about-nav';
+import type { DirectoryEditing } from '@/components/agency/directory-editing';
 import { OrgTree } from '@/components/agency/org-tree';
 import { PersonCard } from '@/components/agency/person-card';
 import { RichPage } from '@/components/agency/rich-page';
@@ -8,7 +9,7 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { getAgencyPage, getDirectory } from '@/db/queries/agency';
 import { getSiteInfo } from '@/db/queries/settings';
 import { directoryTree, leadersOf } from '@/lib/agency/directory';
-import { routes } from '@/lib/routes';
+import { languageAlternatesOf, routes } from '@/lib/routes';
 
 /** The pages of "Giới thiệu" by their last segment ('' for the overview). */
 export const ABOUT_VIEWS = {
@@ -34,14 +35,8 @@ export function aboutMetadata(view: AboutView): Metadata {
   return {
     title,
     description,
-    alternates: {
-      canonical: path,
-      // The English page that covers the same ground, for search engines and the language switch.
-      languages: {
-        vi: path,
-        en: view === 'co-cau-to-chuc' ? routes.english.organisation : view === 'lanh-dao' ? routes.english.contacts : routes.english.home,
-      },
-    },
+    // The English page that covers the same ground (lib/routes.ts, LANGUAGE_PAIRS), for search engines.
+    alternates: { canonical: path, languages: languageAlternatesOf(path) },
     openGraph: { title, description, url: path },
   };
 }
@@ -52,7 +47,7 @@ const MISSING = 'Sở chưa cung cấp nội dung này. Quản trị viên nhậ
  * What an admin's staff view adds ("Chỉnh sửa" in place). Passed in by the staff page, so the
  * public route never imports editor code and its pages stay as light as before.
  */
-export type AboutEditing = { pageEditor?: React.ReactNode; personEditor?: (personId: number) => React.ReactNode; structureLink?: boolean };
+export type AboutEditing = { pageEditor?: React.ReactNode; directory?: DirectoryEditing };
 
 export async function AboutPage({ view, editing }: { view: AboutView; editing?: AboutEditing }) {
   const { title, path } = ABOUT_VIEWS[view];
@@ -93,14 +88,14 @@ async function viewBody(view: AboutView, editing?: AboutEditing) {
       if (units.length === 0) return <p>Chưa có đơn vị nào. Quản trị viên thêm các đơn vị tại Quản trị → Giới thiệu.</p>;
       return (
         <>
-          {editing?.structureLink && (
-            <p className="mb-3 print:hidden">
-              <a href={routes.staff.agency} className="font-semibold text-brand-700 underline">
-                Chỉnh sửa cơ cấu tổ chức
-              </a>
-            </p>
-          )}
-          <OrgTree rootName={site.name} nodes={directoryTree(units, people)} lang="vi" label="Sơ đồ cơ cấu tổ chức" />
+          {editing?.directory && <StructureLink />}
+          <OrgTree
+            rootName={site.name}
+            nodes={directoryTree(units, people)}
+            lang="vi"
+            label="Sơ đồ cơ cấu tổ chức"
+            editing={editing?.directory}
+          />
         </>
       );
     }
@@ -115,7 +110,7 @@ async function viewBody(view: AboutView, editing?: AboutEditing) {
             return (
               <div key={person.id} className="space-y-2">
                 <PersonCard person={person} lang="vi" />
-                {editing?.personEditor?.(person.id)}
+                {editing?.directory?.person?.(person.id)}
               </div>
             );
           })}
@@ -123,4 +118,17 @@ async function viewBody(view: AboutView, editing?: AboutEditing) {
       );
     }
   }
+}
+
+/** Above the directory on an admin's staff view: what is edited in place, and where the rest is. */
+export function StructureLink() {
+  return (
+    <p className="mb-3 text-sm print:hidden">
+      Sửa tên, số điện thoại, email của đơn vị và cán bộ ngay tại đây (“Chỉnh sửa”). Thêm, chuyển, sắp xếp hoặc xóa đơn vị và cán bộ:{' '}
+      <a href={routes.staff.agency} className="font-semibold text-brand-700 underline">
+        Quản trị → Giới thiệu
+      </a>
+      .
+    </p>
+  );
 }

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { auth } from '@/auth';
-import { InlinePageEditor, InlinePersonEditor } from '@/components/staff/inline-agency-editors';
-import { getAgencyPage, listPeople, listUnits } from '@/db/queries/agency';
+import { loadDirectoryEditing } from '@/components/staff/directory-editing';
+import { InlinePageEditor } from '@/components/staff/inline-agency-editors';
+import { getAgencyPage } from '@/db/queries/agency';
 import { canManageAgency } from '@/lib/permissions';
 import { AboutPage, aboutMetadata, aboutViewOf, RICH_PAGES } from '../../../gioi-thieu/about-views';
 
 /**
  * The Giới thiệu pages for a browser with a staff session: proxy.ts rewrites them here, so the
- * address stays the public one and admins edit in place ("Chỉnh sửa"). Rendered per request,
+ * address stays the public one and admins edit in place ("Chỉnh sửa": the rich-text pages, and
+ * every unit and person on Cơ cấu tổ chức and Lãnh đạo). Rendered per request,
  * never cached; anyone who may not edit (a stale cookie, an editor) gets exactly the public page.
  */
 export const dynamic = 'force-dynamic';
@@ -35,10 +37,5 @@ export default async function StaffAboutPage({ params }: Props) {
       />
     );
   }
-  const [units, people] = await Promise.all([listUnits(), listPeople()]);
-  const personEditor = (id: number) => {
-    const person = people.find((p) => p.id === id);
-    return person ? <InlinePersonEditor person={person} units={units} /> : null;
-  };
-  return <AboutPage view={view} editing={{ personEditor, structureLink: true }} />;
+  return <AboutPage view={view} editing={{ directory: await loadDirectoryEditing() }} />;
 }
