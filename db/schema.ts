@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { foldedWordsSql, htmlTextSql } from '../lib/search-text';
 import {
   type AnyPgColumn,
   bigint,
@@ -17,6 +18,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's full-text vector, for the site search's generated columns. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -118,6 +122,14 @@ export const articles = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * Title, summary and body as folded whole words (lib/search-text.ts searchWordsText) in a
+     * full-text vector, written by the database itself with every insert and update, so no write
+     * path can forget it. Searched through a GIN index (drizzle/0012_search_indexes.sql).
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql.raw(`to_tsvector('simple'::regconfig, ${foldedWordsSql(`title || ' ' || summary || ' ' || ${htmlTextSql('body_html')}`)})`),
+    ),
   },
   (t) => [
     index('articles_published_idx').on(t.status, t.publishedAt.desc()),

@@ -33,6 +33,23 @@ export const routes = {
   /** Page 1 of a category has one address (its `/trang/1` redirects to it, next.config.ts). */
   category: (slug: string, page = 1) => (page <= 1 ? `/chuyen-muc/${slug}` : categoryPage(slug, page)),
   search: '/tim-kiem',
+  /** The site search's results: `?q=` the query, `&loai=` a type (lib/search/results.ts), `&trang=` the page. */
+  searchResults: (query: Query) => withQuery('/tim-kiem', query),
+  /** "Sơ đồ cổng": every section on one readable page (Thông tư 32/2017/TT-BTTTT art. 16). */
+  siteMap: '/so-do-cong',
+  /** RSS 2.0 feeds: the latest articles, one category's, the newest documents. */
+  feeds: {
+    articles: '/rss.xml',
+    category: (slug: string) => `/chuyen-muc/${slug}/rss.xml`,
+    documents: '/van-ban/rss.xml',
+  },
+  /** The XML site map for search engines (an index of parts when too long for one file). */
+  sitemap: '/sitemap.xml',
+  sitemapPart: (part: string) => `/sitemap/${part}.xml`,
+  robots: '/robots.txt',
+  webManifest: '/manifest.webmanifest',
+  /** The app icons in public/ (the favicon, icon.svg and apple-icon.png are app/ files Next links itself). */
+  appIcon: (size: 192 | 512) => `/icons/icon-${size}.png`,
   /** "Giới thiệu": the overview and its four pages. */
   about: {
     home: ABOUT,
@@ -207,6 +224,7 @@ export const FIXED_PAGE_ROUTES = {
   about: `${ABOUT}/[[...trang]]`,
   contact: '/lien-he/[[...trang]]',
   english: `${ENGLISH}/[[...trang]]`,
+  siteMap: '/so-do-cong/[[...trang]]',
 } as const;
 
 /**
@@ -217,6 +235,7 @@ export const FIXED_PAGE_ROUTES = {
 export const PUBLIC_ROUTES = {
   home: { segments: [], nextRoute: routes.internal.homeView(), page: () => ({ kind: 'home', path: routes.home }) },
   search: { segments: ['tim-kiem'], nextRoute: routes.search, page: () => ({ kind: 'static', path: routes.search }) },
+  siteMap: fixedPage(routes.siteMap, FIXED_PAGE_ROUTES.siteMap),
   article: {
     segments: ['tin-tuc', slugParam],
     nextRoute: '/tin-tuc/[slug]',

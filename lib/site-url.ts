@@ -22,3 +22,17 @@ export function siteUrl(): URL | null {
 export function canonicalLinks(path: string): { alternates?: { canonical: string }; openGraphUrl?: string } {
   return siteUrl() ? { alternates: { canonical: path }, openGraphUrl: path } : {};
 }
+
+/**
+ * An absolute address for a feed, the site map or robots.txt: from SITE_URL when it is set, else
+ * from the address the request came to (these answers are made per request, never cached).
+ */
+export function absoluteUrl(path: string, requestUrl: string): string {
+  return new URL(path, (siteUrl() ?? new URL(requestUrl)).origin).href;
+}
+
+/** An absolute address from SITE_URL, or undefined when the portal's address is not known. */
+export function siteAddress(path: string): string | undefined {
+  const base = siteUrl();
+  return base ? new URL(path, base.origin).href : undefined;
+}

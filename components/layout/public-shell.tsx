@@ -27,6 +27,9 @@ export async function PublicShell({ englishHref, children }: { englishHref?: str
   const [site, categories, blocks, stats] = await Promise.all([getSiteInfo(), listMenuCategories(), listContactBlocks(), widgetNumbers()]);
   return (
     <>
+      {/* React puts these in <head>: feed readers find the feeds from any page. */}
+      <link rel="alternate" type="application/rss+xml" title={`${site.name}: Tin tức`} href={routes.feeds.articles} />
+      <link rel="alternate" type="application/rss+xml" title={`${site.name}: Văn bản mới`} href={routes.feeds.documents} />
       <SiteHeader site={site} categories={categories} englishHref={englishHref} />
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <main id="noi-dung" tabIndex={-1} className="min-w-0 focus:outline-none">

@@ -46,7 +46,13 @@ export function SiteFooter({ site, lang = 'vi' }: { site: SiteInfo; lang?: 'vi' 
           </address>
         )}
         {lang === 'vi' && (
-          <p>
+          <p className="flex flex-wrap gap-x-4 gap-y-1 pt-2">
+            <a className="underline hover:text-white" href={routes.siteMap}>
+              Sơ đồ cổng
+            </a>
+            <a className="underline hover:text-white" href={routes.feeds.articles}>
+              Tin qua RSS
+            </a>
             <a className="font-semibold underline hover:text-white" href={routes.rating}>
               Đánh giá cổng thông tin
             </a>

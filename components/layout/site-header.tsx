@@ -1,5 +1,6 @@
 import type { CategorySummary } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
+import { SiteSearchForm } from '@/components/search/site-search-form';
 import { routes } from '@/lib/routes';
 
 /** Its utilities are in app/globals.css: repeated ~30 times on every page, they were 9 kB of it. */
@@ -102,13 +103,17 @@ export function SiteHeader({
                 +
               </span>
             </summary>
+            <SiteSearchForm id="tim-kiem-menu" className="border-t border-brand-600 px-4 py-3" />
             <ul className="border-t border-brand-600 pb-2">
               <MenuLinks categories={categories} />
             </ul>
           </details>
-          <ul className="hidden flex-wrap text-sm md:flex">
-            <MenuLinks categories={categories} />
-          </ul>
+          <div className="hidden items-center gap-4 md:flex">
+            <ul className="flex flex-1 flex-wrap text-sm">
+              <MenuLinks categories={categories} />
+            </ul>
+            <SiteSearchForm id="tim-kiem-dau-trang" className="w-64 shrink-0 py-1.5 pr-2" />
+          </div>
         </div>
       </nav>
     </header>

@@ -6,7 +6,13 @@ import { expectNoAxeViolations, PUBLIC_PAGES, SEED_ARTICLE, Sidebar } from './fi
  * Gzip bytes of the scripts the seed article page loaded before staff editing existed (commit
  * 7761e41, measured with scripts/first-load-js.ts): editing in place must cost visitors nothing.
  */
-const FIRST_LOAD_JS_BUDGET = 136_085;
+const BEFORE_EDITING_BYTES = 136_085;
+/**
+ * The one client component visitors gained since (issue 14): the "In bài viết" button, as small as a
+ * client component can be (components/print/print-button.tsx; measured +188 B on the article page).
+ */
+const PRINT_BUTTON_BYTES = 200;
+const FIRST_LOAD_JS_BUDGET = BEFORE_EDITING_BYTES + PRINT_BUTTON_BYTES;
 
 test('a visitor goes from the home page to the seed article and reads it', async ({ page }) => {
   await page.goto('/');

@@ -41,6 +41,7 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <link rel="alternate" type="application/rss+xml" title={`Chuyên mục ${category.name}`} href={routes.feeds.category(category.slug)} />
       <Breadcrumb items={[{ label: 'Trang chủ', href: routes.home }, { label: category.name }]} />
       <h1 className="border-b-2 border-brand-700 pb-2 text-2xl font-bold text-brand-800">{category.name}</h1>
       {page > 1 && <p className="mt-2 text-sm text-slate-600">Trang {page}</p>}

@@ -9,7 +9,12 @@ import { getRedirectedArticleSlug } from '@/db/queries/slug-redirects';
 import { getPublishedArticleBySlug, listRelatedArticles, type ArticleDetail } from '@/db/queries/articles';
 import { isValidSlug } from '@/lib/slug';
 import { routes } from '@/lib/routes';
-import { canonicalLinks } from '@/lib/site-url';
+import { JsonLd } from '@/components/seo/json-ld';
+import { PrintBar, PrintSource } from '@/components/print/print-controls';
+import { getSiteInfo } from '@/db/queries/settings';
+import { breadcrumbList, governmentOrganization, newsArticle } from '@/lib/discovery/structured-data';
+import { APP_ICON_PATH } from '@/lib/discovery/icons';
+import { canonicalLinks, siteAddress } from '@/lib/site-url';
 
 // generateMetadata and the page ask for the same article in one request: ask the database once.
 export const loadPublicArticle = cache(async (slug: string) => (isValidSlug(slug) ? getPublishedArticleBySlug({ slug }) : null));
@@ -47,7 +52,11 @@ export function articleMetadata(article: ArticleDetail | null): Metadata {
 
 /** The article page's content, the same for the public and for staff (who get a toolbar above). */
 export async function ArticleView({ article, toolbar }: { article: ArticleDetail; toolbar?: React.ReactNode }) {
-  const related = await listRelatedArticles({ categoryId: article.categoryId, excludeId: article.id, limit: 5 });
+  const [related, site] = await Promise.all([
+    listRelatedArticles({ categoryId: article.categoryId, excludeId: article.id, limit: 5 }),
+    getSiteInfo(),
+  ]);
+  const publisher = governmentOrganization(site, siteAddress, APP_ICON_PATH);
   return (
     <div className="space-y-6">
       {toolbar}
@@ -60,6 +69,33 @@ export async function ArticleView({ article, toolbar }: { article: ArticleDetail
           ]}
         />
         <ArticleContent {...article} />
+        <PrintBar />
+        <PrintSource path={routes.article(article.slug)} />
+        <JsonLd
+          data={newsArticle(
+            {
+              title: article.title,
+              summary: article.summary,
+              byline: article.byline,
+              publishedAt: article.publishedAt,
+              updatedAt: article.updatedAt,
+              path: routes.article(article.slug),
+              imagePath: article.cover ? routes.media(article.cover.key, 1280) : undefined,
+            },
+            publisher,
+            siteAddress,
+          )}
+        />
+        <JsonLd
+          data={breadcrumbList(
+            [
+              { label: 'Trang chủ', path: routes.home },
+              { label: article.categoryName, path: routes.category(article.categorySlug) },
+              { label: article.title, path: routes.article(article.slug) },
+            ],
+            siteAddress,
+          )}
+        />
       </article>
 
       {related.length > 0 && (

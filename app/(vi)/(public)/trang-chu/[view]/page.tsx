@@ -8,7 +8,11 @@ import { listMenuCategories } from '@/db/queries/categories';
 import { listLatestDocuments } from '@/db/queries/documents';
 import { formatIsoDate } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
-import { canonicalLinks } from '@/lib/site-url';
+import { JsonLd } from '@/components/seo/json-ld';
+import { getSiteInfo } from '@/db/queries/settings';
+import { APP_ICON_PATH } from '@/lib/discovery/icons';
+import { governmentOrganization, withContext } from '@/lib/discovery/structured-data';
+import { canonicalLinks, siteAddress } from '@/lib/site-url';
 
 // The home page: "/" is rewritten here (next.config.ts) so that `next build` never renders it.
 export const revalidate = 300;
@@ -30,7 +34,8 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
   const { view } = await params;
   if (view !== HOME_VIEW) notFound();
 
-  const [latest, categories, perCategory, documents] = await Promise.all([
+  const [site, latest, categories, perCategory, documents] = await Promise.all([
+    getSiteInfo(),
     listLatestArticles({ limit: 9 }),
     listMenuCategories(),
     listLatestArticlesPerCategory({ perCategory: 4 }),
@@ -45,6 +50,7 @@ export default async function HomePage({ params }: { params: Promise<{ view: str
   return (
     <div className="space-y-8">
       <h1 className="sr-only">Trang chủ Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang</h1>
+      <JsonLd data={withContext(governmentOrganization(site, siteAddress, APP_ICON_PATH))} />
       <section aria-labelledby="tin-moi" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
         <SectionHeading id="tin-moi">Tin mới nhất</SectionHeading>
         {featured ? (

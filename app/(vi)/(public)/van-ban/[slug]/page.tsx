@@ -4,6 +4,7 @@ import { cache } from 'react';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { ConsultationSection } from '@/components/documents/consultation-section';
 import { DocumentDetailView } from '@/components/documents/document-detail';
+import { PrintBar, PrintSource } from '@/components/print/print-controls';
 import { getPublicConsultation } from '@/db/queries/consultations';
 import { getPublishedDocumentBySlug } from '@/db/queries/documents';
 import { consultationState } from '@/lib/documents/consultation';
@@ -43,6 +44,8 @@ export default async function DocumentPage({ params }: Props) {
         items={[{ label: 'Trang chủ', href: routes.home }, { label: 'Văn bản', href: routes.documents() }, { label: document.number }]}
       />
       <DocumentDetailView document={document} today={todayInVietnam()} />
+      <PrintBar label="In văn bản" />
+      <PrintSource path={routes.document(document.slug)} />
       {consultation && (
         <ConsultationSection
           documentId={document.id}
