@@ -8,3 +8,5 @@ CREATE INDEX IF NOT EXISTS "articles_search_idx" ON "articles" USING gin ("searc
 CREATE INDEX IF NOT EXISTS "documents_search_idx" ON "documents" USING gin (to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^a-z0-9]+', ' ', 'g')));
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "procedures_search_idx" ON "procedures" USING gin (to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^a-z0-9]+', ' ', 'g')));
+--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "questions_search_idx" ON "questions" USING gin (to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^a-z0-9]+', ' ', 'g')));

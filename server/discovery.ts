@@ -77,18 +77,25 @@ export async function documentFeedResponse(request: Request): Promise<Response> 
 
 /** The public addresses that exist without a row: the fixed pages of the route map. */
 const FIXED_PATHS = [
-  routes.home,
-  ...Object.values(PUBLIC_ROUTES)
-    .filter((route) => 'closedSection' in route)
-    .map((route) => `/${route.segments.join('/')}`),
-  routes.documents(),
-  routes.procedures(),
+  ...new Set([
+    routes.home,
+    ...Object.values(PUBLIC_ROUTES)
+      .filter((route) => 'closedSection' in route)
+      .map((route) => `/${route.segments.join('/')}`),
+    routes.documents(),
+    routes.procedures(),
+    routes.questions(),
+    routes.askQuestion,
+    routes.consultations,
+    routes.rating,
+  ]),
 ];
 
 const SECTIONS: { kind: SitemapKind; part: string; path: (slug: string) => string }[] = [
   { kind: 'articles', part: 'tin-tuc', path: routes.article },
   { kind: 'documents', part: 'van-ban', path: routes.document },
   { kind: 'procedures', part: 'thu-tuc', path: routes.procedure },
+  { kind: 'questions', part: 'hoi-dap', path: routes.question },
 ];
 
 async function fixedEntries(url: (path: string) => string): Promise<SitemapEntry[]> {
@@ -107,7 +114,7 @@ export async function sitemapResponse(request: Request): Promise<Response> {
   const url = (path: string) => absoluteUrl(path, request.url);
   const counts = await countSitemapRows();
   const fixed = await fixedEntries(url);
-  const total = fixed.length + counts.articles + counts.documents + counts.procedures;
+  const total = fixed.length + counts.articles + counts.documents + counts.procedures + counts.questions;
   if (total <= SITEMAP_MAX_URLS) {
     const rows = await Promise.all(
       SECTIONS.map(async (section) =>

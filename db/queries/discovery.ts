@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, lte, max, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, categories, documentCatalog, documents, procedures } from '../schema';
+import { articles, categories, documentCatalog, documents, procedures, questions } from '../schema';
 
 /** Feeds, the XML site map and "Sơ đồ cổng": what they list of the public content. */
 
@@ -62,18 +62,24 @@ export async function listFeedDocuments({ limit }: { limit: number }): Promise<F
   return rows.map(({ createdAt, ...row }) => ({ ...row, publishedAt: row.publishedAt ?? createdAt }));
 }
 
-export type SitemapKind = 'articles' | 'documents' | 'procedures';
+/** A question and its answer on /hoi-dap: published, at its own address. */
+function isPublicQuestion() {
+  return and(isNotNull(questions.publishedAt), isNotNull(questions.slug));
+}
+
+export type SitemapKind = 'articles' | 'documents' | 'procedures' | 'questions';
 export type SitemapRow = { slug: string; lastmod: Date };
 
 /** How many public addresses of each kind with rows the site map lists. */
 export async function countSitemapRows(): Promise<Record<SitemapKind, number>> {
   const db = await getDb();
-  const [[a], [d], [p]] = await Promise.all([
+  const [[a], [d], [p], [q]] = await Promise.all([
     db.select({ n: count() }).from(articles).where(isPublicArticle()),
     db.select({ n: count() }).from(documents).where(eq(documents.status, 'published')),
     db.select({ n: count() }).from(procedures).where(eq(procedures.status, 'published')),
+    db.select({ n: count() }).from(questions).where(isPublicQuestion()),
   ]);
-  return { articles: a?.n ?? 0, documents: d?.n ?? 0, procedures: p?.n ?? 0 };
+  return { articles: a?.n ?? 0, documents: d?.n ?? 0, procedures: p?.n ?? 0, questions: q?.n ?? 0 };
 }
 
 /** One slice of a kind's public addresses with their last change, in a stable order (by id). */
@@ -95,6 +101,16 @@ export async function listSitemapRows({
       .orderBy(asc(articles.id))
       .offset(offset)
       .limit(limit);
+  }
+  if (kind === 'questions') {
+    const rows = await db
+      .select({ slug: questions.slug, lastmod: questions.updatedAt })
+      .from(questions)
+      .where(isPublicQuestion())
+      .orderBy(asc(questions.id))
+      .offset(offset)
+      .limit(limit);
+    return rows.map((row) => ({ slug: row.slug ?? '', lastmod: row.lastmod }));
   }
   const table = kind === 'documents' ? documents : procedures;
   return db

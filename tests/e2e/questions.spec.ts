@@ -159,6 +159,14 @@ test('the pair is on /hoi-dap, found without diacritics, and never shows the ema
   for (const secret of [ASKER.email, ASKER.phone, ASKER.name]) expect(html).not.toContain(secret);
 });
 
+test('the site search finds the pair as Hỏi đáp, and the XML site map lists its address', async ({ page, request }) => {
+  await page.goto('/tim-kiem?q=chien%20si%20thi%20dua&loai=hoi-dap');
+  await expect(page.getByRole('link', { name: TITLE })).toHaveAttribute('href', questionPath);
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`${questionPath}</loc>`);
+  for (const secret of [ASKER.email, ASKER.phone]) expect(sitemap).not.toContain(secret);
+});
+
 test('every new public page passes axe and fits a 360 px phone', async ({ page }) => {
   test.setTimeout(180_000);
   for (const path of ['/hoi-dap', '/hoi-dap/dat-cau-hoi', '/hoi-dap/tra-cuu', questionPath]) {

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provideDatabase } from '@/db';
-import { agencyPages, articles, categories, documentCatalog, documents, procedures } from '@/db/schema';
+import { agencyPages, articles, categories, documentCatalog, documents, procedures, questions } from '@/db/schema';
 import { documentNumberKey, documentSearchText } from '@/lib/documents/rules';
 import { procedureSearchText } from '@/lib/procedures';
+import { questionSearchText } from '@/lib/questions/rules';
 import { foldedWordsSql, parseSearchQuery, searchWordsText } from '@/lib/search-text';
 import type { SearchType } from '@/lib/search/results';
 import { databaseKinds, requirePostgresOrSkip, type TestDatabase } from '../helpers/databases';
@@ -77,6 +78,24 @@ for (const kind of databaseKinds) {
         status: 'published',
         publishedAt: new Date(),
       });
+      const question = (title: string, published: boolean) => {
+        const content = 'Xin hỏi thủ tục xét tuyển viên chức năm nay gồm những giấy tờ gì?';
+        const answerText = 'Hồ sơ gồm phiếu đăng ký dự tuyển theo mẫu.';
+        const code = Math.random().toString(36).slice(2);
+        return {
+          codeHash: `hash-${code}`,
+          askerName: 'Nguyễn Văn A',
+          email: 'nguoi-hoi@example.vn',
+          title,
+          content,
+          status: 'answered' as const,
+          answerHtml: `<p>${answerText}</p>`,
+          ...(published
+            ? { publishedAt: new Date(), slug: `hoi-${code}`, searchText: questionSearchText({ title, content, answerText }) }
+            : {}),
+        };
+      };
+      await db.insert(questions).values([question('Hồ sơ xét tuyển viên chức', true), question('Câu hỏi chưa đăng về xét tuyển', false)]);
       await db
         .insert(agencyPages)
         .values({ key: 'history', bodyHtml: '<p>Sở được thành lập năm 1976 trên cơ sở Ban Tổ chức chính quyền tỉnh.</p>' })
@@ -166,6 +185,17 @@ for (const kind of databaseKinds) {
       expect(results).toHaveLength(total);
       const onlyPages = await searchSite({ query: parseSearchQuery('thành lập'), type: 'trang', page: 1 });
       expect(onlyPages.results.map((result) => result.href)).toEqual(['/gioi-thieu/lich-su']);
+    });
+
+    it('finds published questions and answers as "Hỏi đáp", never one that is not published', async ({ skip }) => {
+      if (!database) skip();
+      const { results, counts } = await searchSite({ query: parseSearchQuery('xet tuyen'), type: 'hoi-dap', page: 1 });
+      expect(results.map((result) => result.title)).toEqual(['Hồ sơ xét tuyển viên chức']);
+      expect(results[0]!.href).toMatch(/^\/hoi-dap\/hoi-/);
+      expect(counts['hoi-dap']).toBe(1);
+      // The answer is searched too, and the asker's email is in no result.
+      expect(await titles('phieu dang ky du tuyen', 'hoi-dap')).toEqual(['Hồ sơ xét tuyển viên chức']);
+      expect(JSON.stringify(results)).not.toContain('nguoi-hoi@example.vn');
     });
 
     it('pages results by ten, best first across types', async ({ skip }) => {

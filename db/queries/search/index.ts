@@ -7,12 +7,13 @@ import { articleSearch } from './articles';
 import { documentSearch } from './documents';
 import { pageSearch } from './pages';
 import { procedureSearch } from './procedures';
+import { questionSearch } from './questions';
 import type { SearchHit, SearchResultItem, SearchSource } from './source';
 
 export type { SearchResultItem } from './source';
 
 /** Every kind of content the site search finds: one source each (./source.ts). */
-const SOURCES: SearchSource[] = [articleSearch, documentSearch, procedureSearch, pageSearch];
+const SOURCES: SearchSource[] = [articleSearch, documentSearch, procedureSearch, questionSearch, pageSearch];
 
 export type SiteSearchResults = {
   /** Matches per type, for the filter; types without a source (yet) are absent. */

@@ -47,8 +47,18 @@ export default async function SiteMapPage({ params }: Props) {
     },
     { label: 'Văn bản', href: routes.documents() },
     { label: 'Thủ tục hành chính', href: routes.procedures() },
+    { label: 'Góp ý dự thảo', href: routes.consultations },
+    {
+      label: 'Hỏi đáp',
+      href: routes.questions(),
+      children: [
+        { label: 'Đặt câu hỏi', href: routes.askQuestion },
+        { label: 'Tra cứu', href: routes.questionLookup },
+      ],
+    },
     { label: 'Liên hệ', href: routes.contact },
     { label: 'Tìm kiếm', href: routes.search },
+    { label: 'Đánh giá cổng thông tin', href: routes.rating },
     {
       label: 'English',
       href: routes.english.home,
