@@ -37,7 +37,14 @@ test('a statistics viewer reads the dashboard, switches the range and downloads 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('Ngày,Lượt xem,Lượt truy cập,Khách truy cập (theo ngày),Khách mới');
-    expect(lines).toHaveLength(31);
+    // The daily rows (30 days and the header), then, after an empty line, the titled ratings by month.
+    const blank = lines.indexOf('');
+    expect(blank).toBe(31);
+    expect(lines.slice(blank + 1, blank + 3)).toEqual([
+      'Đánh giá cổng thông tin',
+      'Tháng,Lượt đánh giá,Giao diện,Nội dung,Chất lượng thông tin,Hỗ trợ',
+    ]);
+    expect(lines.at(-1)).toMatch(/^Cả khoảng,\d+,/);
 
     // A bad custom range: a message, not an error page.
     await viewer.goto('/quan-tri/thong-ke?tu=2024-05-01&den=2024-04-01');
