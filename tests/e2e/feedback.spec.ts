@@ -157,7 +157,10 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
     await item.getByRole('button', { name: /^Đăng: góp ý số \d+ của Lê Văn C$/ }).click();
-    await expect(page.getByText('Đã đăng góp ý.')).toBeVisible();
+    // The comment leaves the "Chờ duyệt" list it was shown in (its row, and the row's short-lived
+    // "Đã đăng góp ý." with it) and is counted under "Đã đăng".
+    await expect(page.getByRole('link', { name: 'Đã đăng (1)' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Chờ duyệt (0)' })).toBeVisible();
 
     // A fresh visit (a reload would post the form again).
     await visitor.goto(draftPath);

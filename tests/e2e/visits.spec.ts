@@ -45,7 +45,11 @@ test('home, an article, back, a category: exactly four page views, and the widge
   await expect(widget.getByText('Lượt truy cập')).toBeVisible();
   await expect(widget.locator('dd').nth(1)).toHaveText(format(after.todayVisits), { timeout: 15_000 });
   await expect(widget.locator('dd').nth(0)).toHaveText(format(after.totalVisits));
-  await expect(widget.locator('dd').nth(2)).toHaveText(format(after.online));
+  // "Đang online" moves on its own as earlier tests' visitors leave the window: the widget agrees
+  // with the server's number of the moment.
+  await expect
+    .poll(async () => (await widget.locator('dd').nth(2).textContent()) === format((await readStats(request)).online), { timeout: 15_000 })
+    .toBe(true);
 });
 
 test('a bot, a HEAD request and a router prefetch add no page view', async ({ request, playwright }) => {
