@@ -3,7 +3,7 @@
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { MediaLibraryDialog } from '@/components/media/media-library-dialog';
 import { mediaUrl } from '@/lib/media/urls';
 import { Figure, type FigureAttributes } from './figure-node';
@@ -47,6 +47,14 @@ const toolButton =
   'min-h-11 min-w-11 rounded px-2 py-1 text-sm sm:min-h-0 sm:min-w-0 aria-pressed:bg-brand-700 aria-pressed:text-white disabled:opacity-50';
 
 type LinkState = { href: string; askText: boolean } | null;
+
+/**
+ * A click on a tool must not take the focus from the text: the cursor and the mark just chosen
+ * ("Đậm", then typing) stay where they were. Without it the button holds the focus until the
+ * editor takes it back on the next frame, and a space typed in between presses the button again.
+ * Keyboard users still reach every tool with Tab; the tool returns the focus to the text.
+ */
+const keepTextFocus = (event: MouseEvent) => event.preventDefault();
 
 /**
  * TipTap with only what the sanitiser keeps (lib/sanitize.ts): paragraphs, h2/h3, bold, italic,
@@ -142,18 +150,30 @@ export function RichTextEditor({ labelId, initialHtml, onChange }: Props) {
         className="flex flex-wrap gap-1 rounded-t border border-b-0 border-slate-400 bg-slate-100 p-1"
       >
         {buttons.map(([label, pressed, run]) => (
-          <button key={label} type="button" aria-pressed={pressed ?? false} onClick={run} className={toolButton}>
+          <button
+            key={label}
+            type="button"
+            aria-pressed={pressed ?? false}
+            onClick={run}
+            onMouseDown={keepTextFocus}
+            className={toolButton}
+          >
             {label}
           </button>
         ))}
-        <button type="button" onClick={openLink} className={toolButton}>
+        <button type="button" onClick={openLink} onMouseDown={keepTextFocus} className={toolButton}>
           {active?.link ? 'Sửa liên kết' : 'Liên kết'}
         </button>
-        <button type="button" onClick={openImage} className={toolButton}>
+        <button type="button" onClick={openImage} onMouseDown={keepTextFocus} className={toolButton}>
           {active?.figure ? 'Sửa ảnh' : 'Chèn ảnh'}
         </button>
         {!active?.table && (
-          <button type="button" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} className={toolButton}>
+          <button
+            type="button"
+            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+            onMouseDown={keepTextFocus}
+            className={toolButton}
+          >
             Chèn bảng
           </button>
         )}
@@ -234,7 +254,7 @@ function TableTools({ editor }: { editor: Editor }) {
   return (
     <div role="toolbar" aria-label="Bảng" className="flex flex-wrap gap-1 border border-b-0 border-slate-400 bg-amber-50 p-1">
       {tools.map(([label, run, pressed]) => (
-        <button key={label} type="button" aria-pressed={pressed} onClick={() => run()} className={toolButton}>
+        <button key={label} type="button" aria-pressed={pressed} onClick={() => run()} onMouseDown={keepTextFocus} className={toolButton}>
           {label}
         </button>
       ))}

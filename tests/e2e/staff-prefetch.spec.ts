@@ -23,7 +23,8 @@ test('on staff pages the router’s prefetch of the home page completes', async 
     page.on('requestfailed', onDone);
     await page.goto('/quan-tri');
     await expect.poll(() => seen, { message: `load ${load}: the header's link to "/" is prefetched` }).toBeGreaterThan(0);
-    await expect.poll(() => pending.size, { message: `load ${load}: every prefetch of "/" completes`, timeout: 5000 }).toBe(0);
+    // The bug was a request that never ended; a first render of "/" on a busy machine may take seconds.
+    await expect.poll(() => pending.size, { message: `load ${load}: every prefetch of "/" completes`, timeout: 15_000 }).toBe(0);
     // And nothing is still open a moment later (a background revalidation starts after the first).
     await page.waitForTimeout(1500);
     expect(pending.size, `load ${load}`).toBe(0);
