@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { foldedWordsSql, htmlTextSql } from '../lib/search-text';
 import {
   type AnyPgColumn,
   bigint,
@@ -19,7 +18,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-/** PostgreSQL's full-text vector, for the site search's generated columns. */
+/** PostgreSQL's full-text vector, for the site search's index (search_entries). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -122,14 +121,6 @@ export const articles = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    /**
-     * Title, summary and body as folded whole words (lib/search-text.ts searchWordsText) in a
-     * full-text vector, written by the database itself with every insert and update, so no write
-     * path can forget it. Searched through a GIN index (drizzle/0012_search_indexes.sql).
-     */
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql.raw(`to_tsvector('simple'::regconfig, ${foldedWordsSql(`title || ' ' || summary || ' ' || ${htmlTextSql('body_html')}`)})`),
-    ),
   },
   (t) => [
     index('articles_published_idx').on(t.status, t.publishedAt.desc()),
@@ -704,6 +695,33 @@ export const questions = pgTable(
     index('questions_public_idx').on(t.publishedAt.desc().nullsLast(), t.id.desc()),
     index('questions_closed_idx').on(t.closedAt),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Site search (/tim-kiem): one narrow row per public item, written by the database itself
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The site search's index: one row per public article, document, procedure and published question,
+ * kept by triggers on those tables (drizzle/0014_search_entries_triggers.sql), so no write path can
+ * forget it, and searched through one GIN index (db/queries/search/entries.ts).
+ */
+export const searchEntries = pgTable(
+  'search_entries',
+  {
+    /** The SearchType of lib/search/results.ts: 'tin-tuc', 'van-ban', 'thu-tuc', 'hoi-dap'. */
+    kind: text('kind').notNull(),
+    refId: integer('ref_id').notNull(),
+    /** The date a result shows and is ordered by (newest first). */
+    shownAt: timestamp('shown_at', { withTimezone: true }),
+    /** Not found before this time (an article scheduled for later); null: found now. */
+    visibleFrom: timestamp('visible_from', { withTimezone: true }),
+    /** Folded whole words (lib/search-text.ts searchWordsText); the title's words weighted A. */
+    words: tsvector('words').notNull(),
+    /** Title (and summary) in lower case with their diacritics: exact-diacritic matches rank first. */
+    exactText: text('exact_text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_entries_words_idx').using('gin', t.words)],
 );
 
 export type User = typeof users.$inferSelect;

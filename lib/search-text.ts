@@ -152,6 +152,7 @@ export function vectorOfFoldedSql(column: string): string {
  * The query for to_tsquery('simple', …): every term must match (&), the words of a phrase one after
  * the other (<->). Folded words hold only a-z and 0-9, so nothing in them is a tsquery operator.
  */
-export function searchTsQuery(query: SearchQuery): string {
-  return query.terms.map((term) => `(${term.folded.split(' ').join(' <-> ')})`).join(' & ');
+export function searchTsQuery(query: SearchQuery, weight?: 'A'): string {
+  const word = weight ? (folded: string) => `${folded}:${weight}` : (folded: string) => folded;
+  return query.terms.map((term) => `(${term.folded.split(' ').map(word).join(' <-> ')})`).join(' & ');
 }

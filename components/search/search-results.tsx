@@ -85,12 +85,11 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
           <p>Không tìm thấy kết quả nào cho “{query.text}”. Hãy thử ít từ hơn hoặc từ khác.</p>
         ) : (
           <p className="font-semibold">
-            Tìm thấy {found.more ? 'hơn ' : ''}
-            {formatNumber(found.total)} kết quả cho “{query.text}”
+            Tìm thấy {formatNumber(found.total)} kết quả cho “{query.text}”
             {found.more && (
               <span className="font-normal">
                 {' '}
-                (thêm từ để thu hẹp kết quả; mỗi loại hiển thị {formatNumber(SEARCH_MAX_RESULTS)} kết quả mới nhất)
+                (hiển thị {formatNumber(SEARCH_MAX_RESULTS)} kết quả mới nhất; thêm từ để thu hẹp kết quả)
               </span>
             )}
           </p>

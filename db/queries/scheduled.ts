@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../index';
+import { rowsOf } from '../rows';
 import { articles, categories, siteSettings } from '../schema';
 
 /**
@@ -42,10 +43,9 @@ const WATERMARK_KEY = 'scheduled_publishing_until';
  * rollback, and when the holder's connection dies, so a crashed instance never blocks the others.
  */
 export async function tryLockScheduledPublishing({ db }: { db: Tx }): Promise<boolean> {
-  const result = (await db.execute(
-    sql`select pg_try_advisory_xact_lock(hashtextextended('portal.scheduled-publishing', 0)) as locked`,
-  )) as unknown as { locked: boolean }[] | { rows: { locked: boolean }[] };
-  const rows = Array.isArray(result) ? result : result.rows;
+  const rows = await rowsOf<{ locked: boolean }>(
+    db.execute(sql`select pg_try_advisory_xact_lock(hashtextextended('portal.scheduled-publishing', 0)) as locked`),
+  );
   return rows[0]?.locked === true;
 }
 

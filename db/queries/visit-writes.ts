@@ -1,6 +1,7 @@
 import { and, eq, getTableName, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../index';
+import { rowsOf } from '../rows';
 import {
   articles,
   categories,
@@ -26,12 +27,6 @@ function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
-}
-
-/** Rows of a raw statement: postgres.js returns an array, PGlite an object with `rows`. */
-async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
-  const value = (await result) as T[] | { rows: T[] };
-  return Array.isArray(value) ? value : value.rows;
 }
 
 /** `<table>.<column> + excluded.<column>`: the additive half of an upsert. */

@@ -23,11 +23,12 @@ export function searchTypeLabel(type: SearchType): string {
 }
 
 export const SEARCH_PAGE_SIZE = 10;
-/** Nobody reads result 500; a bound keeps every page of results cheap. */
-export const SEARCH_MAX_PAGE = 50;
+/** Nobody reads result 200; a bound keeps every page of results cheap. */
+export const SEARCH_MAX_PAGE = 20;
 /**
- * Each type ranks at most its newest 500 matches: a query found in half the articles costs the
- * same as a rare one. Beyond that the page says "more than 500" and suggests more words.
+ * Every match is counted, but only the newest 200 of the types shown are ranked and paged: a query
+ * found in half the articles costs about the same as a rare one. Beyond that the page says so and
+ * suggests more words.
  */
 export const SEARCH_MAX_RESULTS = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
 

@@ -113,6 +113,9 @@ for (const kind of databaseKinds) {
         .select({ folded: sql<string>`${sql.raw(foldedWordsSql('cast($1 as text)').replace('$1', `'${sample}'`))}` })
         .from(sql`(select 1) as one`);
       expect(row!.folded).toBe(searchWordsText(sample));
+      // The same folding in the function the index's triggers use (drizzle/0014_search_entries_triggers.sql).
+      const [fromFunction] = await database!.db.select({ folded: sql<string>`search_words(${sample})` }).from(sql`(select 1) as one`);
+      expect(fromFunction!.folded).toBe(searchWordsText(sample));
       expect(searchWordsText(sample)).toBe(' dong khoi d d uo uo uu oi y y a a quan ly 42 2022 nd cp can bo 100 nghi dinh ');
     });
 
@@ -221,6 +224,42 @@ for (const kind of databaseKinds) {
         'Tuyển sinh lớp bồi dưỡng số 22',
       ]);
       await db.delete(articles).where(sql`${articles.slug} like 'trang-ket-qua-%'`);
+    });
+
+    it('keeps the index with the content: what stops being public leaves it, a scheduled article shows when its time comes', async ({
+      skip,
+    }) => {
+      if (!database) skip();
+      const db = database!.db;
+      expect(await titles('cung cap thong tin', 'van-ban')).toHaveLength(1);
+      await db.update(documents).set({ status: 'draft' }).where(eq(documents.slug, 'nghi-dinh-42-2022'));
+      expect(await titles('cung cap thong tin', 'van-ban')).toEqual([]);
+      await db.update(documents).set({ status: 'published' }).where(eq(documents.slug, 'nghi-dinh-42-2022'));
+      expect(await titles('cung cap thong tin', 'van-ban')).toHaveLength(1);
+
+      // Taken off /hoi-dap: gone from the search too.
+      await db.update(questions).set({ publishedAt: null }).where(eq(questions.title, 'Hồ sơ xét tuyển viên chức'));
+      expect(await titles('xet tuyen', 'hoi-dap')).toEqual([]);
+      await db.update(questions).set({ publishedAt: new Date() }).where(eq(questions.title, 'Hồ sơ xét tuyển viên chức'));
+      expect(await titles('xet tuyen', 'hoi-dap')).toEqual(['Hồ sơ xét tuyển viên chức']);
+
+      // Scheduled: in the index already, found once its time has come, with no write in between.
+      const [category] = await db.select({ id: categories.id }).from(categories).limit(1);
+      const [scheduled] = await db
+        .insert(articles)
+        .values({
+          slug: 'bai-hen-gio-vai-giay',
+          title: 'Lịch tiếp công dân tháng tới',
+          categoryId: category!.id,
+          status: 'published',
+          publishedAt: new Date(Date.now() + 1500),
+        })
+        .returning({ id: articles.id });
+      expect(await titles('lich tiep cong dan')).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect(await titles('lich tiep cong dan')).toEqual(['Lịch tiếp công dân tháng tới']);
+      await db.delete(articles).where(eq(articles.id, scheduled!.id));
+      expect(await titles('lich tiep cong dan')).toEqual([]);
     });
 
     it('keeps the index with the content: an edited title is found at once by its new words', async ({ skip }) => {

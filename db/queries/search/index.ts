@@ -1,5 +1,5 @@
 import 'server-only';
-import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, SEARCH_TYPES, type SearchType } from '../../../lib/search/results';
+import { SEARCH_MAX_PAGE, SEARCH_MAX_RESULTS, SEARCH_PAGE_SIZE, SEARCH_TYPES, type SearchType } from '../../../lib/search/results';
 import type { SearchQuery } from '../../../lib/search-text';
 import { sql } from 'drizzle-orm';
 import { type Db, getDb } from '../../index';
@@ -8,19 +8,20 @@ import { documentSearch } from './documents';
 import { pageSearch } from './pages';
 import { procedureSearch } from './procedures';
 import { questionSearch } from './questions';
+import { findEntries, INDEXED_TYPES } from './entries';
 import type { SearchHit, SearchResultItem, SearchSource } from './source';
 
 export type { SearchResultItem } from './source';
 
-/** Every kind of content the site search finds: one source each (./source.ts). */
+/** What each kind of content shows as a result (./source.ts). */
 const SOURCES: SearchSource[] = [articleSearch, documentSearch, procedureSearch, questionSearch, pageSearch];
 
 export type SiteSearchResults = {
-  /** Matches per type, for the filter; types without a source (yet) are absent. */
+  /** Matches per type, for the filter. */
   counts: Partial<Record<SearchType, number>>;
-  /** Matches of the type asked for (all types when none), among the newest SEARCH_MAX_RESULTS of each type. */
+  /** Matches of the type asked for (all types when none). */
   total: number;
-  /** Whether some type has older matches than those ranked: the page says "more than". */
+  /** More matches than are ranked (the newest SEARCH_MAX_RESULTS): the page suggests more words. */
   more: boolean;
   results: SearchResultItem[];
 };
@@ -35,9 +36,9 @@ function compareHits(a: TypedHit, b: TypedHit): number {
 }
 
 /**
- * One page of the site search: every source is asked for its count and its best results up to
- * this page (at most SEARCH_MAX_PAGE pages), the lists are merged by rank, and the page's results
- * are read. A query without any term finds nothing.
+ * One page of the site search: the counts of every type and the best results up to this page (at
+ * most SEARCH_MAX_PAGE pages) from the index (./entries.ts) and the agency's pages, merged by rank;
+ * then the page's results are read. A query without any term finds nothing.
  */
 export async function searchSite({
   query,
@@ -52,17 +53,14 @@ export async function searchSite({
   const db = await getDb();
   const shown = Math.min(Math.max(1, page), SEARCH_MAX_PAGE);
   const limit = shown * SEARCH_PAGE_SIZE;
-  const found = await Promise.all(
-    SOURCES.map(async (source) => ({
-      source,
-      ...(await source.find({ db, query, limit: type === null || type === source.type ? limit : 1 })),
-    })),
-  );
-  const counts: Partial<Record<SearchType, number>> = {};
-  for (const { source, total } of found) counts[source.type] = total;
-  const hits = found
-    .filter(({ source }) => type === null || source.type === type)
-    .flatMap(({ source, hits }) => hits.map((hit) => ({ ...hit, type: source.type })))
+  const types = INDEXED_TYPES.filter((indexed) => type === null || type === indexed);
+  const [indexed, pages] = await Promise.all([
+    findEntries({ db, query, types, limit }),
+    pageSearch.find({ db, query, limit: type === null || type === 'trang' ? limit : 0 }),
+  ]);
+  const counts: Partial<Record<SearchType, number>> = { ...indexed.counts };
+  if (pages.total > 0) counts.trang = pages.total;
+  const hits = [...indexed.hits, ...pages.hits.map((hit) => ({ ...hit, type: 'trang' as const }))]
     .sort(compareHits)
     .slice(limit - SEARCH_PAGE_SIZE, limit);
   const loaded = await Promise.all(
@@ -74,8 +72,8 @@ export async function searchSite({
   const byKey = new Map(loaded.flat().map((item) => [`${item.type}:${item.id}`, item]));
   const results = hits.map((hit) => byKey.get(`${hit.type}:${hit.id}`)).filter((item) => item !== undefined);
   const total = type === null ? Object.values(counts).reduce((sum, n) => sum + n, 0) : (counts[type] ?? 0);
-  const more = found.some((entry) => entry.more && (type === null || entry.source.type === type));
-  return { counts, total, more, results };
+  const ranked = types.reduce((sum, indexedType) => sum + (counts[indexedType] ?? 0), 0);
+  return { counts, total, more: ranked > SEARCH_MAX_RESULTS, results };
 }
 
 /** The types in the order of the filter, for those who list them. */
@@ -83,7 +81,5 @@ export const SEARCHABLE_TYPES = SEARCH_TYPES.filter((entry) => SOURCES.some((sou
 
 /** Fresh planner statistics after a bulk load (benchmarks): what autovacuum does a little later on its own. */
 export async function vacuumSearchTables({ db }: { db: Db }): Promise<void> {
-  await db.execute(sql`vacuum analyze articles`);
-  await db.execute(sql`vacuum analyze documents`);
-  await db.execute(sql`vacuum analyze procedures`);
+  await db.execute(sql`vacuum analyze search_entries`);
 }

@@ -3,9 +3,10 @@ import { desc, inArray, sql } from 'drizzle-orm';
 import { AGENCY_PAGE_TITLES, type AgencyPageKey } from '../../../lib/agency/names';
 import { routes } from '../../../lib/routes';
 import { plainTextOf } from '../../../lib/search/results';
-import { foldedWordsSql, htmlTextSql } from '../../../lib/search-text';
+import { foldedWordsSql, htmlTextSql, type SearchQuery } from '../../../lib/search-text';
+import type { Db } from '../../index';
 import { agencyPages } from '../../schema';
-import { exactAll, hitsOf, matchesAll, type SearchSource } from './source';
+import { exactAll, matchesAll, type SearchHit, type SearchSource } from './source';
 
 /** The Vietnamese rich-text pages of "Giới thiệu", numbered for the search (their key is their id). */
 const PAGES = [
@@ -19,7 +20,9 @@ const titleSql = `(case "agency_pages"."key" ${PAGES.map((page) => `when '${page
 const bodySql = htmlTextSql('"agency_pages"."body_html"');
 
 /** "Trang": the agency's own pages. A handful of rows: folded as they are read, no index needed. */
-export const pageSearch: SearchSource = {
+export const pageSearch: SearchSource & {
+  find: (args: { db: Db; query: SearchQuery; limit: number }) => Promise<{ total: number; hits: SearchHit[] }>;
+} = {
   type: 'trang',
   async find({ db, query, limit }) {
     const text = sql.raw(`${titleSql} || ' ' || ${bodySql}`);
@@ -29,7 +32,6 @@ export const pageSearch: SearchSource = {
         exact: sql<boolean>`${exactAll(text, query)}`.as('exact'),
         inTitle: sql<boolean>`${matchesAll(sql.raw(foldedWordsSql(titleSql)), query)}`.as('in_title'),
         date: agencyPages.updatedAt,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(agencyPages)
       .where(
@@ -38,9 +40,9 @@ export const pageSearch: SearchSource = {
           PAGES.map((page) => page.key),
         )} and ${matchesAll(sql.raw(foldedWordsSql(`${titleSql} || ' ' || ${bodySql}`)), query)}`,
       )
-      .orderBy(desc(sql`exact`), desc(sql`in_title`), desc(agencyPages.updatedAt))
-      .limit(limit);
-    return hitsOf(rows);
+      .orderBy(desc(sql`exact`), desc(sql`in_title`), desc(agencyPages.updatedAt));
+    // Three pages at most: all are counted, the best `limit` kept.
+    return { total: rows.length, hits: rows.slice(0, limit) };
   },
   async load({ db, ids }) {
     const keys = PAGES.filter((page) => ids.includes(page.id)).map((page) => page.key);

@@ -1,0 +1,12 @@
+CREATE TABLE "search_entries" (
+	"kind" text NOT NULL,
+	"ref_id" integer NOT NULL,
+	"shown_at" timestamp with time zone,
+	"visible_from" timestamp with time zone,
+	"words" "tsvector" NOT NULL,
+	"exact_text" text NOT NULL,
+	CONSTRAINT "search_entries_kind_ref_id_pk" PRIMARY KEY("kind","ref_id")
+);
+--> statement-breakpoint
+CREATE INDEX "search_entries_words_idx" ON "search_entries" USING gin ("words");--> statement-breakpoint
+ALTER TABLE "articles" DROP COLUMN "search_vector";
