@@ -54,9 +54,8 @@ export function containsPattern(word: string): string {
 /**
  * Folded text as whole words for the site search: every run of characters other than a-z and 0-9
  * becomes one space, with a space at each end, so " dong khoi " finds the words "Đồng Khởi" and
- * never the inside of another word. Stored for articles (a generated column, written by the
- * database with the same rules, foldedWordsSql below) and computed from documents' and
- * procedures' search_text by an expression index; both are searched as full-text vectors.
+ * never the inside of another word. The database folds with the same rules (foldedWordsSql below)
+ * when its triggers write the search index, search_entries, as full-text vectors.
  */
 export function searchWordsText(text: string): string {
   const words = foldSearchText(text.normalize('NFC'))
@@ -126,7 +125,8 @@ export function wholeWordsPattern(term: SearchTerm): string {
  * searchWordsText written in SQL, for the database to fold stored text the same way: lower case,
  * combining marks dropped (text pasted in decomposed form), every precomposed Vietnamese letter and
  * đ/Đ folded by translate() over VIETNAMESE_FOLDING, then words as above. Every function in it is
- * IMMUTABLE, so it can define a generated column or an index. `expression` is trusted SQL.
+ * IMMUTABLE. It is the body of the database's search_words() (drizzle/0014_search_entries_triggers.sql,
+ * which the index's triggers use) and folds the agency pages as they are read. `expression` is trusted SQL.
  */
 export function foldedWordsSql(expression: string): string {
   const { from, to } = VIETNAMESE_FOLDING;
@@ -137,15 +137,6 @@ export function foldedWordsSql(expression: string): string {
 /** Rich text as plain text for foldedWordsSql: tags and character references become spaces. */
 export function htmlTextSql(expression: string): string {
   return `regexp_replace(${expression}, '<[^>]*>|&[A-Za-z0-9#]+;', ' ', 'g')`;
-}
-
-/**
- * The full-text vector of a column already folded by foldSearchText (documents.search_text,
- * procedures.search_text), over the same words searchWordsText would write. The same text defines
- * their GIN indexes (drizzle/0012_search_indexes.sql): a query must use it unchanged to use them.
- */
-export function vectorOfFoldedSql(column: string): string {
-  return `to_tsvector('simple'::regconfig, regexp_replace(${column}, '[^a-z0-9]+', ' ', 'g'))`;
 }
 
 /**
