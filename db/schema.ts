@@ -704,7 +704,9 @@ export const questions = pgTable(
 /**
  * The site search's index: one row per public article, document, procedure and published question,
  * kept by triggers on those tables (drizzle/0014_search_entries_triggers.sql), so no write path can
- * forget it, and searched through one GIN index (db/queries/search/entries.ts).
+ * forget it. Searched through one GIN index (db/queries/search/entries.ts). A search visits every
+ * matching row, so the row is kept narrow: its words without positions or weights (half the size),
+ * the rest in search_texts, read only for the few rows being ranked and for phrases.
  */
 export const searchEntries = pgTable(
   'search_entries',
@@ -716,12 +718,26 @@ export const searchEntries = pgTable(
     shownAt: timestamp('shown_at', { withTimezone: true }),
     /** Not found before this time (an article scheduled for later); null: found now. */
     visibleFrom: timestamp('visible_from', { withTimezone: true }),
-    /** Folded whole words (lib/search-text.ts searchWordsText); the title's words weighted A. */
+    /** Its folded whole words (lib/search-text.ts searchWordsText), each once: strip(search_texts.words). */
+    words: tsvector('words').notNull(),
+  },
+  // The id first: no query filters on the kind alone, so this index never tempts the planner into
+  // reading every row of a kind (db/queries/search/entries.ts).
+  (t) => [primaryKey({ columns: [t.refId, t.kind] }), index('search_entries_words_idx').using('gin', t.words)],
+);
+
+/** The wide half of a search_entries row, written with it. */
+export const searchTexts = pgTable(
+  'search_texts',
+  {
+    kind: text('kind').notNull(),
+    refId: integer('ref_id').notNull(),
+    /** The folded words with their positions (phrases), the title's weighted A (a match in the title ranks first). */
     words: tsvector('words').notNull(),
     /** Title (and summary) in lower case with their diacritics: exact-diacritic matches rank first. */
     exactText: text('exact_text').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_entries_words_idx').using('gin', t.words)],
+  (t) => [primaryKey({ columns: [t.refId, t.kind] })],
 );
 
 export type User = typeof users.$inferSelect;

@@ -4,8 +4,15 @@ CREATE TABLE "search_entries" (
 	"shown_at" timestamp with time zone,
 	"visible_from" timestamp with time zone,
 	"words" "tsvector" NOT NULL,
+	CONSTRAINT "search_entries_ref_id_kind_pk" PRIMARY KEY("ref_id","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "search_texts" (
+	"kind" text NOT NULL,
+	"ref_id" integer NOT NULL,
+	"words" "tsvector" NOT NULL,
 	"exact_text" text NOT NULL,
-	CONSTRAINT "search_entries_kind_ref_id_pk" PRIMARY KEY("kind","ref_id")
+	CONSTRAINT "search_texts_ref_id_kind_pk" PRIMARY KEY("ref_id","kind")
 );
 --> statement-breakpoint
 CREATE INDEX "search_entries_words_idx" ON "search_entries" USING gin ("words");--> statement-breakpoint

@@ -142,8 +142,16 @@ export function htmlTextSql(expression: string): string {
 /**
  * The query for to_tsquery('simple', …): every term must match (&), the words of a phrase one after
  * the other (<->). Folded words hold only a-z and 0-9, so nothing in them is a tsquery operator.
+ * `weight: 'A'`: in the title only (the words the index weights A). `anyOrder`: a phrase's words
+ * anywhere, for a vector without positions (search_entries.words), where <-> never matches.
  */
-export function searchTsQuery(query: SearchQuery, weight?: 'A'): string {
-  const word = weight ? (folded: string) => `${folded}:${weight}` : (folded: string) => folded;
-  return query.terms.map((term) => `(${term.folded.split(' ').map(word).join(' <-> ')})`).join(' & ');
+export function searchTsQuery(query: SearchQuery, options: { weight?: 'A'; anyOrder?: boolean } = {}): string {
+  const word = options.weight ? (folded: string) => `${folded}:${options.weight}` : (folded: string) => folded;
+  const joiner = options.anyOrder ? ' & ' : ' <-> ';
+  return query.terms.map((term) => `(${term.folded.split(' ').map(word).join(joiner)})`).join(' & ');
+}
+
+/** Whether a term is a phrase: its words must follow each other, which only positions can tell. */
+export function hasPhrase(query: SearchQuery): boolean {
+  return query.terms.some((term) => term.folded.includes(' '));
 }

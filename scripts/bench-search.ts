@@ -8,6 +8,9 @@
  * Options: --articles=50000  --documents=50000  --procedures=5000  --runs=3  --only=pglite|postgres
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { openDatabase, provideDatabase, type Db, type DbHandle } from '../db';
@@ -24,7 +27,10 @@ const { values } = parseArgs({
     procedures: { type: 'string', default: '5000' },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
-    /** Keep the PostgreSQL database for a look with EXPLAIN, and measure it again later with --reuse. */
+    /**
+     * Keep the PostgreSQL database (or the PGlite folder) for a look with EXPLAIN, and measure it
+     * again later with --reuse=<database or folder> (with --only=postgres or --only=pglite).
+     */
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
   },
@@ -182,7 +188,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function open(kind: 'pglite' | 'postgres'): Promise<{ handle: DbHandle; drop: () => Promise<void> } | null> {
-  if (kind === 'pglite') return { handle: await openDatabase({}), drop: async () => {} };
+  if (kind === 'pglite') {
+    // In memory, or with --keep/--reuse in a folder kept for another run.
+    const dir = values.reuse ?? (values.keep ? mkdtempSync(path.join(os.tmpdir(), 'portal-bench-pglite-')) : undefined);
+    if (values.keep && !values.reuse) console.log(`PGlite: giữ lại thư mục dữ liệu ${dir}`);
+    return { handle: await openDatabase({ dir }), drop: async () => {} };
+  }
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {}, connect_timeout: 3 });
   try {
     await admin`select 1`;

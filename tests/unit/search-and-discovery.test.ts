@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeXml, rssXml, sitemapXml } from '@/lib/discovery/xml';
 import { jsonLdText, vietnamIsoDateTime } from '@/lib/discovery/structured-data';
 import { markTerms, plainTextOf, snippetOf } from '@/lib/search/results';
-import { parseSearchQuery, SEARCH_MAX_CHARS, searchTsQuery, searchWordsText } from '@/lib/search-text';
+import { hasPhrase, parseSearchQuery, SEARCH_MAX_CHARS, searchTsQuery, searchWordsText } from '@/lib/search-text';
 
 describe('parseSearchQuery', () => {
   it('folds words, keeps diacritics for ranking, and reads quoted phrases', () => {
@@ -17,6 +17,12 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('dong khoi').hasDiacritics).toBe(false);
     expect(parseSearchQuery('“thi đua”').terms).toEqual([{ exact: 'thi đua', folded: 'thi dua' }]);
     expect(searchTsQuery(parseSearchQuery('a "b c"'))).toBe('(a) & (b <-> c)');
+    // In the title only (weighted A), and in any order for the index's vectors without positions.
+    expect(searchTsQuery(parseSearchQuery('a "b c"'), { weight: 'A' })).toBe('(a:A) & (b:A <-> c:A)');
+    expect(searchTsQuery(parseSearchQuery('a "b c"'), { anyOrder: true })).toBe('(a) & (b & c)');
+    expect(hasPhrase(parseSearchQuery('a "b c"'))).toBe(true);
+    expect(hasPhrase(parseSearchQuery('42/2022/NĐ-CP'))).toBe(true);
+    expect(hasPhrase(parseSearchQuery('dong khoi'))).toBe(false);
   });
 
   it('treats odd characters as separators and bounds the query', () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { SEARCH_MAX_RESULTS, type SearchType } from '../../../lib/search/results';
-import { type SearchQuery, searchTsQuery } from '../../../lib/search-text';
+import { hasPhrase, type SearchQuery, searchTsQuery } from '../../../lib/search-text';
 import type { Db } from '../../index';
 import { rowsOf } from '../../rows';
 import { exactAll, type SearchHit } from './source';
@@ -15,15 +15,14 @@ export type IndexedHit = SearchHit & { type: IndexedType };
 type RankedRow = { kind: IndexedType; ref_id: number; shown_at: Date | string | null; exact: boolean; in_title: boolean };
 
 /**
- * One statement in a transaction of its own whose only index choice is the GIN index: the
- * planner's estimate for words that go together ("tan chau", "ke hoach") assumes they are
- * independent and can be far off, and its other choices (a sequential scan, or the primary key
- * in full) read every row's words, 10× slower. The settings last until the transaction ends.
+ * One statement in a transaction of its own that may not read search_entries in full: the GIN
+ * index is then its only way in. The planner's estimate for words that go together ("tan chau",
+ * "ke hoach") assumes they are independent and can be far off, and for common words it may prefer
+ * a sequential scan that reads every row's words. The setting lasts until the transaction ends.
  */
 function throughWordsIndex<T>(db: Db, statement: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_indexscan = off`);
     return rowsOf<T>(tx.execute(statement));
   });
 }
@@ -32,12 +31,14 @@ function throughWordsIndex<T>(db: Db, statement: SQL): Promise<T[]> {
  * The site search over search_entries, two statements at once (on PostgreSQL, on two connections):
  *
  * 1. How many public items of each kind hold every term: the filter's counts, exact. The GIN
- *    index finds them; only their narrow columns are read.
+ *    index finds them, and each match costs one visit to a narrow row (words without positions).
  * 2. The newest SEARCH_MAX_RESULTS matches of `types`, then the best `limit` of those: first the
  *    ones whose exact text holds every word as typed with its diacritics (only when the query has
- *    them), then those whose title holds every term (its words are weighted A), then the newest.
- *    Nothing wide goes through the sort: only these candidates' words and text are read again,
- *    by their primary key.
+ *    them), then those whose title holds every term (the words weighted A), then the newest. Only
+ *    these candidates' wide rows (search_texts) are read.
+ *
+ * A phrase ("vị trí việc làm", or a number like 42/2022/NĐ-CP) is found by its words in any order
+ * through the index, then kept only where search_texts' positions show them in a row.
  */
 export async function findEntries({
   db,
@@ -50,12 +51,13 @@ export async function findEntries({
   types: readonly IndexedType[];
   limit: number;
 }): Promise<{ counts: Partial<Record<IndexedType, number>>; hits: IndexedHit[] }> {
-  const matches = sql`words @@ to_tsquery('simple', ${searchTsQuery(query)}) and (visible_from is null or visible_from <= now())`;
+  const matched = sql`
+    search_entries e
+    ${hasPhrase(query) ? sql`join search_texts phrase on phrase.ref_id = e.ref_id and phrase.kind = e.kind and phrase.words @@ to_tsquery('simple', ${searchTsQuery(query)})` : sql``}
+    where e.words @@ to_tsquery('simple', ${searchTsQuery(query, { anyOrder: true })})
+      and (e.visible_from is null or e.visible_from <= now())`;
   const [counted, ranked] = await Promise.all([
-    throughWordsIndex<{ kind: IndexedType; n: number }>(
-      db,
-      sql`select kind, count(*)::int as n from search_entries where ${matches} group by kind`,
-    ),
+    throughWordsIndex<{ kind: IndexedType; n: number }>(db, sql`select e.kind, count(*)::int as n from ${matched} group by e.kind`),
     types.length === 0
       ? []
       : throughWordsIndex<RankedRow>(
@@ -63,16 +65,16 @@ export async function findEntries({
           sql`
             select newest.kind, newest.ref_id, newest.shown_at,
               ${exactAll(sql`entry.exact_text`, query)} as exact,
-              entry.words @@ to_tsquery('simple', ${searchTsQuery(query, 'A')}) as in_title
+              entry.words @@ to_tsquery('simple', ${searchTsQuery(query, { weight: 'A' })}) as in_title
             from (
-              select kind, ref_id, shown_at from search_entries
-              where ${matches} and kind in (${sql.join(
-                types.map((type) => sql`${type}`),
-                sql`, `,
-              )})
-              order by shown_at desc nulls last, ref_id desc limit ${SEARCH_MAX_RESULTS}
+              select e.kind, e.ref_id, e.shown_at from ${matched}
+                and e.kind in (${sql.join(
+                  types.map((type) => sql`${type}`),
+                  sql`, `,
+                )})
+              order by e.shown_at desc nulls last, e.ref_id desc limit ${SEARCH_MAX_RESULTS}
             ) newest
-            join search_entries entry on entry.kind = newest.kind and entry.ref_id = newest.ref_id
+            join search_texts entry on entry.ref_id = newest.ref_id and entry.kind = newest.kind
             order by exact desc, in_title desc, newest.shown_at desc nulls last, newest.ref_id desc
             limit ${limit}`,
         ),

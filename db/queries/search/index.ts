@@ -82,4 +82,5 @@ export const SEARCHABLE_TYPES = SEARCH_TYPES.filter((entry) => SOURCES.some((sou
 /** Fresh planner statistics after a bulk load (benchmarks): what autovacuum does a little later on its own. */
 export async function vacuumSearchTables({ db }: { db: Db }): Promise<void> {
   await db.execute(sql`vacuum analyze search_entries`);
+  await db.execute(sql`vacuum analyze search_texts`);
 }
