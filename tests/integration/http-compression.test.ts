@@ -59,8 +59,8 @@ describe('response compression of npm start', () => {
     expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
     expect(chooseEncoding('gzip, deflate')).toBe('gzip');
     expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
-    expect(chooseEncoding('identity')).toBeNull();
-    expect(chooseEncoding(undefined)).toBeNull();
+    expect(chooseEncoding('identity')).toBe('identity');
+    expect(chooseEncoding(undefined)).toBe('identity');
   });
 
   it('compresses a cached page once and sends the same bytes to every browser that asks', async () => {
@@ -82,10 +82,15 @@ describe('response compression of npm start', () => {
     expect(zlib.brotliDecompressSync(other.body).toString()).toContain('Hội thảo');
   });
 
-  it('leaves a browser that asks for no encoding, a HEAD and a 304 as they are', async () => {
+  it('sends a client that asks for no encoding the page as it is, its bytes made once; a HEAD and a 304 as they are', async () => {
     const plain = await get('/cached');
+    const again = await get('/cached');
     expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.length);
     expect(plain.body.toString()).toBe(PAGE);
+    expect(again.body.equals(plain.body)).toBe(true);
+    const changed = await get('/changed');
+    expect(changed.body.toString()).toContain('Hội thảo');
     const notModified = await get('/cached', { 'accept-encoding': 'br', 'if-none-match': '"abc123"' });
     expect(notModified.status).toBe(304);
     expect(notModified.body.length).toBe(0);
