@@ -11,7 +11,8 @@
 //
 // Installed on Node's `http.server.request.start` diagnostics channel, which runs before the
 // server's 'request' event, so it wraps every response before Next touches it. HTTP_COMPRESSION=off
-// (a reverse proxy compresses, deploy/) installs nothing and Next's compression is off too.
+// (a reverse proxy compresses, deploy/): nothing is compressed here (Next's compression is off
+// too), and cached pages still go out as bytes made once.
 import { subscribe } from 'node:diagnostics_channel';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
@@ -94,15 +95,17 @@ export function encodedOnce(etag, contentType, encoding, body) {
 
 /** Wraps one response: called before Next's handler sees it. */
 function wrap(request, response, middleware) {
-  // Next's compression, for everything not compressed once below. It skips a response that
-  // already has a Content-Encoding, which is how the two never both compress a body.
-  middleware(request, response, () => {});
-  response.once('close', () => {
-    // As Next does: a client gone mid-response leaves the middleware's zlib stream open.
-    if (!response.writableFinished) releaseCompressionStream(response);
-  });
+  if (middleware) {
+    // Next's compression, for everything not compressed once below. It skips a response that
+    // already has a Content-Encoding, which is how the two never both compress a body.
+    middleware(request, response, () => {});
+    response.once('close', () => {
+      // As Next does: a client gone mid-response leaves the middleware's zlib stream open.
+      if (!response.writableFinished) releaseCompressionStream(response);
+    });
+  }
   if (request.method !== 'GET') return;
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  const encoding = middleware ? chooseEncoding(request.headers['accept-encoding']) : 'identity';
   const { end, write, writeHead } = response;
   const restore = () => {
     response.end = end;
@@ -137,15 +140,19 @@ function wrap(request, response, middleware) {
       if (encoding !== 'identity') this.setHeader('Content-Encoding', encoding);
       this.setHeader('Content-Length', body.length);
       const vary = String(this.getHeader('vary') ?? '');
-      if (!/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+      if (middleware && !/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
       return end.call(this, body, ...rest.filter((arg) => typeof arg === 'function'));
     }
     return end.call(this, chunk, ...rest);
   };
 }
 
-/** Installs the compression for every HTTP server of this process (scripts/start.mjs, once). */
-export function installHttpCompression() {
-  const middleware = compression();
+/**
+ * Installs the compression for every HTTP server of this process (scripts/start.mjs, once).
+ * `compress: false` (HTTP_COMPRESSION=off, a reverse proxy compresses): every body goes out as it
+ * is, a cached page's bytes still made once.
+ */
+export function installHttpCompression({ compress = true } = {}) {
+  const middleware = compress ? compression() : null;
   subscribe('http.server.request.start', ({ request, response }) => wrap(request, response, middleware));
 }
