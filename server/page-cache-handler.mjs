@@ -9,6 +9,15 @@
 //   instance renders it again on its next request. While Redis is away, each instance serves from
 //   a memory cache of its own (or renders), never a 500, and goes back to Redis when it returns.
 //
+// Never a page older than an edit: a render reads the database, then stores the page. An edit
+// saved and revalidated between the two (an upload while a router prefetch renders the same page,
+// both slow on a busy machine) would otherwise leave the page as it was before the edit, stored
+// after the revalidation and so taken as fresh, until its next timed revalidation (minutes). Each
+// handler notes when a render of a key began (the read that found nothing fresh) and stores the
+// page as of that instant: the file cache drops it when a tag of the page was revalidated since
+// (the next request renders again), the Redis cache stores it with that date, which a
+// revalidation on any instance after it outdates.
+//
 // Never an error page: a well-formed but unknown address (/tin-tuc/x-1, /chuyen-muc/<unknown>/
 // trang/999999, or any route added later) renders the 404 page, and a stored answer would take
 // ~96 kB per address tried, kept for a year: anyone could fill the disk (or Redis). Here such a
@@ -26,6 +35,8 @@ import { createClient } from 'redis';
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
+// The revalidation times of this process (the file cache's own record, shared with Next).
+const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
 const RESPONSE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'PAGES']);
 
@@ -38,9 +49,62 @@ export function isErrorResponse(data) {
   return Boolean(data && RESPONSE_KINDS.has(data.kind) && typeof data.status === 'number' && data.status >= 400);
 }
 
+/**
+ * When the render of each cache key that is under way began: the first read of the key since it
+ * was last stored that did not find it fresh. Module-wide because Next makes a handler per request.
+ * A key is here only between such a read and the store that follows it (or a fresh read).
+ */
+const renderStarts = new Map();
+
+/** Notes a read of `key` at `readAt`; `fresh` when it found a page that will be served as it is. */
+export function noteRead(key, readAt, fresh) {
+  if (fresh) renderStarts.delete(key);
+  else if (!renderStarts.has(key)) renderStarts.set(key, readAt);
+}
+
+/** When the render being stored under `key` began, if a read noted it. */
+export function takeRenderStart(key) {
+  const startedAt = renderStarts.get(key);
+  renderStarts.delete(key);
+  return startedAt;
+}
+
+/** The cache tags of a stored page or route response (the implicit ones of its path included). */
+export function tagsOf(value) {
+  const header = value?.headers?.['x-next-cache-tags'];
+  return typeof header === 'string' && header ? header.split(',') : [];
+}
+
+/** Whether one of `tags` was revalidated in this process after `since` (ms), as Next records it. */
+export function revalidatedSince(tags, since, manifest = tagsManifest, now = Date.now()) {
+  return tags.some((tag) => {
+    const entry = manifest.get(tag);
+    if (!entry) return false;
+    const expired = typeof entry.expired === 'number' && entry.expired <= now ? entry.expired : 0;
+    return Math.max(entry.stale ?? 0, expired) > since;
+  });
+}
+
+/** Whether Next serves a file-cache entry as it is (no render): present, young enough, no tag revalidated since. */
+function isFresh(entry, now) {
+  if (!entry?.value || !RESPONSE_KINDS.has(entry.value.kind)) return false;
+  const revalidate = entry.cacheControl?.revalidate;
+  if (typeof revalidate === 'number' && now - entry.lastModified > revalidate * 1000) return false;
+  return !revalidatedSince(tagsOf(entry.value), entry.lastModified);
+}
+
 class FilePageCacheHandler extends FileSystemCache {
+  async get(key, ctx) {
+    const readAt = Date.now();
+    const entry = await super.get(key, ctx);
+    if (RESPONSE_KINDS.has(ctx?.kind)) noteRead(key, readAt, isFresh(entry, Date.now()));
+    return entry;
+  }
+
   async set(key, data, ctx) {
+    const startedAt = takeRenderStart(key);
     if (isErrorResponse(data)) return;
+    if (startedAt !== undefined && RESPONSE_KINDS.has(data?.kind) && revalidatedSince(tagsOf(data), startedAt)) return;
     return super.set(key, data, ctx);
   }
 }
@@ -137,9 +201,22 @@ function createRedisClient() {
 }
 
 class RedisPageCacheHandler extends CacheHandler {
+  async get(key, ctx) {
+    const readAt = Date.now();
+    const entry = await super.get(key, ctx);
+    // The handler already drops an entry a revalidation outdated; a fresh one is within its lifespan.
+    if (RESPONSE_KINDS.has(ctx?.kind))
+      noteRead(key, readAt, Boolean(entry?.value && Date.now() < (entry.lifespan?.staleAt ?? Infinity) * 1000));
+    return entry;
+  }
+
   async set(key, data, ctx) {
+    const startedAt = takeRenderStart(key);
     if (isErrorResponse(data)) return;
-    return super.set(key, data, ctx);
+    // Stored as of the render's start: Redis' record of revalidations, written by every instance,
+    // then outdates a page rendered from data read before one of them.
+    const dated = startedAt !== undefined && RESPONSE_KINDS.has(data?.kind) ? { ...ctx, internal_lastModified: startedAt } : ctx;
+    return super.set(key, data, dated);
   }
 }
 

@@ -186,8 +186,9 @@ test('a visitor without JavaScript comments on an open draft; an admin publishes
     await expect(closedSection.getByText('Đã hết thời gian góp ý', { exact: true })).toBeVisible();
     await expect(closedSection.getByText('dự thảo không nhận thêm góp ý', { exact: false })).toBeVisible();
     await expect(visitor.getByRole('form', { name: 'Gửi góp ý' })).toHaveCount(0);
-    // The cached page is renewed on the request after the report's revalidation (the visitor may
-    // get the page as it was once): a fresh request shows the report within seconds.
+    // The staff page's link to the document prefetches it: a render that may have read the
+    // database before the upload and end after it (server/page-cache-handler.mjs does not store
+    // such a page). A request that joins that render still gets it as it was; the next shows the report.
     const closedPath = new URL(visitor.url()).pathname;
     await expect(async () => {
       await visitor.goto(closedPath);
