@@ -55,12 +55,13 @@ if (buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Compression: each cached page compressed once, not on every request, and its bytes made once
-// (server/http-compression.mjs). Next's own per-request compression is then off (next.config.ts).
-// HTTP_COMPRESSION=off, for a reverse proxy that compresses (deploy/nginx): nothing compressed here.
+// Compression and ETags: each cached page compressed, turned into bytes and tagged once, not on
+// every request (server/http-compression.mjs). Next's own per-request compression and ETags are
+// then off (next.config.ts). HTTP_COMPRESSION=off, for a reverse proxy that compresses
+// (deploy/nginx): nothing compressed here.
 const { installHttpCompression } = await import('../server/http-compression.mjs');
 installHttpCompression({ compress: process.env.HTTP_COMPRESSION !== 'off' });
-if (process.env.HTTP_COMPRESSION !== 'off') process.env.PORTAL_COMPRESSION_BY_START_SCRIPT = '1';
+process.env.PORTAL_HTTP_BY_START_SCRIPT = '1';
 
 const port = process.env.PORT ?? '3000';
 process.env.NEXT_MANUAL_SIG_HANDLE = '1';

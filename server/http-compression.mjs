@@ -1,18 +1,22 @@
-// Response compression for a server started by `npm start` (scripts/start.mjs), in place of Next's.
+// Response compression and ETags for a server started by `npm start` (scripts/start.mjs), in
+// place of Next's.
 //
-// Next's own compression (`compress` in next.config.ts) gzips every response again, a cached
-// page included: for the seed article ~66 kB through zlib on every request, more CPU than
-// everything else the cached page costs. Here a complete response that Next sends in one piece
-// with an ETag (a cached page or its router data: Next's ETag is a hash of that very body) is
-// encoded once per body and encoding (br, gzip, or plain UTF-8 bytes for a client that asks for
-// none), and later requests for the same body get the stored bytes. Everything else (pages rendered per request, streamed, route handlers) goes through
-// Next's compression middleware, as before. Brotli when the browser takes it (only once per
-// page, so it can afford a better ratio than gzip), else gzip.
+// Next gzips every response again, a cached page included (`compress`: for the seed article ~66 kB
+// through zlib on every request), and hashes every cached page's text for its ETag on every
+// request (`generateEtags`: ~140 µs of JavaScript for the seed article, a fourteenth of all it
+// costs). Here a complete response that Next sends in one piece and that may be cached (a cached
+// page or its router data) is encoded once per body and encoding (br, gzip, or plain UTF-8 bytes for
+// a client that asks for none) and given its ETag then; later requests for the same body get the
+// stored bytes and tag, and a conditional request its 304. Everything else (pages rendered per
+// request, streamed, route handlers) goes through Next's compression middleware, as before.
+// Brotli when the browser takes it (only once per page, so it can afford a better ratio than
+// gzip), else gzip.
 //
 // Installed on Node's `http.server.request.start` diagnostics channel, which runs before the
 // server's 'request' event, so it wraps every response before Next touches it. HTTP_COMPRESSION=off
 // (a reverse proxy compresses, deploy/): nothing is compressed here (Next's compression is off
-// too), and cached pages still go out as bytes made once.
+// too), and cached pages still go out as bytes and a tag made once.
+import { createHash } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
@@ -27,7 +31,11 @@ const CACHE_BYTES = 32 * 1024 * 1024;
 const MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(text\/html|text\/x-component|text\/plain|application\/json)\b/i;
 
-/** key (ETag, type, encoding) → { body, compressed, bytes }; a Map in least-recently-used order. */
+/**
+ * body → { type, bytes, variants: encoding → { data, etag } }; a Map in least-recently-used order.
+ * Keyed by the text itself: Next hands over the same cached string (or an equal one) for every
+ * request of a page, and looking a string up costs a comparison, not a hash of it in JavaScript.
+ */
 const stored = new Map();
 let storedBytes = 0;
 
@@ -50,8 +58,7 @@ export function chooseEncoding(acceptEncoding) {
   return br ? 'br' : gzip ? 'gzip' : 'identity';
 }
 
-function compress(body, encoding) {
-  const input = Buffer.from(body);
+function compress(input, encoding) {
   if (encoding === 'identity') return input;
   return encoding === 'br'
     ? zlib.brotliCompressSync(input, {
@@ -64,33 +71,50 @@ function compress(body, encoding) {
     : zlib.gzipSync(input, { level: 9 });
 }
 
-/** The encoded bytes of `body`, from the store when the same body was sent before. */
-export function encodedOnce(etag, contentType, encoding, body) {
-  const key = `${etag}\n${contentType}\n${encoding}`;
-  const hit = stored.get(key);
-  // Next's ETag is a 52-bit hash of the body: the text itself is compared too, so a collision
-  // can never send another page.
-  if (hit && hit.body === body) {
-    stored.delete(key);
-    stored.set(key, hit);
-    return hit.compressed;
+/**
+ * The encoded bytes of `body` and their ETag, made on the first request for that body and
+ * encoding, then kept. The tag is a hash of the content, so every instance behind a load balancer
+ * gives the same page the same tag; each encoding has its own (RFC 9110 §8.8.3: a strong validator
+ * names one representation).
+ */
+export function encodedOnce(body, contentType, encoding) {
+  let entry = stored.get(body);
+  if (entry && entry.type !== contentType) entry = undefined;
+  if (entry) {
+    stored.delete(body);
+    stored.set(body, entry);
+  } else {
+    entry = { type: contentType, bytes: 0, variants: {}, hash: '' };
   }
-  const compressed = compress(body, encoding);
-  const bytes = compressed.length + Buffer.byteLength(body);
-  if (hit) {
-    stored.delete(key);
-    storedBytes -= hit.bytes;
+  let variant = entry.variants[encoding];
+  if (variant) return variant;
+
+  const input = Buffer.from(body);
+  entry.hash ||= createHash('sha256').update(input).digest('base64url').slice(0, 27);
+  const data = compress(input, encoding);
+  variant = { data, etag: `"${entry.hash}${encoding === 'identity' ? '' : `-${encoding}`}"` };
+  // The text itself (two bytes a character) is counted once per entry, each encoding on its own.
+  const added = data.length + (entry.bytes === 0 ? body.length * 2 : 0);
+  if (entry.bytes + added > CACHE_BYTES / 16) return variant;
+  entry.variants[encoding] = variant;
+  entry.bytes += added;
+  storedBytes += added;
+  if (!stored.has(body)) stored.set(body, entry);
+  for (const [oldBody, old] of stored) {
+    if (storedBytes <= CACHE_BYTES) break;
+    stored.delete(oldBody);
+    storedBytes -= old.bytes;
   }
-  if (bytes <= CACHE_BYTES / 16) {
-    stored.set(key, { body, compressed, bytes });
-    storedBytes += bytes;
-    for (const [oldKey, old] of stored) {
-      if (storedBytes <= CACHE_BYTES) break;
-      stored.delete(oldKey);
-      storedBytes -= old.bytes;
-    }
-  }
-  return compressed;
+  return variant;
+}
+
+/** Whether an If-None-Match header names `etag` (or any current representation, `*`). */
+export function matchesEtag(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
+  });
 }
 
 /** Wraps one response: called before Next's handler sees it. */
@@ -124,24 +148,32 @@ function wrap(request, response, middleware) {
   };
   response.end = function (chunk, ...rest) {
     restore();
-    const etag = this.getHeader('etag');
     const type = String(this.getHeader('content-type') ?? '');
     const cacheControl = String(this.getHeader('cache-control') ?? '');
     if (
       this.statusCode === 200 &&
-      typeof etag === 'string' &&
       typeof chunk === 'string' &&
       chunk.length >= MIN_BYTES &&
       COMPRESSIBLE.test(type) &&
       !this.hasHeader('content-encoding') &&
-      !/\bno-transform\b/i.test(cacheControl)
+      // A page that may be cached, not one rendered for this request alone (a cached page sent
+      // with a new visitor's cookie is `private` for shared caches, and the same page here).
+      !/\b(no-store|no-transform)\b/i.test(cacheControl)
     ) {
-      const body = encodedOnce(etag, type, encoding, chunk);
-      if (encoding !== 'identity') this.setHeader('Content-Encoding', encoding);
-      this.setHeader('Content-Length', body.length);
+      const { data, etag } = encodedOnce(chunk, type, encoding);
       const vary = String(this.getHeader('vary') ?? '');
       if (middleware && !/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-      return end.call(this, body, ...rest.filter((arg) => typeof arg === 'function'));
+      this.setHeader('ETag', etag);
+      const callback = rest.filter((arg) => typeof arg === 'function');
+      if (matchesEtag(request.headers['if-none-match'], etag)) {
+        this.statusCode = 304;
+        this.removeHeader('Content-Length');
+        this.removeHeader('Content-Type');
+        return end.call(this, ...callback);
+      }
+      if (encoding !== 'identity') this.setHeader('Content-Encoding', encoding);
+      this.setHeader('Content-Length', data.length);
+      return end.call(this, data, ...callback);
     }
     return end.call(this, chunk, ...rest);
   };

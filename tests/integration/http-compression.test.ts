@@ -5,26 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module loaded by scripts/start.mjs, no types
 import { chooseEncoding, installHttpCompression } from '@/server/http-compression.mjs';
 
-// A page as Next sends a cached one: the whole body in one end() call, with an ETag (a hash of it).
+// A page as Next sends a cached one when npm start handles ETags (generateEtags off): the whole
+// body in one end() call, with a Cache-Control that lets it be cached.
 const PAGE = `<!DOCTYPE html><html lang="vi"><body>${'<p>Hội nghị sơ kết giao ước thi đua.</p>'.repeat(200)}</body></html>`;
 let renders = 0;
 
 const server = http.createServer((request, response) => {
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   if (request.url === '/cached') {
-    response.setHeader('ETag', '"abc123"');
-    if (request.headers['if-none-match'] === '"abc123"') {
-      response.statusCode = 304;
-      response.end();
-      return;
-    }
     renders++;
+    response.setHeader('Cache-Control', 's-maxage=300, stale-while-revalidate=31535700');
     response.setHeader('Content-Length', Buffer.byteLength(PAGE));
     response.end(PAGE);
   } else if (request.url === '/changed') {
-    // The same ETag for another body (a hash collision) must never get the stored bytes.
-    response.setHeader('ETag', '"abc123"');
+    // The page after an edit: another body, so other bytes and another tag.
+    // Sent with a new visitor's cookie: `private` for shared caches, still the cached page here.
+    response.setHeader('Cache-Control', 'private, no-cache');
     response.end(PAGE.replace('Hội nghị', 'Hội thảo'));
+  } else if (request.url === '/private') {
+    // Sent whole but for this request alone: compressed as it goes, never kept nor tagged.
+    response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+    response.end(PAGE.replace('Hội nghị', 'Trang riêng'));
   } else {
     // A page rendered per request, streamed in pieces.
     response.write(PAGE.slice(0, 1000));
@@ -76,13 +77,32 @@ describe('response compression of npm start', () => {
     expect(zlib.gunzipSync(gzip.body).toString()).toBe(PAGE);
   });
 
-  it('never sends the stored bytes for another body with the same ETag', async () => {
-    await get('/cached', { 'accept-encoding': 'br' });
-    const other = await get('/changed', { 'accept-encoding': 'br' });
+  it('tags each body and encoding once, and answers a conditional request with a 304', async () => {
+    const br = await get('/cached', { 'accept-encoding': 'br' });
+    const plain = await get('/cached');
+    expect(br.headers.etag).toMatch(/^"[\w-]{27}-br"$/);
+    expect(plain.headers.etag).toBe(br.headers.etag?.replace('-br', ''));
+    expect((await get('/cached', { 'accept-encoding': 'br' })).headers.etag).toBe(br.headers.etag);
+    const notModified = await get('/cached', { 'accept-encoding': 'br', 'if-none-match': `"other", ${br.headers.etag}` });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    expect(notModified.headers.etag).toBe(br.headers.etag);
+    // Another encoding's tag names another representation: the whole body.
+    expect((await get('/cached', { 'accept-encoding': 'gzip', 'if-none-match': br.headers.etag ?? '' })).status).toBe(200);
+    const other = await get('/changed', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag ?? '' });
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).not.toBe(br.headers.etag);
     expect(zlib.brotliDecompressSync(other.body).toString()).toContain('Hội thảo');
   });
 
-  it('sends a client that asks for no encoding the page as it is, its bytes made once; a HEAD and a 304 as they are', async () => {
+  it('compresses a page meant for one request as it goes, without keeping or tagging it', async () => {
+    const page = await get('/private', { 'accept-encoding': 'gzip, br' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.headers.etag).toBeUndefined();
+    expect(zlib.gunzipSync(page.body).toString()).toContain('Trang riêng');
+  });
+
+  it('sends a client that asks for no encoding the page as it is, its bytes made once; a HEAD as it is', async () => {
     const plain = await get('/cached');
     const again = await get('/cached');
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -91,9 +111,6 @@ describe('response compression of npm start', () => {
     expect(again.body.equals(plain.body)).toBe(true);
     const changed = await get('/changed');
     expect(changed.body.toString()).toContain('Hội thảo');
-    const notModified = await get('/cached', { 'accept-encoding': 'br', 'if-none-match': '"abc123"' });
-    expect(notModified.status).toBe(304);
-    expect(notModified.body.length).toBe(0);
     const head = await get('/cached', { 'accept-encoding': 'gzip' }, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
