@@ -1,0 +1,1 @@
+CREATE INDEX "search_entries_newest_idx" ON "search_entries" USING btree ("kind","shown_at" DESC NULLS LAST,"ref_id" DESC NULLS LAST);
