@@ -705,9 +705,9 @@ export const questions = pgTable(
  * The site search's index: one row per public article, document, procedure and published question,
  * kept by triggers on those tables (drizzle/0014_search_entries_triggers.sql), so no write path can
  * forget it. Searched through one GIN index, the newest of a type through a B-tree by date
- * (db/queries/search/entries.ts). A search visits every
- * matching row, so the row is kept narrow: its words without positions or weights (half the size),
- * the rest in search_texts, read only for the few rows being ranked and for phrases.
+ * (db/queries/search/entries.ts). A search visits every matching row, so the row is kept narrow:
+ * its words without positions or weights (half the size), the rest in search_texts, read only for
+ * the few rows being ranked and for phrases.
  */
 export const searchEntries = pgTable(
   'search_entries',
