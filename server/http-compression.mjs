@@ -79,13 +79,16 @@ function compress(input, encoding) {
  */
 export function encodedOnce(body, contentType, encoding) {
   let entry = stored.get(body);
-  if (entry && entry.type !== contentType) entry = undefined;
   if (entry) {
+    // Moved to the end: the most recently used.
     stored.delete(body);
-    stored.set(body, entry);
-  } else {
-    entry = { type: contentType, bytes: 0, variants: {}, hash: '' };
+    if (entry.type === contentType) stored.set(body, entry);
+    else {
+      storedBytes -= entry.bytes;
+      entry = undefined;
+    }
   }
+  entry ??= { type: contentType, bytes: 0, variants: {}, hash: '' };
   let variant = entry.variants[encoding];
   if (variant) return variant;
 

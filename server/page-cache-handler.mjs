@@ -55,11 +55,16 @@ export function isErrorResponse(data) {
  * A key is here only between such a read and the store that follows it (or a fresh read).
  */
 const renderStarts = new Map();
+/** A render that failed never stores its page: its note is dropped, oldest first, past this many. */
+const MAX_RENDER_STARTS = 10_000;
 
 /** Notes a read of `key` at `readAt`; `fresh` when it found a page that will be served as it is. */
 export function noteRead(key, readAt, fresh) {
   if (fresh) renderStarts.delete(key);
-  else if (!renderStarts.has(key)) renderStarts.set(key, readAt);
+  else if (!renderStarts.has(key)) {
+    renderStarts.set(key, readAt);
+    if (renderStarts.size > MAX_RENDER_STARTS) renderStarts.delete(renderStarts.keys().next().value);
+  }
 }
 
 /** When the render being stored under `key` began, if a read noted it. */
