@@ -24,6 +24,19 @@ export function canonicalLinks(path: string): { alternates?: { canonical: string
 }
 
 /**
+ * A page's `alternates` (its canonical address, and its pages in other languages for hreflang)
+ * when the portal's address is known; none otherwise: a relative canonical or hreflang link is
+ * invalid, and search engines would ignore or misread it.
+ */
+export function canonicalAlternates(
+  path: string,
+  languages?: Record<string, string>,
+): { canonical: string; languages?: Record<string, string> } | undefined {
+  if (!siteUrl()) return undefined;
+  return languages ? { canonical: path, languages } : { canonical: path };
+}
+
+/**
  * An absolute address for a feed, the site map or robots.txt: from SITE_URL when it is set, else
  * from the address the request came to (these answers are made per request, never cached).
  */

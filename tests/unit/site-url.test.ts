@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { canonicalLinks, siteUrl } from '@/lib/site-url';
+import { canonicalAlternates, canonicalLinks, siteUrl } from '@/lib/site-url';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -11,6 +11,11 @@ describe('the public address for canonical links', () => {
     vi.stubEnv('SITE_URL', '');
     expect(siteUrl()?.href).toBe('https://staff.example.vn/');
     expect(canonicalLinks('/tin-tuc/a')).toEqual({ alternates: { canonical: '/tin-tuc/a' }, openGraphUrl: '/tin-tuc/a' });
+    expect(canonicalAlternates('/van-ban')).toEqual({ canonical: '/van-ban' });
+    expect(canonicalAlternates('/lien-he', { vi: '/lien-he', en: '/en/contacts' })).toEqual({
+      canonical: '/lien-he',
+      languages: { vi: '/lien-he', en: '/en/contacts' },
+    });
   });
 
   it('is unknown rather than localhost when neither is set, and then no link is given', () => {
@@ -18,5 +23,8 @@ describe('the public address for canonical links', () => {
     vi.stubEnv('NEXTAUTH_URL', 'not a url');
     expect(siteUrl()).toBeNull();
     expect(canonicalLinks('/')).toEqual({});
+    // A relative canonical or hreflang link is invalid: none at all.
+    expect(canonicalAlternates('/van-ban')).toBeUndefined();
+    expect(canonicalAlternates('/lien-he', { vi: '/lien-he', en: '/en/contacts' })).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { getAgencyPage, getDirectory } from '@/db/queries/agency';
 import { getSiteInfo } from '@/db/queries/settings';
 import { directoryTree, leadersOf } from '@/lib/agency/directory';
 import { languageAlternatesOf, routes, vietnamesePageOf } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 /** Each English page and its title; the Vietnamese page to switch to is in lib/routes.ts (LANGUAGE_PAIRS). */
 const VIEWS = {
@@ -28,7 +29,7 @@ export function englishMetadata(view: EnglishView | null): Metadata {
   const { path, title } = VIEWS[view];
   return {
     title,
-    alternates: { canonical: path, languages: languageAlternatesOf(path) },
+    alternates: canonicalAlternates(path, languageAlternatesOf(path)),
     openGraph: { title, url: path, locale: 'en_GB' },
   };
 }

@@ -10,6 +10,7 @@ import { getAgencyPage, getDirectory } from '@/db/queries/agency';
 import { getSiteInfo } from '@/db/queries/settings';
 import { directoryTree, leadersOf } from '@/lib/agency/directory';
 import { languageAlternatesOf, routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 /** The pages of "Giới thiệu" by their last segment ('' for the overview). */
 export const ABOUT_VIEWS = {
@@ -36,7 +37,7 @@ export function aboutMetadata(view: AboutView): Metadata {
     title,
     description,
     // The English page that covers the same ground (lib/routes.ts, LANGUAGE_PAIRS), for search engines.
-    alternates: { canonical: path, languages: languageAlternatesOf(path) },
+    alternates: canonicalAlternates(path, languageAlternatesOf(path)),
     openGraph: { title, description, url: path },
   };
 }

@@ -10,13 +10,14 @@ import { getSiteInfo } from '@/db/queries/settings';
 import { directoryTree } from '@/lib/agency/directory';
 import { languageAlternatesOf, routes } from '@/lib/routes';
 import { StructureLink } from '../gioi-thieu/about-views';
+import { canonicalAlternates } from '@/lib/site-url';
 
 const TITLE = 'Liên hệ';
 
 export const contactMetadata: Metadata = {
   title: TITLE,
   description: 'Địa chỉ, điện thoại, email của Sở Nội vụ tỉnh An Giang và các đơn vị, cán bộ.',
-  alternates: { canonical: routes.contact, languages: languageAlternatesOf(routes.contact) },
+  alternates: canonicalAlternates(routes.contact, languageAlternatesOf(routes.contact)),
   openGraph: { title: TITLE, url: routes.contact },
 };
 

@@ -10,6 +10,7 @@ import { routes } from '@/lib/routes';
 import { VISITOR_COOKIE } from '@/lib/visits/rules';
 import { getVisitorCookieKey, verifyVisitorCookie } from '@/server/visits/cookie';
 import { submitPortalRating } from './public-actions';
+import { canonicalAlternates } from '@/lib/site-url';
 
 /** Rendered per request: it tells a visitor who rated in the last 30 days when they may rate again. */
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Đánh giá cổng thông tin',
   description: 'Đánh giá giao diện, nội dung, chất lượng thông tin và hỗ trợ của Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang.',
-  alternates: { canonical: routes.rating },
+  alternates: canonicalAlternates(routes.rating),
 };
 
 const DAY_MS = 86_400_000;

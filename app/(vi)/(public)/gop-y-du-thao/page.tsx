@@ -3,6 +3,7 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { type ConsultationListItem, listConsultations } from '@/db/queries/consultations';
 import { formatDateTime } from '@/lib/format';
 import { routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 /**
  * Góp ý dự thảo: the drafts open for comment now, and those closed in the last 90 days. Which are
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Góp ý dự thảo',
   description: 'Dự thảo văn bản của Sở Nội vụ tỉnh An Giang đang lấy ý kiến góp ý của cơ quan, tổ chức và cá nhân.',
-  alternates: { canonical: routes.consultations },
+  alternates: canonicalAlternates(routes.consultations),
 };
 
 const CLOSED_SINCE_DAYS = 90;

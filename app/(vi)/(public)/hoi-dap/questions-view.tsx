@@ -7,12 +7,13 @@ import { listPublishedQuestions, listQuestionFields } from '@/db/queries/questio
 import { formatNumber } from '@/lib/format';
 import { parseQuestionListParams, QUESTION_PAGE_SIZE, questionListHref } from '@/lib/questions/list-params';
 import { routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 export const questionsMetadata: Metadata = {
   title: 'Hỏi đáp',
   description:
     'Câu hỏi của người dân, tổ chức và câu trả lời của Sở Nội vụ tỉnh An Giang; đặt câu hỏi và tra cứu tình trạng bằng mã tra cứu.',
-  alternates: { canonical: routes.questions() },
+  alternates: canonicalAlternates(routes.questions()),
 };
 
 /** The published questions for a query: the cached first page passes none. */

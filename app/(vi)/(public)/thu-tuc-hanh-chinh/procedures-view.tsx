@@ -8,12 +8,13 @@ import { listPublicProcedures } from '@/db/queries/procedures';
 import { formatNumber } from '@/lib/format';
 import { PROCEDURE_PAGE_SIZE, parseProcedureListParams, procedureListHref } from '@/lib/procedures';
 import { routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 export const proceduresMetadata: Metadata = {
   title: 'Thủ tục hành chính',
   description:
     'Thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Nội vụ tỉnh An Giang: trình tự, hồ sơ, thời hạn, phí và căn cứ pháp lý.',
-  alternates: { canonical: routes.procedures() },
+  alternates: canonicalAlternates(routes.procedures()),
 };
 
 /** The list of procedures for a query: the cached first page passes none. */

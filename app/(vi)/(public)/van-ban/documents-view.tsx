@@ -8,12 +8,13 @@ import { getOldestDocumentYear, listDocumentCatalogs, listPublicDocuments } from
 import { DOCUMENT_PAGE_SIZE, documentListHref, hasFilters, parseDocumentListParams, todayInVietnam } from '@/lib/documents/rules';
 import { formatNumber } from '@/lib/format';
 import { routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 export const documentsMetadata: Metadata = {
   title: 'Văn bản',
   description:
     'Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành của Sở Nội vụ tỉnh An Giang: tra cứu theo số/ký hiệu, trích yếu, loại, cơ quan ban hành, lĩnh vực và hiệu lực.',
-  alternates: { canonical: routes.documents() },
+  alternates: canonicalAlternates(routes.documents()),
 };
 
 /** The list of documents for a query: the cached first page passes none. */

@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { publicAskerName } from '@/lib/questions/rules';
 import { routes } from '@/lib/routes';
 import { isValidSlug } from '@/lib/slug';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // ISR like the news pages, revalidated when the pair is published, corrected or withdrawn
 // (lib/cache-tags.ts pagesShowingQuestion).
@@ -24,7 +25,11 @@ const loadQuestion = cache(async (slug: string) => (isValidSlug(slug) ? getPubli
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const question = await loadQuestion((await params).slug);
   if (!question) return { title: 'Không tìm thấy trang' };
-  return { title: question.title, description: question.content.slice(0, 300), alternates: { canonical: routes.question(question.slug) } };
+  return {
+    title: question.title,
+    description: question.content.slice(0, 300),
+    alternates: canonicalAlternates(routes.question(question.slug)),
+  };
 }
 
 export default async function QuestionPage({ params }: Props) {

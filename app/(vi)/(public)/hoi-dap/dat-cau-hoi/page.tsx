@@ -9,6 +9,7 @@ import { routes } from '@/lib/routes';
 import { mailConfigured } from '@/server/mail';
 import { retentionMonths } from '@/server/questions/settings';
 import { askQuestion } from './public-actions';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // Per request: the form carries the time it was served (the minimum time to fill it), and without
 // JavaScript the browser posts it to this address, which answers with the result or the errors.
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Đặt câu hỏi',
   description: 'Gửi câu hỏi tới Sở Nội vụ tỉnh An Giang và nhận mã tra cứu để theo dõi câu trả lời.',
-  alternates: { canonical: routes.askQuestion },
+  alternates: canonicalAlternates(routes.askQuestion),
 };
 
 export default async function AskQuestionPage() {

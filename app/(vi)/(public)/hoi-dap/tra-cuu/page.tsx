@@ -3,6 +3,7 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { LookupForm } from '@/components/questions/lookup-form';
 import { routes } from '@/lib/routes';
 import { lookupQuestion } from './public-actions';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // Per request: without JavaScript the browser posts the code to this address, which answers with
 // the status read from the database at that moment.
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'Tra cứu câu hỏi',
   description: 'Nhập mã tra cứu để xem tình trạng câu hỏi đã gửi tới Sở Nội vụ tỉnh An Giang và câu trả lời.',
-  alternates: { canonical: routes.questionLookup },
+  alternates: canonicalAlternates(routes.questionLookup),
 };
 
 export default function LookupPage() {

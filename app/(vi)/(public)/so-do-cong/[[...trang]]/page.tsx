@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { listMenuCategories } from '@/db/queries/categories';
 import { routes } from '@/lib/routes';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // "Sơ đồ cổng" behind an optional catch-all (lib/routes.ts, FIXED_PAGE_ROUTES) so `next build` never
 // renders it: ISR, rendered on first request and revalidated with every public page (the layout).
@@ -19,7 +20,7 @@ const TITLE = 'Sơ đồ cổng';
 export const metadata: Metadata = {
   title: TITLE,
   description: 'Mọi chuyên mục và trang của Cổng thông tin điện tử Sở Nội vụ tỉnh An Giang trên một trang.',
-  alternates: { canonical: routes.siteMap },
+  alternates: canonicalAlternates(routes.siteMap),
 };
 
 type Entry = { label: string; href: string; children?: Entry[]; lang?: string };

@@ -8,6 +8,7 @@ import { documentNumberKey } from '@/lib/documents/rules';
 import { documentNumberIn, LEVEL_LABELS } from '@/lib/procedures';
 import { routes } from '@/lib/routes';
 import { isValidSlug } from '@/lib/slug';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // ISR like the news pages, revalidated by every change (lib/cache-tags.ts pagesShowingProcedure).
 export const revalidate = 300;
@@ -23,7 +24,7 @@ const loadProcedure = cache(async (slug: string) => (isValidSlug(slug) ? getPubl
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const procedure = await loadProcedure((await params).slug);
   if (!procedure) return { title: 'Không tìm thấy trang' };
-  return { title: procedure.name, alternates: { canonical: routes.procedure(procedure.slug) } };
+  return { title: procedure.name, alternates: canonicalAlternates(routes.procedure(procedure.slug)) };
 }
 
 /** Text typed with line breaks, shown as paragraphs. */

@@ -12,6 +12,7 @@ import { todayInVietnam } from '@/lib/documents/rules';
 import { routes } from '@/lib/routes';
 import { isValidSlug } from '@/lib/slug';
 import { submitDraftComment } from './public-actions';
+import { canonicalAlternates } from '@/lib/site-url';
 
 // ISR like the news pages, revalidated by every change (lib/cache-tags.ts pagesShowingDocument).
 // Tình trạng hiệu lực depends on the day: the five minutes also bound how late it turns at midnight,
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const document = await loadDocument((await params).slug);
   if (!document) return { title: 'Không tìm thấy trang' };
   const title = `${document.typeName} ${document.number}`;
-  return { title, description: document.summary.slice(0, 300), alternates: { canonical: routes.document(document.slug) } };
+  return { title, description: document.summary.slice(0, 300), alternates: canonicalAlternates(routes.document(document.slug)) };
 }
 
 export default async function DocumentPage({ params }: Props) {
