@@ -16,6 +16,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL's full-text vector, for the site search's index (search_entries). */
@@ -353,6 +354,20 @@ export const visitorPresence = pgTable(
     lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
   },
   (t) => [index('visitor_presence_last_seen_idx').on(t.lastSeen)],
+);
+
+/**
+ * The id of every visit batch written in the last day, claimed in the transaction that writes the
+ * batch. When the connection drops while a commit is under way the process cannot tell whether the
+ * batch was written; it retries under the same id, and a claimed id means "already counted".
+ */
+export const visitBatches = pgTable(
+  'visit_batches',
+  {
+    id: uuid('id').primaryKey(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('visit_batches_written_at_idx').on(t.writtenAt)],
 );
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import {
   questions,
   visitDaily,
   visitDimensionDaily,
+  visitBatches,
   visitHourly,
   visitorPresence,
 } from '../schema';
@@ -85,6 +86,26 @@ export async function raisePresence({ db, rows }: { db: Tx; rows: PresenceRow[] 
   );
   for (const row of locked) previous.set(row.visitor_id, new Date(row.last_seen).getTime());
   return previous;
+}
+
+/**
+ * Claims batch ids for the transaction that writes them and returns the ids it could claim; an id
+ * already claimed belongs to a batch that was written. A claim made by a transaction still under
+ * way waits for it to end, so two writes of one batch never both count it.
+ */
+export async function claimVisitBatches({ db, ids, at }: { db: Tx; ids: string[]; at: Date }): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const claimed = await db
+    .insert(visitBatches)
+    .values(ids.map((id) => ({ id, writtenAt: at })))
+    .onConflictDoNothing()
+    .returning({ id: visitBatches.id });
+  return new Set(claimed.map((row) => row.id));
+}
+
+/** Batch ids old enough that no process still retries their batch. */
+export async function deleteOldVisitBatches({ db, before }: { db: Tx; before: Date }): Promise<void> {
+  await db.delete(visitBatches).where(lt(visitBatches.writtenAt, before));
 }
 
 /** Presence rows no rule will ask about again. */

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '@/db';
 import {
   addDayTotals,
   addDimensionVisits,
   addHourTotals,
   addPageViews,
+  claimVisitBatches,
   type DayTotalsRow,
   type Dimension,
+  deleteOldVisitBatches,
   deleteStalePresence,
   findCategorySlugs,
   findPublishedDocumentFileIds,
@@ -20,7 +23,7 @@ import {
 import { countedPathOf } from '@/lib/routes';
 import { add, addHitToBatch, type Batch, decideVisitor, emptyBatch, mergeBatches, type PageViewHit } from '@/lib/visits/batch';
 import { classifyPath, parseDevice, referrerDomain } from '@/lib/visits/parse';
-import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS } from '@/lib/visits/rules';
+import { OTHER_PATH, OTHER_VALUE, PRESENCE_RETENTION_MS, VISIT_BATCH_RETENTION_MS } from '@/lib/visits/rules';
 import { startOfHour, vietnamDay } from '@/lib/time';
 import { createPresenceMemory } from './presence';
 
@@ -70,6 +73,11 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
   const log = options.log ?? ((message, error) => console.warn(`[visits] ${message}`, error ?? ''));
 
   let current = emptyBatch();
+  /**
+   * Batches whose commit was cut off (the connection dropped after COMMIT was sent): they may have
+   * been written. Each is retried under its own id and counted only if its id was never claimed.
+   */
+  let unsure: { id: string; batch: Batch }[] = [];
   let timer: ReturnType<typeof setInterval> | null = null;
   let flushing: Promise<boolean> | null = null;
   let warnedBound = false;
@@ -261,14 +269,27 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
   }
 
   async function writeCurrent(final: boolean): Promise<boolean> {
-    if (current.size === 0 && !presence.due(final, now())) return true;
-    const batch = current;
+    if (current.size === 0 && unsure.length === 0 && !presence.due(final, now())) return true;
+    const attempt = { id: randomUUID(), batch: current };
     current = emptyBatch();
+    let committing = false;
     try {
       const db = await options.getDb();
       const flushedAt = now();
-      const raised = await db.transaction((tx) => writeBatch(tx, batch, flushedAt, final));
-      presence.remember(batch, raised, flushedAt);
+      const written = await db.transaction(async (tx) => {
+        const parts = [...unsure, attempt];
+        const claimed = await claimVisitBatches({ db: tx, ids: parts.map((part) => part.id), at: new Date(flushedAt) });
+        // Oldest first, so visit starts are decided in time order; the parts themselves stay as
+        // they are in case this transaction fails too.
+        const kept = parts.filter((part) => claimed.has(part.id)).map((part) => part.batch);
+        const batch = kept.length === 1 ? kept[0]! : kept.reduce((merged, part) => mergeBatches(merged, part), emptyBatch());
+        const raised = await writeBatch(tx, batch, flushedAt, final);
+        await deleteOldVisitBatches({ db: tx, before: new Date(flushedAt - VISIT_BATCH_RETENTION_MS) });
+        committing = true;
+        return { batch, raised };
+      });
+      unsure = [];
+      presence.remember(written.batch, written.raised, flushedAt);
       if (failingSince !== null) {
         log(`Đã ghi lại được lượt xem sau ${Math.round((now() - failingSince) / 1000)} giây gián đoạn.`);
         failingSince = null;
@@ -276,8 +297,10 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       warnedBound = false;
       return true;
     } catch (error) {
-      // Keep every hit: the older batch first, so visit starts are decided in time order.
-      current = mergeBatches(batch, current);
+      // Keep every hit. A batch that failed before its commit was written nowhere and joins the
+      // next one (older first); one whose commit was cut off keeps its id (see `unsure`).
+      if (committing) unsure.push(attempt);
+      else current = mergeBatches(attempt.batch, current);
       if (failingSince === null) {
         failingSince = now();
         log('Không ghi được lượt xem vào cơ sở dữ liệu; giữ lại trong bộ nhớ và thử lại.', error);
@@ -306,6 +329,10 @@ export function createVisitRecorder(options: VisitRecorderOptions): VisitRecorde
       if (timer) clearInterval(timer);
       timer = null;
     },
-    pending: () => ({ visitors: current.visitors.size, pageViews: current.size, presence: presence.heldBack() }),
+    pending: () => ({
+      visitors: current.visitors.size + unsure.reduce((n, part) => n + part.batch.visitors.size, 0),
+      pageViews: current.size + unsure.reduce((n, part) => n + part.batch.size, 0),
+      presence: presence.heldBack(),
+    }),
   };
 }

@@ -243,6 +243,46 @@ for (const kind of databaseKinds) {
       expect(Object.fromEntries(pages.map((p) => [p.path, p.views]))).toEqual({ '/': 40, [`/tin-tuc/${articleSlug}`]: 60 });
     });
 
+    it('counts a batch once when the connection drops during its commit, whether or not it committed', async () => {
+      const clock = { now: Date.parse('2031-05-06T08:00:00+07:00') };
+      type Mode = 'committed' | 'rolledBack' | 'refused' | 'ok';
+      let mode: Mode = 'ok';
+      // The client hears nothing back from COMMIT: the database may or may not have committed.
+      const cut = new Proxy(database.db, {
+        get(target, key, receiver) {
+          if (key !== 'transaction') return Reflect.get(target, key, receiver);
+          return async (write: Parameters<Db['transaction']>[0]) => {
+            if (mode === 'committed') await target.transaction(write);
+            else
+              await target
+                .transaction(async (tx) => {
+                  await write(tx);
+                  throw new Error('rolled back');
+                })
+                .catch(() => {});
+            throw new Error('Connection terminated unexpectedly');
+          };
+        },
+      });
+      const recorder = testRecorder(async () => {
+        if (mode === 'refused') throw new Error('ECONNREFUSED');
+        return mode === 'ok' ? database.db : cut;
+      }, clock);
+      const ids = visitorIds(10);
+      const modes: Mode[] = ['committed', 'committed', 'rolledBack', 'refused', 'committed', 'ok'];
+      for (const [round, roundMode] of modes.entries()) {
+        for (const id of ids) recorder.record(hit(id, clock.now, { isNew: round === 0, path: `/tin-tuc/${articleSlug}` }));
+        mode = roundMode;
+        expect(await recorder.flush()).toBe(roundMode === 'ok');
+        // 40 minutes between rounds: every round is a new visit.
+        clock.now += 40 * MIN;
+      }
+      expect(recorder.pending()).toEqual({ visitors: 0, pageViews: 0, presence: 0 });
+      expect(await dayRow(database.db, '2031-05-06')).toMatchObject({ pageViews: 60, visits: 60, visitors: 10, newVisitors: 10 });
+      const pages = await database.db.select().from(pageViewDaily).where(eq(pageViewDaily.day, '2031-05-06'));
+      expect(Object.fromEntries(pages.map((p) => [p.path, p.views]))).toEqual({ [`/tin-tuc/${articleSlug}`]: 60 });
+    });
+
     it('stays bounded: unknown paths fold into one row, overflowing visitors still count when new', async () => {
       const clock = { now: Date.parse('2031-06-06T10:00:00+07:00') };
       const warnings: string[] = [];
