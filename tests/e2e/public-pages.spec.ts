@@ -63,6 +63,9 @@ test('pages are served from the ISR cache after the first request', async ({ req
     const second = await request.get(path);
     expect(second.status()).toBe(200);
     expect(second.headers()['x-nextjs-cache'], path).toBe('HIT');
+    // The payload carries the small boundaries of app/not-found.tsx and its siblings, not Next's
+    // English defaults (twice, ~4.5 kB of every page).
+    expect(await second.text(), path).not.toMatch(/could not be (found|accessed)|not authorized to access/);
   }
 });
 
