@@ -2,7 +2,7 @@ import 'server-only';
 import { SEARCH_MAX_PAGE, SEARCH_MAX_RESULTS, SEARCH_PAGE_SIZE, SEARCH_TYPES, type SearchType } from '../../../lib/search/results';
 import type { SearchQuery } from '../../../lib/search-text';
 import { sql } from 'drizzle-orm';
-import { type Db, getDb, getDriver } from '../../index';
+import { type Db, getDb } from '../../index';
 import { articleSearch } from './articles';
 import { documentSearch } from './documents';
 import { pageSearch } from './pages';
@@ -51,12 +51,11 @@ export async function searchSite({
 }): Promise<SiteSearchResults> {
   if (query.terms.length === 0) return { counts: {}, total: 0, more: false, results: [] };
   const db = await getDb();
-  const concurrent = (await getDriver()) === 'postgres';
   const shown = Math.min(Math.max(1, page), SEARCH_MAX_PAGE);
   const limit = shown * SEARCH_PAGE_SIZE;
   const types = INDEXED_TYPES.filter((indexed) => type === null || type === indexed);
   const [indexed, pages] = await Promise.all([
-    findEntries({ db, query, types, limit, concurrent }),
+    findEntries({ db, query, types, limit }),
     pageSearch.find({ db, query, limit: type === null || type === 'trang' ? limit : 0 }),
   ]);
   const counts: Partial<Record<SearchType, number>> = { ...indexed.counts };
