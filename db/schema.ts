@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { INDEXED_SEARCH_TYPES } from '../lib/search/results';
 
 /** PostgreSQL's full-text vector, for the site search's index (search_entries). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -719,8 +720,8 @@ export const questions = pgTable(
 /**
  * The site search's index: one row per public article, document, procedure and published question,
  * kept by triggers on those tables (drizzle/0014_search_entries_triggers.sql), so no write path can
- * forget it. Searched through one GIN index, the newest of a type through a B-tree by date
- * (db/queries/search/entries.ts). A search visits every matching row, so the row is kept narrow:
+ * forget it. Searched through one GIN index per kind, the newest of a kind through a B-tree by
+ * date (db/queries/search/entries.ts). A search visits every matching row, so the row is kept narrow:
  * its words without positions or weights (half the size), the rest in search_texts, read only for
  * the few rows being ranked and for phrases.
  */
@@ -742,7 +743,13 @@ export const searchEntries = pgTable(
   // words index finds and sorts them all (db/queries/search/entries.ts).
   (t) => [
     primaryKey({ columns: [t.refId, t.kind] }),
-    index('search_entries_words_idx').using('gin', t.words),
+    // The words, one index per kind: a count stops at SEARCH_COUNT_CAP without reading the other
+    // kinds' matches.
+    ...INDEXED_SEARCH_TYPES.map((kind) =>
+      index(`search_entries_words_${kind.replace('-', '_')}_idx`)
+        .using('gin', t.words)
+        .where(sql.raw(`kind = '${kind}'`)),
+    ),
     index('search_entries_newest_idx').on(t.kind, t.shownAt.desc().nullsLast(), t.refId.desc()),
   ],
 );

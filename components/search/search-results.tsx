@@ -2,7 +2,7 @@ import { Pagination } from '@/components/ui/pagination';
 import type { SiteSearchResults } from '@/db/queries/search';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { routes } from '@/lib/routes';
-import { markTerms, SEARCH_MAX_RESULTS, type SearchType, searchTypeLabel, snippetOf } from '@/lib/search/results';
+import { markTerms, SEARCH_MAX_RESULTS, type SearchType, searchCountText, searchTypeLabel, snippetOf } from '@/lib/search/results';
 import { SEARCH_MAX_WORDS, type SearchQuery } from '@/lib/search-text';
 import { Marked } from './marked-text';
 
@@ -23,7 +23,6 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
     routes.searchResults({ q: query.text, loai: loai ?? undefined, trang: trang > 1 ? trang : undefined });
   const searched = query.terms.length > 0;
   const wordCount = query.terms.reduce((sum, term) => sum + term.exact.split(' ').length, 0);
-  const allCount = Object.values(found.counts).reduce((sum, n) => sum + n, 0);
   return (
     <>
       <search>
@@ -54,22 +53,23 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
       {searched && !failed && (
         <nav aria-label="Loại nội dung" className="mt-4">
           <ul className="flex flex-wrap gap-2 text-sm">
-            {[{ key: null, label: 'Tất cả', count: allCount }, ...types.map((t) => ({ ...t, count: found.counts[t.key] ?? 0 }))].map(
-              (entry) => {
-                const current = entry.key === type;
-                return (
-                  <li key={entry.label}>
-                    <a
-                      href={hrefFor(entry.key)}
-                      aria-current={current ? 'page' : undefined}
-                      className={`inline-flex min-h-10 items-center rounded-full border px-3 ${current ? 'border-brand-700 bg-brand-700 font-semibold text-white' : 'border-slate-300 bg-white text-brand-800 hover:bg-brand-50'}`}
-                    >
-                      {entry.label} ({formatNumber(entry.count)})
-                    </a>
-                  </li>
-                );
-              },
-            )}
+            {[
+              { key: null, label: 'Tất cả', count: searchCountText(Object.values(found.counts)) },
+              ...types.map((t) => ({ ...t, count: searchCountText([found.counts[t.key] ?? 0]) })),
+            ].map((entry) => {
+              const current = entry.key === type;
+              return (
+                <li key={entry.label}>
+                  <a
+                    href={hrefFor(entry.key)}
+                    aria-current={current ? 'page' : undefined}
+                    className={`inline-flex min-h-10 items-center rounded-full border px-3 ${current ? 'border-brand-700 bg-brand-700 font-semibold text-white' : 'border-slate-300 bg-white text-brand-800 hover:bg-brand-50'}`}
+                  >
+                    {entry.label} ({entry.count})
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       )}
@@ -85,7 +85,7 @@ export function SearchResults({ query, type, page, totalPages, types, found, fai
           <p>Không tìm thấy kết quả nào cho “{query.text}”. Hãy thử ít từ hơn hoặc từ khác.</p>
         ) : (
           <p className="font-semibold">
-            Tìm thấy {formatNumber(found.total)} kết quả cho “{query.text}”
+            Tìm thấy {searchCountText(type === null ? Object.values(found.counts) : [found.counts[type] ?? 0])} kết quả cho “{query.text}”
             {found.more && (
               <span className="font-normal">
                 {' '}

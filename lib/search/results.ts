@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 import { foldSearchText, type SearchTerm } from '../search-text';
 
 /**
@@ -14,6 +15,9 @@ export const SEARCH_TYPES = [
 
 export type SearchType = (typeof SEARCH_TYPES)[number]['key'];
 
+/** The types kept in the search index (search_entries, one words index each); 'trang' is read as it is. */
+export const INDEXED_SEARCH_TYPES = ['tin-tuc', 'van-ban', 'thu-tuc', 'hoi-dap'] as const satisfies readonly SearchType[];
+
 export function isSearchType(value: string): value is SearchType {
   return SEARCH_TYPES.some((type) => type.key === value);
 }
@@ -26,11 +30,22 @@ export const SEARCH_PAGE_SIZE = 10;
 /** Nobody reads result 200; a bound keeps every page of results cheap. */
 export const SEARCH_MAX_PAGE = 20;
 /**
- * Every match is counted, but only the newest 200 of the types shown are ranked and paged: a query
- * found in half the articles costs about the same as a rare one. Beyond that the page says so and
- * suggests more words.
+ * Only the newest 200 matches of the types shown are ranked and paged: a query found in half the
+ * articles costs about the same as a rare one. Beyond that the page says so and suggests more words.
  */
 export const SEARCH_MAX_RESULTS = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
+/**
+ * Matches of a type are counted up to this many; beyond it the filter says "hơn 2.000". Each match
+ * counted costs a visit to its row, and a word found in 40,000 articles cost ~25 ms to count in full
+ * while only the newest SEARCH_MAX_RESULTS are ever shown. A count over the cap is the cap + 1.
+ */
+export const SEARCH_COUNT_CAP = 2000;
+
+/** The count of one type, or of several added up: "1.234", or "hơn 2.000" once one reached the cap. */
+export function searchCountText(counts: number[]): string {
+  const sum = counts.reduce((total, n) => total + Math.min(n, SEARCH_COUNT_CAP), 0);
+  return counts.some((n) => n > SEARCH_COUNT_CAP) ? `hơn ${formatNumber(sum)}` : formatNumber(sum);
+}
 
 /** Text cut into pieces, the found words marked (rendered as <mark>). */
 export type MarkedText = { text: string; mark: boolean }[];

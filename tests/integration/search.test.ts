@@ -150,6 +150,11 @@ for (const kind of databaseKinds) {
         const indexed = await findEntries({ ...both, walkFrom: Number.POSITIVE_INFINITY });
         const walked = await findEntries({ ...both, walkFrom: 1 });
         expect(walked, q).toEqual(indexed);
+        // Counts stop one past the cap (shown as "hơn …"); what is found stays the same.
+        const capped = await findEntries({ ...both, countCap: 1 });
+        expect(capped.hits, q).toEqual(indexed.hits);
+        for (const type of INDEXED_TYPES)
+          expect(capped.counts[type], `${q} ${type}`).toBe(indexed.counts[type] && Math.min(indexed.counts[type]!, 2));
         expect(indexed.hits.length, q).toBeGreaterThan(0);
       }
     });

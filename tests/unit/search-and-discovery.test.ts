@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, rssXml, sitemapXml } from '@/lib/discovery/xml';
 import { jsonLdText, vietnamIsoDateTime } from '@/lib/discovery/structured-data';
-import { markTerms, plainTextOf, snippetOf } from '@/lib/search/results';
+import { markTerms, plainTextOf, SEARCH_COUNT_CAP, searchCountText, snippetOf } from '@/lib/search/results';
 import { hasPhrase, parseSearchQuery, SEARCH_MAX_CHARS, searchTsQuery, searchWordsText } from '@/lib/search-text';
 
 describe('parseSearchQuery', () => {
@@ -34,6 +34,17 @@ describe('parseSearchQuery', () => {
     const many = parseSearchQuery('một hai ba bốn năm sáu bảy tám chín mười mười_một mười_hai');
     expect(many.terms.flatMap((term) => term.exact.split(' '))).toHaveLength(10);
     expect(searchWordsText('42/2022/NĐ-CP')).toBe(' 42 2022 nd cp ');
+  });
+});
+
+describe('search counts', () => {
+  it('says "hơn" once a type reached the cap, and adds the types up', () => {
+    expect(searchCountText([])).toBe('0');
+    expect(searchCountText([1234])).toBe('1.234');
+    expect(searchCountText([SEARCH_COUNT_CAP])).toBe('2.000');
+    expect(searchCountText([SEARCH_COUNT_CAP + 1])).toBe('hơn 2.000');
+    expect(searchCountText([1500, 1500])).toBe('3.000');
+    expect(searchCountText([SEARCH_COUNT_CAP + 1, 625, 3])).toBe('hơn 2.628');
   });
 });
 

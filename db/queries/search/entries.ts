@@ -1,13 +1,13 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
-import { SEARCH_MAX_RESULTS, type SearchType } from '../../../lib/search/results';
+import { INDEXED_SEARCH_TYPES, SEARCH_COUNT_CAP, SEARCH_MAX_RESULTS } from '../../../lib/search/results';
 import { hasPhrase, type SearchQuery, searchTsQuery } from '../../../lib/search-text';
 import type { Db } from '../../index';
 import { rowsOf } from '../../rows';
 import { exactAll, type SearchHit } from './source';
 
 /** The kinds of content in search_entries (kept by triggers: drizzle/0014_search_entries_triggers.sql). */
-export const INDEXED_TYPES = ['tin-tuc', 'van-ban', 'thu-tuc', 'hoi-dap'] as const satisfies readonly SearchType[];
+export const INDEXED_TYPES = INDEXED_SEARCH_TYPES;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 
 export type IndexedHit = SearchHit & { type: IndexedType };
@@ -22,6 +22,7 @@ type Ranked = { kind: IndexedType; ref_id: number; exact: boolean; in_title: boo
  * kind) ÷ (matches) entries: at most 5,000 of 50,000 from here on. Measured on the embedded
  * database with 50,000 articles and 50,000 documents, twelve queries found 2,500 to 50,000 times,
  * interleaved: medians adding up to 502 ms from 2,000, 535 ms from 5,000, 677 ms never walking.
+ * The counts go up to SEARCH_COUNT_CAP + 1, so this must not be above that.
  */
 export const WALK_FROM_MATCHES = 2_000;
 
@@ -51,8 +52,9 @@ function byNewest(a: Candidate, b: Candidate): number {
 /**
  * The site search over search_entries:
  *
- * 1. How many public items of each kind hold every term: the filter's counts, exact. The GIN
- *    index finds them, and each match costs one visit to a narrow row (words without positions).
+ * 1. How many public items of each kind hold every term, up to SEARCH_COUNT_CAP: the filter's
+ *    counts. Each kind's GIN index finds them, and each match counted costs one visit to a narrow
+ *    row (words without positions): counting stops at the cap.
  * 2. The newest SEARCH_MAX_RESULTS matches of `types`, through the words index and a sort.
  * 3. The best `limit` of those: first the ones whose exact text holds every word as typed with its
  *    diacritics (only when the query has them), then those whose title holds every term (the words
@@ -75,6 +77,7 @@ export async function findEntries({
   types,
   limit,
   walkFrom = WALK_FROM_MATCHES,
+  countCap = SEARCH_COUNT_CAP,
 }: {
   db: Db;
   query: SearchQuery;
@@ -82,6 +85,8 @@ export async function findEntries({
   limit: number;
   /** WALK_FROM_MATCHES; tests lower it to compare both ways on a few rows. */
   walkFrom?: number;
+  /** SEARCH_COUNT_CAP; tests lower it. */
+  countCap?: number;
 }): Promise<{ counts: Partial<Record<IndexedType, number>>; hits: IndexedHit[] }> {
   const phrase = hasPhrase(query);
   const matched = sql`
@@ -89,24 +94,22 @@ export async function findEntries({
     ${phrase ? sql`join search_texts phrase on phrase.ref_id = e.ref_id and phrase.kind = e.kind and phrase.words @@ to_tsquery('simple', ${searchTsQuery(query)})` : sql``}
     where e.words @@ to_tsquery('simple', ${searchTsQuery(query, { anyOrder: true })})
       and (e.visible_from is null or e.visible_from <= now())`;
-  const countStatement = sql`select e.kind, count(*)::int as n from ${matched} group by e.kind`;
+  // Every statement reads one kind at a time, through that kind's words index (a partial index:
+  // the kind must be a literal for the planner to pick it).
+  const ofKind = (kind: IndexedType) => sql`${matched} and e.kind = ${sql.raw(`'${kind}'`)}`;
+  const countStatement = sql.join(
+    INDEXED_TYPES.map(
+      (kind) => sql`(select ${kind}::text as kind, count(*)::int as n from (select 1 from ${ofKind(kind)} limit ${countCap + 1}) capped)`,
+    ),
+    sql` union all `,
+  );
+  const newestOf = (kind: IndexedType) => sql`(select e.kind, e.ref_id, e.shown_at from ${ofKind(kind)} ${newestFirst})`;
   const throughWords = (kinds: readonly IndexedType[]) =>
-    kinds.length === 0
-      ? Promise.resolve([])
-      : through<Candidate>(
-          db,
-          'words',
-          sql`select e.kind, e.ref_id, e.shown_at from ${matched}
-            and e.kind in (${sql.join(
-              kinds.map((type) => sql`${type}`),
-              sql`, `,
-            )}) ${newestFirst}`,
-        );
-  const walking = (kind: IndexedType) =>
-    through<Candidate>(db, 'newest', sql`select e.kind, e.ref_id, e.shown_at from ${matched} and e.kind = ${kind} ${newestFirst}`);
+    kinds.length === 0 ? Promise.resolve([]) : through<Candidate>(db, 'words', sql.join(kinds.map(newestOf), sql` union all `));
+  const walking = (kind: IndexedType) => through<Candidate>(db, 'newest', newestOf(kind));
 
   const counts: Partial<Record<IndexedType, number>> = {};
-  for (const { kind, n } of await through<{ kind: IndexedType; n: number }>(db, 'words', countStatement)) counts[kind] = n;
+  for (const { kind, n } of await through<{ kind: IndexedType; n: number }>(db, 'words', countStatement)) if (n > 0) counts[kind] = n;
   const found = types.filter((type) => (counts[type] ?? 0) > 0);
   const walked = phrase ? [] : found.filter((type) => counts[type]! >= walkFrom);
   const batches = await Promise.all([throughWords(found.filter((type) => !walked.includes(type))), ...walked.map(walking)]);

@@ -17,7 +17,7 @@ export type { SearchResultItem } from './source';
 const SOURCES: SearchSource[] = [articleSearch, documentSearch, procedureSearch, questionSearch, pageSearch];
 
 export type SiteSearchResults = {
-  /** Matches per type, for the filter. */
+  /** Matches per type, for the filter: up to SEARCH_COUNT_CAP, or SEARCH_COUNT_CAP + 1 for "more". */
   counts: Partial<Record<SearchType, number>>;
   /** Matches of the type asked for (all types when none). */
   total: number;
