@@ -20,7 +20,8 @@ export function siteUrl(): URL | null {
 
 /** `alternates.canonical` and `openGraph.url` for a path, only when the address is known. */
 export function canonicalLinks(path: string): { alternates?: { canonical: string }; openGraphUrl?: string } {
-  return siteUrl() ? { alternates: { canonical: path }, openGraphUrl: path } : {};
+  const alternates = canonicalAlternates(path);
+  return alternates ? { alternates, openGraphUrl: path } : {};
 }
 
 /**

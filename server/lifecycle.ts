@@ -1,9 +1,11 @@
-import { closeDb, getDb } from '@/db';
+import { closeDb, getDb, getDriver } from '@/db';
 import { ensureFirstAdmin } from '@/server/auth/first-admin';
 import { getAuthSecret } from '@/server/auth/secret';
 import { setVisitorCookieSecret } from '@/server/visits/cookie';
+import { startEmbeddedMaintenance } from './embedded-maintenance';
 import { internalSecret, revalidateOverLoopback } from './internal-revalidation';
 import { clearRouteCacheIfDatabaseChanged } from './route-cache';
+import type { PeriodicLoop } from './periodic';
 import { startQuestionErasure, type ErasureLoop } from './questions/erasure';
 import { retentionMonths } from './questions/settings';
 import { startScheduledPublishing, type Scheduler } from './scheduled-publishing';
@@ -20,7 +22,8 @@ type GlobalWithHandler = typeof globalThis & { [installedKey]?: boolean };
  * the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none; and take
  * over SIGTERM/SIGINT so pending visit counts are written before exit. This needs
  * NEXT_MANUAL_SIG_HANDLE=1 (set by `npm start`): otherwise Next exits on the signal before an
- * asynchronous flush can finish. Then it starts the scheduled-publishing loop.
+ * asynchronous flush can finish. Then it starts the scheduled-publishing loop, the erasure of
+ * expired personal data and, on the embedded database, its VACUUM.
  */
 export async function startServerLifecycle(): Promise<void> {
   const db = await getDb();
@@ -39,11 +42,13 @@ export async function startServerLifecycle(): Promise<void> {
 
   let scheduler: Scheduler | null = null;
   let erasure: ErasureLoop | null = null;
+  let maintenance: PeriodicLoop<void> | null = null;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (isShuttingDown()) return;
     markShuttingDown();
     scheduler?.stop();
     erasure?.stop();
+    maintenance?.stop();
     let code = 0;
     try {
       if (!(await flushVisitsForShutdown())) code = 1;
@@ -62,4 +67,6 @@ export async function startServerLifecycle(): Promise<void> {
   scheduler = startScheduledPublishing({ db, revalidate: revalidateOverLoopback, startDelayMs: 3000 });
   // Hỏi đáp: email and phone erased QUESTION_RETENTION_MONTHS after closing (see questions/erasure.ts).
   erasure = startQuestionErasure({ db, months: retentionMonths, startDelayMs: 10_000 });
+  // PGlite has no autovacuum (see embedded-maintenance.ts).
+  if ((await getDriver()) === 'pglite') maintenance = startEmbeddedMaintenance({ db });
 }

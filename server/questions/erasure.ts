@@ -1,5 +1,6 @@
 import type { Db } from '@/db';
 import { eraseExpiredPersonalData, insertSystemAuditEntry, tryLockQuestionErasure } from '@/db/queries/questions';
+import { type PeriodicLoop, startPeriodic } from '../periodic';
 
 /**
  * Nghị định 13/2023/NĐ-CP: the email and phone of a question are erased `months` months after it
@@ -25,7 +26,7 @@ export async function eraseExpiredQuestionData({ db, months }: { db: Db; months:
   });
 }
 
-export type ErasureLoop = { tick: () => Promise<number[] | null>; stop: () => void };
+export type ErasureLoop = PeriodicLoop<number[] | null>;
 
 /** The server's own schedule: a run shortly after start, then every `intervalMs` (an hour). */
 export function startQuestionErasure({
@@ -41,29 +42,5 @@ export function startQuestionErasure({
   startDelayMs?: number;
   onError?: (error: unknown) => void;
 }): ErasureLoop {
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  async function tick(): Promise<number[] | null> {
-    try {
-      return await eraseExpiredQuestionData({ db, months: months() });
-    } catch (error) {
-      onError(error);
-      return null;
-    }
-  }
-  function schedule(delay: number) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void tick().finally(() => schedule(intervalMs));
-    }, delay);
-    timer.unref();
-  }
-  schedule(startDelayMs);
-  return {
-    tick,
-    stop: () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  return startPeriodic({ run: () => eraseExpiredQuestionData({ db, months: months() }), intervalMs, startDelayMs, onError });
 }

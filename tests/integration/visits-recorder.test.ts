@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '../../db';
+import { rowsOf } from '../../db/rows';
 import { readVisitorWidgetStats } from '../../db/queries/visits';
 import { articles, pageViewDaily, visitDaily, visitDimensionDaily, visitHourly, visitorPresence } from '../../db/schema';
 import { flushVisitsForShutdown } from '@/server/visits';
@@ -361,6 +362,28 @@ for (const kind of databaseKinds) {
         .from(visitorPresence)
         .where(sql`${visitorPresence.visitorId} in (${old}, ${fresh})`);
       expect(rows.map((r) => r.id)).toEqual([fresh]);
+    });
+
+    it('vacuums the tables the counter rewrites (what autovacuum does, for the embedded database)', async () => {
+      const { vacuumChurningTables } = await import('@/db/queries/maintenance');
+      const clock = { now: Date.parse('2031-09-10T10:00:00+07:00') };
+      const recorder = testRecorder(database.db, clock);
+      for (const id of visitorIds(20)) recorder.record(hit(id, clock.now - 26 * 60 * MIN, { isNew: true }));
+      await recorder.flush();
+      clock.now += MIN;
+      recorder.record(hit(visitorIds(1)[0]!, clock.now, { isNew: true }));
+      await recorder.flush();
+      await vacuumChurningTables({ db: database.db });
+      const stats = await rowsOf<{ relname: string; vacuumed: boolean; analyzed: boolean }>(
+        database.db.execute(sql`select relname, last_vacuum is not null as vacuumed, last_analyze is not null as analyzed
+          from pg_stat_user_tables where relname in ('visitor_presence', 'visit_daily', 'search_entries', 'articles')`),
+      );
+      expect(Object.fromEntries(stats.map((row) => [row.relname, [row.vacuumed, row.analyzed]]))).toEqual({
+        visitor_presence: [true, true],
+        visit_daily: [true, true],
+        search_entries: [true, true],
+        articles: [false, true],
+      });
     });
 
     it('the shutdown flush writes everything pending', async () => {

@@ -79,7 +79,10 @@ export async function searchSite({
 /** The types in the order of the filter, for those who list them. */
 export const SEARCHABLE_TYPES = SEARCH_TYPES.filter((entry) => SOURCES.some((source) => source.type === entry.key));
 
-/** Fresh planner statistics after a bulk load (benchmarks): what autovacuum does a little later on its own. */
+/**
+ * Fresh planner statistics after a bulk load (benchmarks): what autovacuum (PostgreSQL) or the
+ * server's own loop (PGlite, server/embedded-maintenance.ts) does a little later.
+ */
 export async function vacuumSearchTables({ db }: { db: Db }): Promise<void> {
   await db.execute(sql`vacuum analyze search_entries`);
   await db.execute(sql`vacuum analyze search_texts`);
