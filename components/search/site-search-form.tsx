@@ -2,8 +2,7 @@ import { routes } from '@/lib/routes';
 import { SEARCH_MAX_CHARS } from '@/lib/search-text';
 
 /**
- * The header's search box: a plain GET form to /tim-kiem, so it works without JavaScript. The
- * header has two (one inside the phone menu, one on wider screens) and shows one: each needs its own id.
+ * The header's search box: a plain GET form to /tim-kiem, so it works without JavaScript.
  */
 export function SiteSearchForm({ id, className = '', defaultValue }: { id: string; className?: string; defaultValue?: string }) {
   return (
