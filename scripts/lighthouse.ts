@@ -9,6 +9,7 @@
  * address answers 404) are left out. Needs Chromium: CHROME_PATH, default /usr/bin/chromium.
  *
  * Options: --no-build  --runs=3  --port=3711  --floor-port=3712
+ *          --reports=DIR (keeps each run's Lighthouse JSON there, to read its main-thread breakdown)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -71,7 +72,9 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} không trả lời`);
 }
 
-function lighthouse(url: string): Sample {
+const reportsDir = args.get('reports');
+
+function lighthouse(url: string, name: string, run: number): Sample {
   const out = path.join(os.tmpdir(), `portal-lighthouse-${process.pid}.json`);
   const result = spawnSync(
     process.execPath,
@@ -87,6 +90,10 @@ function lighthouse(url: string): Sample {
   );
   if (!fs.existsSync(out)) throw new Error(`Lighthouse không chạy được: ${result.stderr}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
+  if (reportsDir) {
+    fs.mkdirSync(reportsDir, { recursive: true });
+    fs.copyFileSync(out, path.join(reportsDir, `${name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${run}.json`));
+  }
   fs.rmSync(out, { force: true });
   const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
@@ -179,7 +186,7 @@ async function main(): Promise<void> {
     const samples = new Map(pages.map((page) => [page.name, [] as Sample[]]));
     for (let run = 1; run <= runs; run++) {
       for (const page of run % 2 ? pages : [...pages].reverse()) {
-        const sample = lighthouse(page.url);
+        const sample = lighthouse(page.url, page.name, run);
         samples.get(page.name)!.push(sample);
         console.log(
           `  lần ${run} ${page.name}: hiệu năng ${sample.performance}, TBT ${Math.round(sample.tbt)} ms, LCP ${Math.round(sample.lcp)} ms`,
