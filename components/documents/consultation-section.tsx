@@ -10,7 +10,8 @@ import {
 import { consentText } from '@/lib/public-forms/fields';
 import type { PublicAction } from '@/server/public-forms/guard';
 import { formatFileSize } from '@/lib/documents/file-type';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { routes } from '@/lib/routes';
 
 const STATE_CLASSES: Record<ConsultationState, string> = {

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ConsentBox } from '@/components/public-forms/consent-box';
+import { formatNumber } from '@/lib/format-number';
 import { PUBLIC_FORM_LIMITS } from '@/lib/public-forms/limits';
 import type { PublicAction } from '@/server/public-forms/guard';
 import {
@@ -115,7 +116,7 @@ export function DraftCommentForm({
           className={publicInputClass}
         />
         <p id={`${PREFIX}-content-goi-y`} className="mt-1 text-sm text-slate-700">
-          Tối đa {COMMENT_LIMITS.content.toLocaleString('vi-VN')} ký tự. Nêu rõ điều, khoản của dự thảo mà bạn góp ý.
+          Tối đa {formatNumber(COMMENT_LIMITS.content)} ký tự. Nêu rõ điều, khoản của dự thảo mà bạn góp ý.
         </p>
         <PublicFieldError prefix={PREFIX} state={state} name="content" />
       </div>

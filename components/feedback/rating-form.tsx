@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { formatNumber } from '@/lib/format-number';
 import { RATING_COMMENT_MAX, RATING_CRITERIA, SCORE_LABELS } from '@/lib/feedback/rating-labels';
 import type { PublicAction } from '@/server/public-forms/guard';
 import {
@@ -80,7 +81,7 @@ export function RatingForm({ action: submit, guard }: { action: PublicAction<obj
           className={publicInputClass}
         />
         <p id={`${PREFIX}-comment-goi-y`} className="mt-1 text-sm text-slate-700">
-          Tối đa {RATING_COMMENT_MAX.toLocaleString('vi-VN')} ký tự. Xin đừng ghi thông tin cá nhân.
+          Tối đa {formatNumber(RATING_COMMENT_MAX)} ký tự. Xin đừng ghi thông tin cá nhân.
         </p>
         <PublicFieldError prefix={PREFIX} state={state} name="comment" />
       </div>

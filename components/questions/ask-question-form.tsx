@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { ConsentBox } from '@/components/public-forms/consent-box';
 import { buttonClass, inputClass } from '@/components/staff/form-field';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { PUBLIC_FORM_LIMITS } from '@/lib/public-forms/limits';
 import { routes } from '@/lib/routes';
 import type { PublicAction, PublicFormState } from '@/server/public-forms/guard';

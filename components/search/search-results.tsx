@@ -1,6 +1,7 @@
 import { Pagination } from '@/components/ui/pagination';
 import type { SiteSearchResults } from '@/db/queries/search';
-import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { routes } from '@/lib/routes';
 import { markTerms, SEARCH_MAX_RESULTS, type SearchType, searchCountText, searchTypeLabel, snippetOf } from '@/lib/search/results';
 import { SEARCH_MAX_WORDS, type SearchQuery } from '@/lib/search-text';

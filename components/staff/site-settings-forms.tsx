@@ -3,7 +3,7 @@
 import { createCategory, moveCategory, saveSiteSettings, updateCategory } from '@/app/(vi)/(staff)/quan-tri/cai-dat/actions';
 import type { CategoryForAdmin } from '@/db/queries/categories';
 import type { SiteInfo } from '@/db/settings-defaults';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { ActionForm, moveButtons, RowButtons, SubmitButton, TextField } from './action-form';
 import { FieldError, inputClass } from './form-field';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { OverviewPeriod, StatsOverview } from '@/db/queries/stats';
-import { formatCount } from './stats-format';
+import { formatNumber } from '@/lib/format-number';
 import { useLiveJson } from './use-live-json';
 import { routes } from '@/lib/routes';
 import { TIME_ZONE } from '@/lib/time';
@@ -41,7 +41,7 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
       <p className="mt-3 flex items-baseline gap-2">
         <span className="text-slate-700">Đang online</span>
         <strong className="text-3xl tabular-nums text-brand-800" data-testid="dang-online">
-          {formatCount(overview.online)}
+          {formatNumber(overview.online)}
         </strong>
         <span className="text-xs text-slate-600">khách có lượt xem trong 5 phút qua</span>
       </p>
@@ -78,9 +78,9 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
                 <th scope="row" className="py-1.5 pr-2 text-left font-normal">
                   {label}
                 </th>
-                <td className="py-1.5 pr-2 text-right tabular-nums">{formatCount(overview.periods[key].pageViews)}</td>
-                <td className="py-1.5 pr-2 text-right tabular-nums">{formatCount(overview.periods[key].visits)}</td>
-                <td className="py-1.5 text-right tabular-nums">{formatCount(overview.periods[key].visitors)}</td>
+                <td className="py-1.5 pr-2 text-right tabular-nums">{formatNumber(overview.periods[key].pageViews)}</td>
+                <td className="py-1.5 pr-2 text-right tabular-nums">{formatNumber(overview.periods[key].visits)}</td>
+                <td className="py-1.5 text-right tabular-nums">{formatNumber(overview.periods[key].visitors)}</td>
               </tr>
             ))}
           </tbody>
@@ -88,7 +88,7 @@ export function OverviewLive({ initial }: { initial: StatsOverview }) {
       </div>
       <p className="mt-2 text-xs text-slate-600">
         * Khách truy cập theo ngày: mỗi ngày một khách được đếm một lần; cộng nhiều ngày thì một người quay lại được đếm mỗi ngày.
-        {overview.counterOffset > 0 && ` Lượt truy cập từ trước đến nay gồm ${formatCount(overview.counterOffset)} lượt của trang cũ.`}
+        {overview.counterOffset > 0 && ` Lượt truy cập từ trước đến nay gồm ${formatNumber(overview.counterOffset)} lượt của trang cũ.`}
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 import type { RatingAverages, RatingSummary } from '@/db/queries/stats';
 import { RATING_CRITERIA } from '@/lib/feedback/rating';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 
 const averageText = (value: number | null) =>
   value === null ? '—' : value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

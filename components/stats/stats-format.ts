@@ -1,12 +1,5 @@
 import type { Granularity } from '@/lib/stats/range';
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
-
-/** 52623 → "52.623". */
-export function formatCount(value: number): string {
-  return numberFormat.format(value);
-}
-
 /** A bucket's name on the chart and in its table: "14 giờ", "07/08", "08/2024". */
 export function bucketLabel(key: string, granularity: Granularity, withYear = false): string {
   if (granularity === 'hour') return `${(new Date(key).getUTCHours() + 7) % 24} giờ`;

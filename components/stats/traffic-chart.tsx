@@ -2,6 +2,7 @@
 
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useId, useRef, useState } from 'react';
+import { formatNumber } from '@/lib/format-number';
 
 // Only the parts a line chart needs, so the dashboard's bundle stays small.
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
@@ -15,7 +16,6 @@ export type ChartPoint = {
 type Metric = 'pageViews' | 'visits';
 
 const METRICS: Record<Metric, string> = { pageViews: 'Lượt xem', visits: 'Lượt truy cập' };
-const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /**
  * The range against the period before it, as two lines. Drawn on a canvas, so the page also
@@ -62,7 +62,7 @@ export function TrafficChart({ points, summary }: { points: ChartPoint[]; summar
         locale: 'vi-VN',
         scales: {
           x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 12 } },
-          y: { beginAtZero: true, ticks: { callback: (value) => numberFormat.format(Number(value)) } },
+          y: { beginAtZero: true, ticks: { callback: (value) => formatNumber(Number(value)) } },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },

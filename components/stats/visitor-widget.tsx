@@ -1,11 +1,11 @@
 'use client';
 
+import { formatNumber } from '@/lib/format-number';
 import { useLiveJson } from './use-live-json';
 
 export type VisitorWidgetNumbers = { totalVisits: number; todayVisits: number; online: number };
 
 const REFRESH_MS = 10_000;
-const numberFormat = new Intl.NumberFormat('vi-VN');
 
 /** A page shown again from the browser's cache reached no server: this request counts it. */
 const restoredRequest = (): RequestInit => ({ method: 'POST', body: window.location.pathname });
@@ -43,7 +43,7 @@ export function VisitorWidget({ endpoint, initial }: { endpoint: string; initial
         {ROWS.map(([label, key]) => (
           <div key={key} className="flex items-baseline justify-between gap-3 px-4 py-2.5">
             <dt className="text-slate-700">{label}</dt>
-            <dd className="font-bold tabular-nums text-brand-800">{stats ? numberFormat.format(stats[key]) : '–'}</dd>
+            <dd className="font-bold tabular-nums text-brand-800">{stats ? formatNumber(stats[key]) : '–'}</dd>
           </div>
         ))}
       </dl>

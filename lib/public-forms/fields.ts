@@ -8,6 +8,7 @@ import { z } from 'zod';
  * which has the constants without zod.
  */
 
+import { formatNumber } from '../format-number';
 import { MIN_FILL_MS, PUBLIC_FORM_FIELDS, PUBLIC_FORM_LIMITS, PUBLIC_FORM_MACHINERY, PUBLIC_FORM_MESSAGES } from './limits';
 
 export { MIN_FILL_MS, PUBLIC_FORM_FIELDS, PUBLIC_FORM_LIMITS, PUBLIC_FORM_MACHINERY, PUBLIC_FORM_MESSAGES };
@@ -33,7 +34,7 @@ export function textField(max: number, { label, optional = false }: { label: str
     .pipe(
       z
         .string()
-        .max(max, { error: `${capitalise(label)} dài quá ${max.toLocaleString('vi-VN')} ký tự.` })
+        .max(max, { error: `${capitalise(label)} dài quá ${formatNumber(max)} ký tự.` })
         .refine((value) => NO_CONTROL_EXCEPT_NEWLINES.test(value.replace(/[\n\t]/g, ' ')), {
           error: `${capitalise(label)} có ký tự không hợp lệ.`,
         }),

@@ -1,4 +1,4 @@
-import { formatNumber } from '../format';
+import { formatNumber } from '../format-number';
 import { foldSearchText, type SearchTerm } from '../search-text';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePageNumber } from '@/app/(vi)/(public)/chuyen-muc/category-view';
-import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { isValidSlug, slugify } from '@/lib/slug';
 
 describe('slugify', () => {
@@ -46,6 +47,29 @@ describe('formatting in Asia/Ho_Chi_Minh', () => {
     expect(formatNumber(52623)).toBe('52.623');
     expect(formatNumber(1234567)).toBe('1.234.567');
     expect(formatNumber(0)).toBe('0');
+  });
+
+  it('groups whole numbers exactly as Intl does for vi-VN, without Intl', () => {
+    const intl = new Intl.NumberFormat('vi-VN');
+    const values = [
+      0,
+      7,
+      99,
+      999,
+      1000,
+      9999,
+      10_000,
+      52_623,
+      999_999,
+      1_000_000,
+      123_456_789,
+      Number.MAX_SAFE_INTEGER,
+      -1,
+      -1234,
+      -1_000_000,
+    ];
+    for (let n = 1; n < 1e15; n *= 7) values.push(n, n + 1, n - 1);
+    for (const value of values) expect(formatNumber(value), String(value)).toBe(intl.format(value));
   });
 });
 

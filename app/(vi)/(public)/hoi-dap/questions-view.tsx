@@ -4,7 +4,7 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { QuestionFilters, QuestionList, QuestionLinks } from '@/components/questions/question-list';
 import { Pagination } from '@/components/ui/pagination';
 import { listPublishedQuestions, listQuestionFields } from '@/db/queries/questions';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { parseQuestionListParams, QUESTION_PAGE_SIZE, questionListHref } from '@/lib/questions/list-params';
 import { routes } from '@/lib/routes';
 import { canonicalAlternates } from '@/lib/site-url';

@@ -5,7 +5,7 @@ import { ProcedureFilters, ProcedureList } from '@/components/procedures/procedu
 import { Pagination } from '@/components/ui/pagination';
 import { listDocumentCatalogs } from '@/db/queries/documents';
 import { listPublicProcedures } from '@/db/queries/procedures';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { PROCEDURE_PAGE_SIZE, parseProcedureListParams, procedureListHref } from '@/lib/procedures';
 import { routes } from '@/lib/routes';
 import { canonicalAlternates } from '@/lib/site-url';

@@ -6,7 +6,7 @@ import { DocumentList } from '@/components/documents/document-list';
 import { Pagination } from '@/components/ui/pagination';
 import { getOldestDocumentYear, listDocumentCatalogs, listPublicDocuments } from '@/db/queries/documents';
 import { DOCUMENT_PAGE_SIZE, documentListHref, hasFilters, parseDocumentListParams, todayInVietnam } from '@/lib/documents/rules';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { routes } from '@/lib/routes';
 import { canonicalAlternates } from '@/lib/site-url';
 

@@ -9,7 +9,7 @@ import { listSendBackNotes, listSubmittedArticles } from '@/db/queries/review';
 import { getArticleViews } from '@/db/queries/stats';
 import { parseStatsRange } from '@/lib/stats/range';
 import { articleStatusLabel, isScheduled } from '@/lib/article-status';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import {
   canEditArticle,
   canPublish,

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OverviewLive } from '@/components/stats/overview-live';
 import { RatingSummarySection } from '@/components/stats/rating-summary';
-import { bucketLabel, formatCount } from '@/components/stats/stats-format';
+import { bucketLabel } from '@/components/stats/stats-format';
+import { formatNumber } from '@/lib/format-number';
 import { TrafficChart, type ChartPoint } from '@/components/stats/traffic-chart';
 import {
   getRatingSummary,
@@ -63,8 +64,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       ? formatDay(range.previous.from)
       : `${formatDay(range.previous.from)} – ${formatDay(range.previous.to)}`;
   const summary =
-    `Biểu đồ lượt xem ${rangeText}: ${formatCount(sum('pageViews', 'current'))} lượt xem, ${formatCount(sum('visits', 'current'))} lượt truy cập; ` +
-    `kỳ trước (${previousText}): ${formatCount(sum('pageViews', 'previous'))} lượt xem, ${formatCount(sum('visits', 'previous'))} lượt truy cập.`;
+    `Biểu đồ lượt xem ${rangeText}: ${formatNumber(sum('pageViews', 'current'))} lượt xem, ${formatNumber(sum('visits', 'current'))} lượt truy cập; ` +
+    `kỳ trước (${previousText}): ${formatNumber(sum('pageViews', 'previous'))} lượt xem, ${formatNumber(sum('visits', 'previous'))} lượt truy cập.`;
   const query = rangeQuery(range);
 
   return (
@@ -162,13 +163,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
                     <th scope="row" className="py-1 pr-2 text-left font-normal">
                       {points[i]!.label}
                     </th>
-                    <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatCount(p.current.pageViews) : '—'}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatCount(p.current.visits) : '—'}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatNumber(p.current.pageViews) : '—'}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatNumber(p.current.visits) : '—'}</td>
                     {series.granularity !== 'hour' && (
-                      <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatCount(p.current.visitors) : '—'}</td>
+                      <td className="py-1 pr-2 text-right tabular-nums">{p.current ? formatNumber(p.current.visitors) : '—'}</td>
                     )}
-                    <td className="py-1 pr-2 text-right tabular-nums">{formatCount(p.previous.pageViews)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatCount(p.previous.visits)}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(p.previous.pageViews)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatNumber(p.previous.visits)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -252,7 +253,7 @@ function RankTable({ id, title, unit, rows }: { id: string; title: string; unit:
                     />
                   </span>
                 </th>
-                <td className="py-1.5 text-right tabular-nums whitespace-nowrap">{formatCount(row.value)}</td>
+                <td className="py-1.5 text-right tabular-nums whitespace-nowrap">{formatNumber(row.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { LibraryUpload } from '@/components/media/library-upload';
 import { MediaDeleteButton } from '@/components/media/media-delete-button';
 import { MediaReplaceButton } from '@/components/media/media-replace-button';
 import { listMedia } from '@/db/queries/media';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { parseRowId } from '@/lib/form-fields';
 import { mediaUrl } from '@/lib/media/urls';
 import { canEditMedia, canWriteArticles } from '@/lib/permissions';

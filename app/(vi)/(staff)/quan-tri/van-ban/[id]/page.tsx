@@ -8,7 +8,7 @@ import { RowButtons } from '@/components/staff/action-form';
 import { countCommentsByStatus, getConsultation } from '@/db/queries/consultations';
 import { getDocumentForStaff, listDocumentCatalogs } from '@/db/queries/documents';
 import { CONSULTATION_STATE_LABELS, consultationState } from '@/lib/documents/consultation';
-import { formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { canEditDocument, canModerateComments, canPublishDocuments, canWriteDocuments } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { toLocalDateTimeInput } from '@/lib/time';

@@ -7,7 +7,8 @@ import { getConsultation, listCommentsForStaff } from '@/db/queries/consultation
 import { getDocumentForStaff, listDocumentFiles } from '@/db/queries/documents';
 import { getDb } from '@/db';
 import { COMMENT_STATUS_LABELS, type CommentStatus, CONSULTATION_STATE_LABELS, consultationState } from '@/lib/documents/consultation';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { formatNumber } from '@/lib/format-number';
 import { canModerateComments } from '@/lib/permissions';
 import { routes } from '@/lib/routes';
 import { requireStaff } from '@/server/auth/guard';
