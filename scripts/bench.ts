@@ -7,7 +7,8 @@
  * anything). With wrk installed, servers are pinned to CPU 0 and wrk to CPU 1 so the load
  * generator does not steal the server's core; otherwise autocannon runs in this process.
  * Then (PGlite run only) the counting server against the framework's floor (scripts/floor-app.ts:
- * a minimal Next ISR page with the same article HTML), interleaved, with and without
+ * a minimal Next ISR page with the same article HTML) and against the floor with a proxy that does
+ * nothing (what Next's proxy costs by itself), interleaved, with and without
  * `Accept-Encoding: gzip, br`; and the p99 of each at a steady open-loop 100 requests/s.
  * Finally it sends a known number of page views to the counting server and prints counted vs sent.
  *
@@ -51,7 +52,7 @@ const duration = option('duration', 10);
 const connections = option('connections', 16);
 const requestCount = option('requests', 2000);
 const visitorCount = option('visitors', 200);
-/** The counting server's port; the baseline takes the next one and the floor page the one after. */
+/** The counting server's port; the baseline takes the next one and the two floor apps the two after. */
 const basePort = option('port', 3101);
 const database = args.get('database') === 'postgres' ? 'postgres' : 'pglite';
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -254,24 +255,35 @@ const GZIP_BR = { 'Accept-Encoding': 'gzip, br' };
  * with the Accept-Encoding browsers send (Next then compresses every response again).
  */
 async function compareWithFloor(portal: Server): Promise<void> {
-  console.log('Đang build trang tối thiểu (Next ISR, cùng HTML bài viết)…');
-  await buildFloorApp(`http://127.0.0.1:${portal.port}${ARTICLE}`);
-  const port = basePort + 2;
-  const child = startFloorApp(port, pin ? '0' : undefined);
+  console.log('Đang build trang tối thiểu (Next ISR, cùng HTML bài viết), có và không có proxy rỗng…');
+  const articleUrl = `http://127.0.0.1:${portal.port}${ARTICLE}`;
+  await buildFloorApp(articleUrl, 'plain');
+  await buildFloorApp(articleUrl, 'proxy');
+  const floors = (['plain', 'proxy'] as const).map((variant, i) => {
+    const port = basePort + 2 + i;
+    return { variant, port, child: startFloorApp(port, pin ? '0' : undefined, variant) };
+  });
   try {
-    for (
-      let i = 0;
-      i < 120 &&
-      (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then(
-        (r) => r.status,
-        () => 0,
-      )) !== 200;
-      i++
-    )
-      await sleep(500);
+    for (const { port } of floors) {
+      for (
+        let i = 0;
+        i < 120 &&
+        (await fetch(`http://127.0.0.1:${port}${FLOOR_ARTICLE_PATH}`).then(
+          (r) => r.status,
+          () => 0,
+        )) !== 200;
+        i++
+      )
+        await sleep(500);
+    }
     const sides = [
       { name: 'bài viết', port: portal.port, path: ARTICLE, cpu: () => serverCpuUs(portal) },
-      { name: 'tối thiểu', port, path: FLOOR_ARTICLE_PATH, cpu: () => (child.pid === undefined ? null : treeCpuUs(child.pid)) },
+      ...floors.map(({ variant, port, child }) => ({
+        name: variant === 'plain' ? 'tối thiểu' : 'tối thiểu + proxy rỗng',
+        port,
+        path: FLOOR_ARTICLE_PATH,
+        cpu: () => (child.pid === undefined ? null : treeCpuUs(child.pid)),
+      })),
     ];
     for (const side of sides) {
       const plain = await (
@@ -309,9 +321,14 @@ async function compareWithFloor(portal: Server): Promise<void> {
     for (const mode of ['không nén', 'gzip, br']) {
       const a = `bài viết (${mode})`;
       const b = `tối thiểu (${mode})`;
-      if (!cpu[a] || !cpu[b]) continue;
+      const p = `tối thiểu + proxy rỗng (${mode})`;
+      if (!cpu[a] || !cpu[b] || !cpu[p]) continue;
+      const [article, floor, proxyFloor] = [a, b, p].map((key) => median(cpu[key]!));
       console.log(
-        `${mode}: bài viết ${format(median(cpu[a]))} µs/yêu cầu, ${format(median(rps[a]!))} req/s; tối thiểu ${format(median(cpu[b]))} µs/yêu cầu, ${format(median(rps[b]!))} req/s; CPU bài viết/tối thiểu ${(median(cpu[a]) / median(cpu[b])).toFixed(2)} (mục tiêu ≤ 1,3)`,
+        `${mode}: bài viết ${format(article!)} µs/yêu cầu, ${format(median(rps[a]!))} req/s; tối thiểu ${format(floor!)} µs/yêu cầu, ${format(median(rps[b]!))} req/s; tối thiểu + proxy rỗng ${format(proxyFloor!)} µs/yêu cầu, ${format(median(rps[p]!))} req/s`,
+      );
+      console.log(
+        `  CPU bài viết/tối thiểu ${(article! / floor!).toFixed(2)} (mục tiêu ≤ 1,3); proxy rỗng/tối thiểu ${(proxyFloor! / floor!).toFixed(2)} (riêng proxy của Next); bài viết/proxy rỗng ${(article! / proxyFloor!).toFixed(2)}`,
       );
     }
     const rate = option('rate', 100);
@@ -325,7 +342,8 @@ async function compareWithFloor(portal: Server): Promise<void> {
       );
     }
   } finally {
-    if (child.exitCode === null) {
+    for (const { child } of floors) {
+      if (child.exitCode !== null) continue;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(10_000)]);

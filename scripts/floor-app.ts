@@ -3,11 +3,14 @@
  * one page that renders the seed article's HTML as the portal serves it, with the portal's
  * stylesheet and no client component. Whatever the portal costs above it is ours to explain.
  *
- * It is written into a temporary folder (removed afterwards), never committed as a second app, with
- * a link to this repository's node_modules: the same next and react as the portal. Not inside the
- * repository: Next would take the portal's instrumentation.ts and proxy.ts into it.
+ * The 'proxy' variant adds a proxy.ts that does nothing (`NextResponse.next()`) on the portal's own
+ * matcher: what Next's proxy costs by itself, apart from anything the portal's proxy does.
+ *
+ * Each variant is written into a temporary folder (removed afterwards), never committed as a second
+ * app, with a link to this repository's node_modules: the same next and react as the portal. Not
+ * inside the repository: Next would take the portal's instrumentation.ts and proxy.ts into it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +19,17 @@ export const FLOOR_ARTICLE_PATH = '/tin-tuc/bai-viet';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-export const floorDir = path.join(os.tmpdir(), `portal-floor-${process.pid}`);
+
+export type FloorVariant = 'plain' | 'proxy';
+const floorDir = (variant: FloorVariant) => path.join(os.tmpdir(), `portal-floor-${variant}-${process.pid}`);
+
+/** The portal's proxy matcher, copied from proxy.ts as written (Next reads it from the source). */
+function portalProxyMatcher(): string {
+  // One line, as written there (its patterns hold brackets of their own).
+  const matcher = /^\s*matcher:\s*(\[.*\]),?\s*$/m.exec(fs.readFileSync(path.join(root, 'proxy.ts'), 'utf8'))?.[1];
+  if (!matcher) throw new Error('Không thấy matcher trong proxy.ts');
+  return matcher;
+}
 
 /** The portal's rendered article: its <main> element and its stylesheets' text. */
 async function portalArticle(portalUrl: string): Promise<{ main: string; css: string; title: string }> {
@@ -30,13 +43,23 @@ async function portalArticle(portalUrl: string): Promise<{ main: string; css: st
 }
 
 /** Writes and builds the floor app from the portal's article at `portalArticleUrl`. */
-export async function buildFloorApp(portalArticleUrl: string): Promise<void> {
+export async function buildFloorApp(portalArticleUrl: string, variant: FloorVariant = 'plain'): Promise<void> {
   const { main, css, title } = await portalArticle(portalArticleUrl);
-  fs.rmSync(floorDir, { recursive: true, force: true });
-  const page = path.join(floorDir, 'app', 'tin-tuc', '[slug]');
+  const dir = floorDir(variant);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const page = path.join(dir, 'app', 'tin-tuc', '[slug]');
   fs.mkdirSync(page, { recursive: true });
-  const write = (file: string, text: string) => fs.writeFileSync(path.join(floorDir, file), text);
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(floorDir, 'node_modules'), 'dir');
+  const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  if (variant === 'proxy') {
+    write(
+      'proxy.js',
+      `import { NextResponse } from 'next/server';
+export function proxy() { return NextResponse.next(); }
+export const config = { matcher: ${portalProxyMatcher()} };
+`,
+    );
+  }
   write('package.json', JSON.stringify({ private: true, type: 'module' }));
   // Turbopack's root must hold the files it compiles, node_modules' real path included.
   write('next.config.mjs', 'export default { poweredByHeader: false, turbopack: { root: "/" } };\n');
@@ -63,7 +86,7 @@ export default async function Page({ params }) {
 `,
   );
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: floorDir,
+    cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   });
@@ -71,14 +94,14 @@ export default async function Page({ params }) {
 }
 
 /** `next start` of the floor app; `pinCpu` runs it under taskset like the portal's server. */
-export function startFloorApp(port: number, pinCpu?: string): ChildProcess {
+export function startFloorApp(port: number, pinCpu?: string, variant: FloorVariant = 'plain'): ChildProcess {
   const args = [nextBin, 'start', '-p', String(port)];
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
-  return pinCpu
-    ? spawn('taskset', ['-c', pinCpu, process.execPath, ...args], { cwd: floorDir, env, stdio: ['ignore', 'ignore', 'inherit'] })
-    : spawn(process.execPath, args, { cwd: floorDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const options: SpawnOptions = { cwd: floorDir(variant), env, stdio: ['ignore', 'ignore', 'inherit'] };
+  return pinCpu ? spawn('taskset', ['-c', pinCpu, process.execPath, ...args], options) : spawn(process.execPath, args, options);
 }
 
+/** Removes every variant built. */
 export function removeFloorApp(): void {
-  fs.rmSync(floorDir, { recursive: true, force: true });
+  for (const variant of ['plain', 'proxy'] as const) fs.rmSync(floorDir(variant), { recursive: true, force: true });
 }
