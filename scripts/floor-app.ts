@@ -3,8 +3,8 @@
  * one page that renders the seed article's HTML as the portal serves it, with the portal's
  * stylesheet and no client component. Whatever the portal costs above it is ours to explain.
  *
- * The 'proxy' variant adds a proxy.ts that does nothing (`NextResponse.next()`) on the portal's own
- * matcher: what Next's proxy costs by itself, apart from anything the portal's proxy does.
+ * The 'proxy' variant adds a proxy (proxy.js) that does nothing (`NextResponse.next()`) on the
+ * portal's own matcher: what Next's proxy costs by itself, apart from anything ours does in it.
  *
  * Each variant is written into a temporary folder (removed afterwards), never committed as a second
  * app, with a link to this repository's node_modules: the same next and react as the portal. Not
