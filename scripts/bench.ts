@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createVisitorCookieValue, deriveVisitorCookieKey } from '@/server/visits/cookie';
-import { buildFloorApp, FLOOR_ARTICLE_PATH, removeFloorApp, startFloorApp } from './floor-app';
+import { buildFloorApp, FLOOR_ARTICLE_PATH, FLOOR_VARIANTS, removeFloorApp, startFloorApp } from './floor-app';
 
 const ARTICLE =
   '/tin-tuc/hoi-nghi-so-ket-giao-uoc-thi-dua-6-thang-dau-nam-va-trien-khai-nhiem-vu-6-thang-cuoi-nam-2018-cac-tinh-tay-nam-bo';
@@ -257,9 +257,8 @@ const GZIP_BR = { 'Accept-Encoding': 'gzip, br' };
 async function compareWithFloor(portal: Server): Promise<void> {
   console.log('Đang build trang tối thiểu (Next ISR, cùng HTML bài viết), có và không có proxy rỗng…');
   const articleUrl = `http://127.0.0.1:${portal.port}${ARTICLE}`;
-  await buildFloorApp(articleUrl, 'plain');
-  await buildFloorApp(articleUrl, 'proxy');
-  const floors = (['plain', 'proxy'] as const).map((variant, i) => {
+  await buildFloorApp(articleUrl, FLOOR_VARIANTS);
+  const floors = FLOOR_VARIANTS.map((variant, i) => {
     const port = basePort + 2 + i;
     return { variant, port, child: startFloorApp(port, pin ? '0' : undefined, variant) };
   });
@@ -323,12 +322,12 @@ async function compareWithFloor(portal: Server): Promise<void> {
       const b = `tối thiểu (${mode})`;
       const p = `tối thiểu + proxy rỗng (${mode})`;
       if (!cpu[a] || !cpu[b] || !cpu[p]) continue;
-      const [article, floor, proxyFloor] = [a, b, p].map((key) => median(cpu[key]!));
+      const [article, floor, proxyFloor] = [median(cpu[a]), median(cpu[b]), median(cpu[p])];
       console.log(
-        `${mode}: bài viết ${format(article!)} µs/yêu cầu, ${format(median(rps[a]!))} req/s; tối thiểu ${format(floor!)} µs/yêu cầu, ${format(median(rps[b]!))} req/s; tối thiểu + proxy rỗng ${format(proxyFloor!)} µs/yêu cầu, ${format(median(rps[p]!))} req/s`,
+        `${mode}: bài viết ${format(article)} µs/yêu cầu, ${format(median(rps[a]!))} req/s; tối thiểu ${format(floor)} µs/yêu cầu, ${format(median(rps[b]!))} req/s; tối thiểu + proxy rỗng ${format(proxyFloor)} µs/yêu cầu, ${format(median(rps[p]!))} req/s`,
       );
       console.log(
-        `  CPU bài viết/tối thiểu ${(article! / floor!).toFixed(2)} (mục tiêu ≤ 1,3); proxy rỗng/tối thiểu ${(proxyFloor! / floor!).toFixed(2)} (riêng proxy của Next); bài viết/proxy rỗng ${(article! / proxyFloor!).toFixed(2)}`,
+        `  CPU bài viết/tối thiểu ${(article / floor).toFixed(2)} (mục tiêu ≤ 1,3); proxy rỗng/tối thiểu ${(proxyFloor / floor).toFixed(2)} (riêng proxy của Next); bài viết/proxy rỗng ${(article / proxyFloor).toFixed(2)}`,
       );
     }
     const rate = option('rate', 100);

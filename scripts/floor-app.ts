@@ -20,7 +20,8 @@ export const FLOOR_ARTICLE_PATH = '/tin-tuc/bai-viet';
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-export type FloorVariant = 'plain' | 'proxy';
+export const FLOOR_VARIANTS = ['plain', 'proxy'] as const;
+export type FloorVariant = (typeof FLOOR_VARIANTS)[number];
 const floorDir = (variant: FloorVariant) => path.join(os.tmpdir(), `portal-floor-${variant}-${process.pid}`);
 
 /** The portal's proxy matcher, copied from proxy.ts as written (Next reads it from the source). */
@@ -42,9 +43,13 @@ async function portalArticle(portalUrl: string): Promise<{ main: string; css: st
   return { main, css, title };
 }
 
-/** Writes and builds the floor app from the portal's article at `portalArticleUrl`. */
-export async function buildFloorApp(portalArticleUrl: string, variant: FloorVariant = 'plain'): Promise<void> {
-  const { main, css, title } = await portalArticle(portalArticleUrl);
+/** Writes and builds the floor app, each of `variants`, from the portal's article at `portalArticleUrl`. */
+export async function buildFloorApp(portalArticleUrl: string, variants: readonly FloorVariant[] = ['plain']): Promise<void> {
+  const article = await portalArticle(portalArticleUrl);
+  for (const variant of variants) buildVariant(article, variant);
+}
+
+function buildVariant({ main, css, title }: { main: string; css: string; title: string }, variant: FloorVariant): void {
   const dir = floorDir(variant);
   fs.rmSync(dir, { recursive: true, force: true });
   const page = path.join(dir, 'app', 'tin-tuc', '[slug]');
@@ -103,5 +108,5 @@ export function startFloorApp(port: number, pinCpu?: string, variant: FloorVaria
 
 /** Removes every variant built. */
 export function removeFloorApp(): void {
-  for (const variant of ['plain', 'proxy'] as const) fs.rmSync(floorDir(variant), { recursive: true, force: true });
+  for (const variant of FLOOR_VARIANTS) fs.rmSync(floorDir(variant), { recursive: true, force: true });
 }
